@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"math/big"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/pflag"
+)
+
+// looksLikeTerms matches arguments that are terms rather than flags, such
+// as "-2", "5", "2,4,6" or "1, 1, 2": a sign or digit first, then only
+// digits, commas, signs and spaces.
+var looksLikeTerms = regexp.MustCompile(`^[+-]?[0-9][0-9,+\- \t]*$`)
+
+// splitArgs separates term arguments from flag arguments before pflag sees
+// them, so that "-2 5 -4" is a sequence and not three unknown flags. A flag
+// that takes a value keeps the argument after it.
+func splitArgs(fs *pflag.FlagSet, args []string) (terms, flags []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			terms = append(terms, args[i+1:]...)
+			return terms, flags
+		case looksLikeTerms.MatchString(a):
+			terms = append(terms, a)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			flags = append(flags, a)
+			if takesValue(fs, a) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		default:
+			terms = append(terms, a)
+		}
+	}
+	return terms, flags
+}
+
+// takesValue reports whether a is a flag given without "=" that consumes the
+// next argument as its value.
+func takesValue(fs *pflag.FlagSet, a string) bool {
+	if strings.Contains(a, "=") {
+		return false
+	}
+	var f *pflag.Flag
+	if strings.HasPrefix(a, "--") {
+		f = fs.Lookup(a[2:])
+	} else if len(a) == 2 {
+		f = fs.ShorthandLookup(a[1:])
+	}
+	return f != nil && f.NoOptDefVal == ""
+}
+
+// parseTerms reads integers of any size from arguments that may hold
+// several terms separated by commas or spaces.
+func parseTerms(args []string) ([]*big.Int, error) {
+	var terms []*big.Int
+	for _, a := range args {
+		for _, tok := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+			v, ok := parseInt(tok)
+			if !ok {
+				return nil, fmt.Errorf("bad term %q: not an integer", tok)
+			}
+			terms = append(terms, v)
+		}
+	}
+	if len(terms) == 0 {
+		return nil, fmt.Errorf("no terms given")
+	}
+	return terms, nil
+}
+
+var integerRE = regexp.MustCompile(`^[+-]?[0-9]+$`)
+
+func parseInt(s string) (*big.Int, bool) {
+	if !integerRE.MatchString(s) {
+		return nil, false
+	}
+	return new(big.Int).SetString(strings.TrimPrefix(s, "+"), 10)
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/seqpredict/seqpredict/predict"
+)
+
+// writeText prints a result for people: the prediction first, then its
+// probability, the explanations and a one-line summary of the search.
+func writeText(w io.Writer, res *predict.Result) {
+	n := len(res.Terms)
+	if !res.Found {
+		fmt.Fprintf(w, "no pattern found: no program within the budget is shorter than the %d bits it takes to write the %d terms out.\n",
+			res.LiteralBits, n)
+		if len(res.Predictions) > 0 {
+			p := res.Predictions[0]
+			fmt.Fprintf(w, "(a mere guess, not a finding: %s with probability %s)\n", joinTerms(p.Next), percent(p.Probability))
+		}
+	} else {
+		p := res.Predictions[0]
+		fmt.Fprintf(w, "%s\n", joinTerms(p.Next))
+		fmt.Fprintf(w, "probability %s", percent(p.Probability))
+		if len(res.Predictions) > 1 {
+			var alts []string
+			for _, q := range res.Predictions[1:] {
+				alts = append(alts, fmt.Sprintf("%s: %s", joinTerms(q.Next), percent(q.Probability)))
+			}
+			fmt.Fprintf(w, " (then %s)", strings.Join(alts, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(res.Programs) > 0 {
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "bits\tshare\tnext\t\t")
+		for _, e := range res.Programs {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t\t%s\n", e.Bits, percent(e.Posterior), joinTerms(e.Next), e.Program)
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, summary(res))
+}
+
+// summary is the one-line account of the search.
+func summary(res *predict.Result) string {
+	var sb strings.Builder
+	if s := res.Search; s != nil {
+		fmt.Fprintf(&sb, "searched %s programs (%s distinct) up to %d bits in %s",
+			thousands(s.Candidates), thousands(s.Distinct), s.CompleteBits, res.Elapsed.Round(100_000))
+		if s.Cut() {
+			fmt.Fprintf(&sb, ", cut short (%s)", s.Stopped)
+		}
+		sb.WriteString("; ")
+	}
+	fmt.Fprintf(&sb, "the terms written out take %d bits", res.LiteralBits)
+	if res.BestBits > 0 {
+		fmt.Fprintf(&sb, ", the best program %d", res.BestBits)
+	}
+	return sb.String()
+}
+
+func joinTerms(xs []*big.Int) string { return strings.Join(predict.Strings(xs), ", ") }
+
+func percent(p float64) string {
+	switch {
+	case p >= 0.9995 && p < 1:
+		return ">99.9%"
+	case p < 0.0005 && p > 0:
+		return fmt.Sprintf("%.1e", p)
+	}
+	return fmt.Sprintf("%.1f%%", 100*p)
+}
+
+// thousands formats n with comma separators: 1234567 -> "1,234,567".
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	var sb strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			sb.WriteByte(',')
+		}
+		sb.WriteRune(c)
+	}
+	return sb.String()
+}

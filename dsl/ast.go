@@ -1,0 +1,100 @@
+package dsl
+
+import "math/big"
+
+// Expr is an expression of the language. The set of implementations is
+// closed: only the node types declared below satisfy it.
+type Expr interface {
+	exprNode()
+}
+
+// Expression nodes. Every node records the operator it applies (see the
+// operator table in op.go), so the printer, the coder and the enumerator find
+// its precedence, arity and code length in one place.
+type (
+	// Const is a positive integer constant (1, 2, 3, ...). Zero and negative
+	// numbers are written with subtraction or unary minus, which keeps the
+	// constant code a plain Elias gamma code.
+	Const struct {
+		Value int64
+	}
+
+	// Index is the index variable n.
+	Index struct{}
+
+	// LoopVar is the variable k bound by the innermost enclosing sum or prod.
+	LoopVar struct{}
+
+	// Prev is a(n-Lag), an earlier term of the sequence itself; it may appear
+	// only in the body of a recurrence whose order is at least Lag.
+	Prev struct {
+		Lag int
+	}
+
+	// Unary applies a one-argument operator (OpNeg or OpFact) to X.
+	Unary struct {
+		Op Op
+		X  Expr
+	}
+
+	// Binary applies a two-argument operator (+ - * / mod ^ binomial gcd).
+	Binary struct {
+		Op   Op
+		X, Y Expr
+	}
+
+	// Cond is "if Cond <= 0 then Then else Else". Only the branch taken is
+	// evaluated, so an undefined value in the other branch does no harm.
+	Cond struct {
+		Cond, Then, Else Expr
+	}
+
+	// Loop is sum(k=1..n, Body) or prod(k=1..n, Body): Body is evaluated for
+	// k = 1, 2, ..., n and the results are added (OpSum) or multiplied
+	// (OpProd). For n < 1 the sum is 0 and the product is 1.
+	Loop struct {
+		Op   Op
+		Body Expr
+	}
+)
+
+func (*Const) exprNode()   {}
+func (*Index) exprNode()   {}
+func (*LoopVar) exprNode() {}
+func (*Prev) exprNode()    {}
+func (*Unary) exprNode()   {}
+func (*Binary) exprNode()  {}
+func (*Cond) exprNode()    {}
+func (*Loop) exprNode()    {}
+
+// Kind says which of the three program shapes a Program has.
+type Kind uint8
+
+const (
+	// ClosedForm programs compute a(n) from n alone: a(n) = E.
+	ClosedForm Kind = iota
+	// Recurrence programs compute a(n) from n and up to three earlier terms,
+	// after Order initial terms: a(n) = E; a(0) = x, a(1) = y.
+	Recurrence
+	// Literal programs write terms out: a = [t0, t1, ...]. They define a(n)
+	// only for the listed indices. They exist so that every continuation of
+	// the data keeps a non-zero prior probability.
+	Literal
+)
+
+// Program is a complete description of a sequence.
+//
+// Indices start at Offset (0 or 1): the first given term is a(Offset). For a
+// recurrence the initial terms are a(Offset), ..., a(Offset+Order-1) and the
+// body defines every later term.
+type Program struct {
+	Kind   Kind
+	Offset int   // 0 or 1; the index of the first term
+	Order  int   // recurrences: how many initial terms (1..MaxOrder)
+	Body   Expr  // closed forms and recurrences
+	Init   []*big.Int // recurrences: the Order initial terms
+	Terms  []*big.Int // literals: the terms written out
+}
+
+// MaxOrder is the largest lag a recurrence may use: a(n-1), a(n-2), a(n-3).
+const MaxOrder = 3

@@ -1,0 +1,74 @@
+// Package dsl is the language of seqpredict's programs: the syntax tree, the
+// parser and printer of its text form, two evaluators (checked int64 and
+// exact math/big) and the prefix-free binary code whose lengths make the
+// prior.
+//
+// # Programs
+//
+// A program defines a(n) for every index n from its offset on. Unless the
+// program says otherwise, n counts from 0 at the first given term; a program
+// may instead start at n = 1, which costs nothing extra (every program pays
+// one offset bit). There are three shapes:
+//
+//	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
+//	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
+//	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
+//	a = [2, 3, 5, 7]                          literal: the terms written out
+//
+// A recurrence of order r (1..3) lists its r initial terms, which are part of
+// the program and cost bits; its body may use n, a(n-1), ..., a(n-r).
+//
+// # Expressions
+//
+//	expr    := "if" add "<=" "0" "then" expr "else" expr | add
+//	add     := mul { ("+" | "-") mul }
+//	mul     := unary { ("*" | "/" | "mod") unary }
+//	unary   := "-" unary | pow
+//	pow     := postfix [ "^" unary ]              right associative
+//	postfix := atom { "!" }
+//	atom    := CONST | "n" | "k" | "a(n-1)" | "a(n-2)" | "a(n-3)" | "(" expr ")"
+//	         | "binomial(" expr "," expr ")" | "gcd(" expr "," expr ")"
+//	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
+//
+// Constants are positive integers. Semantics, with Undef for "undefined":
+// "/" is floor division and "mod" the matching floor remainder, which takes
+// the sign of the divisor (-7/2 = -4, -7 mod 2 = 1); x/0 and x mod 0 are
+// Undef. x^y needs y >= 0 (0^0 = 1). x! needs x >= 0. binomial(x, y) is 0
+// for y < 0 or y > x and Undef for x < 0. gcd is non-negative, gcd(0,0) = 0.
+// "if c <= 0 then x else y" evaluates only the branch taken. sum and prod
+// bind k to 1, 2, ..., n in turn (an empty sum is 0, an empty product 1).
+// Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
+// computes it exactly. Undef propagates, and a program whose value at a given
+// index is Undef does not reproduce that term.
+//
+// # The code
+//
+// Every program has one code word, and no code word is a prefix of another,
+// so the lengths obey Kraft's inequality: the sum of 2^-Bits over all
+// programs is at most 1 (TestKraft checks it by enumeration). The prior
+// weight of a program is 2^-Bits. A code word is:
+//
+//  1. The kind: "1" for a closed form (1 bit), "010", "0110", "0111" for a
+//     recurrence of order 1, 2, 3 (3, 4, 4 bits), "00" for a literal.
+//  2. For closed forms and recurrences, one offset bit (n starts at 0 or 1).
+//  3. The expression in prefix order: each node's code word from the table
+//     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
+//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial, gcd, prod 7),
+//     and after each constant c its Elias gamma code, 2*floor(log2 c)+1
+//     bits. So the constant 1 costs 3+1 = 4 bits and 2 costs 3+3 = 6.
+//  4. For a recurrence, each initial term in the universal integer code:
+//     the Elias delta code of |v|+1, then a sign bit unless v = 0.
+//     0 takes 1 bit, ±1 and ±2 take 5, ±3..±6 take 6, ±7..±14 take 9.
+//  5. A literal is "00", the gamma code of (number of terms + 1), then each
+//     term in the universal integer code.
+//
+// Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
+// "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
+// Fibonacci, a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1, is 4+1 (header) +
+// 3+3+4 (body) + 1+5 (initial terms 0 and 1) = 21 bits.
+//
+// The same code serves every context. Symbols that a context cannot use
+// (a(n-1) in a closed form, k outside a loop) keep their code words, which
+// wastes a little code space but keeps one table for the parser, the
+// printer, the coder and the enumerator.
+package dsl

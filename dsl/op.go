@@ -1,0 +1,128 @@
+package dsl
+
+// Op identifies a node choice of the language: a leaf (n, k, a constant, an
+// earlier term) or an operator. The table below is the one place that says,
+// for each choice, how it is written, how tightly it binds, how many
+// arguments it takes and how many bits its code word has. The parser, the
+// printer, the coder and the enumerator all read it.
+type Op uint8
+
+// The node choices, in table order.
+const (
+	OpIndex Op = iota // n
+	OpConst           // a positive constant (followed by its gamma code)
+	OpPrev1           // a(n-1)
+	OpPrev2           // a(n-2)
+	OpPrev3           // a(n-3)
+	OpLoopVar         // k
+	OpAdd             // x + y
+	OpMul             // x * y
+	OpSub             // x - y
+	OpDiv             // x / y, floor division
+	OpMod             // x mod y, floor modulo
+	OpPow             // x ^ y
+	OpNeg             // -x
+	OpFact            // x!
+	OpBinom           // binomial(x, y)
+	OpGcd             // gcd(x, y)
+	OpCond            // if c <= 0 then x else y
+	OpSum             // sum(k=1..n, x)
+	OpProd            // prod(k=1..n, x)
+	numOps
+)
+
+// Precedence levels, loosest first. A child is printed in parentheses when
+// its level is lower than the level its position requires.
+const (
+	PrecCond    = iota // if ... then ... else ...
+	PrecAdd            // + -
+	PrecMul            // * / mod
+	PrecUnary          // -x
+	PrecPow            // x ^ y (right associative; y may be a unary minus)
+	PrecPostfix        // x!
+	PrecAtom           // n, k, constants, a(n-i), f(...), (...)
+)
+
+// OpInfo describes one node choice.
+type OpInfo struct {
+	Name  string // the symbol or function name in the text form
+	Arity int    // number of child expressions
+	Prec  int    // precedence level of the node
+	Bits  int    // length of the node's code word
+}
+
+// Ops is the operator table, indexed by Op.
+//
+// The code words form a prefix-free code: the Kraft sum over the table,
+// sum of 2^-Bits, is 126/128 (TestKraftOps checks it is at most 1). Short
+// words go to what sequences are most often made of: n, constants, a(n-1),
+// addition and multiplication take 3 bits each.
+var Ops = [numOps]OpInfo{
+	OpIndex:   {Name: "n", Arity: 0, Prec: PrecAtom, Bits: 3},
+	OpConst:   {Name: "const", Arity: 0, Prec: PrecAtom, Bits: 3},
+	OpPrev1:   {Name: "a(n-1)", Arity: 0, Prec: PrecAtom, Bits: 3},
+	OpPrev2:   {Name: "a(n-2)", Arity: 0, Prec: PrecAtom, Bits: 4},
+	OpPrev3:   {Name: "a(n-3)", Arity: 0, Prec: PrecAtom, Bits: 5},
+	OpLoopVar: {Name: "k", Arity: 0, Prec: PrecAtom, Bits: 5},
+	OpAdd:     {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 3},
+	OpMul:     {Name: "*", Arity: 2, Prec: PrecMul, Bits: 3},
+	OpSub:     {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4},
+	OpDiv:     {Name: "/", Arity: 2, Prec: PrecMul, Bits: 5},
+	OpMod:     {Name: "mod", Arity: 2, Prec: PrecMul, Bits: 5},
+	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5},
+	OpNeg:     {Name: "-", Arity: 1, Prec: PrecUnary, Bits: 7},
+	OpFact:    {Name: "!", Arity: 1, Prec: PrecPostfix, Bits: 6},
+	OpBinom:   {Name: "binomial", Arity: 2, Prec: PrecAtom, Bits: 7},
+	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 7},
+	OpCond:    {Name: "if", Arity: 3, Prec: PrecCond, Bits: 6},
+	OpSum:     {Name: "sum", Arity: 1, Prec: PrecAtom, Bits: 6},
+	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 7},
+}
+
+// NumOps is the number of node choices in the table.
+const NumOps = int(numOps)
+
+// String returns the operator's name in the text form.
+func (op Op) String() string {
+	if int(op) < NumOps {
+		return Ops[op].Name
+	}
+	return "?"
+}
+
+// Info returns the table row of op.
+func (op Op) Info() OpInfo { return Ops[op] }
+
+// PrevOp returns the leaf choice for a(n-lag), lag in 1..MaxOrder.
+func PrevOp(lag int) Op { return OpPrev1 + Op(lag-1) }
+
+// Lag returns i for the leaf choice a(n-i), and 0 for every other choice.
+func (op Op) Lag() int {
+	if op >= OpPrev1 && op <= OpPrev3 {
+		return int(op-OpPrev1) + 1
+	}
+	return 0
+}
+
+// Op returns the table entry of an expression's root node.
+func OpOf(e Expr) Op {
+	switch e := e.(type) {
+	case *Const:
+		return OpConst
+	case *Index:
+		return OpIndex
+	case *LoopVar:
+		return OpLoopVar
+	case *Prev:
+		return PrevOp(e.Lag)
+	case *Unary:
+		return e.Op
+	case *Binary:
+		return e.Op
+	case *Cond:
+		return OpCond
+	case *Loop:
+		return e.Op
+	}
+	panic("dsl: unknown expression node")
+}

@@ -1,0 +1,121 @@
+package dsl
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Format returns the text form of e with the fewest parentheses that parse
+// back to the same tree.
+func Format(e Expr) string {
+	var sb strings.Builder
+	printExpr(&sb, e, PrecCond)
+	return sb.String()
+}
+
+// String returns the program's text form, e.g. "a(n) = 2*n + 2",
+// "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1" or
+// "a = [2, 3, 5, 7]".
+func (p *Program) String() string {
+	var sb strings.Builder
+	switch p.Kind {
+	case Literal:
+		sb.WriteString("a = [")
+		for i, t := range p.Terms {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString(t.String())
+		}
+		sb.WriteString("]")
+		return sb.String()
+	case ClosedForm:
+		sb.WriteString("a(n) = ")
+		printExpr(&sb, p.Body, PrecCond)
+		if p.Offset != 0 {
+			sb.WriteString("; n >= " + strconv.Itoa(p.Offset))
+		}
+	case Recurrence:
+		sb.WriteString("a(n) = ")
+		printExpr(&sb, p.Body, PrecCond)
+		sb.WriteString("; ")
+		for i, t := range p.Init {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			sb.WriteString("a(" + strconv.Itoa(p.Offset+i) + ") = " + t.String())
+		}
+	}
+	return sb.String()
+}
+
+// printExpr writes e; min is the lowest precedence level its position
+// accepts without parentheses.
+func printExpr(sb *strings.Builder, e Expr, min int) {
+	op := OpOf(e)
+	info := Ops[op]
+	paren := info.Prec < min
+	if paren {
+		sb.WriteByte('(')
+	}
+	switch e := e.(type) {
+	case *Const:
+		sb.WriteString(strconv.FormatInt(e.Value, 10))
+	case *Index:
+		sb.WriteString("n")
+	case *LoopVar:
+		sb.WriteString("k")
+	case *Prev:
+		sb.WriteString("a(n-" + strconv.Itoa(e.Lag) + ")")
+	case *Unary:
+		if e.Op == OpNeg {
+			sb.WriteString("-")
+			printExpr(sb, e.X, PrecUnary)
+		} else {
+			printExpr(sb, e.X, PrecAtom)
+			sb.WriteString("!")
+		}
+	case *Binary:
+		printBinary(sb, e, info)
+	case *Cond:
+		sb.WriteString("if ")
+		printExpr(sb, e.Cond, PrecAdd)
+		sb.WriteString(" <= 0 then ")
+		printExpr(sb, e.Then, PrecCond)
+		sb.WriteString(" else ")
+		printExpr(sb, e.Else, PrecCond)
+	case *Loop:
+		sb.WriteString(info.Name + "(k=1..n, ")
+		printExpr(sb, e.Body, PrecCond)
+		sb.WriteString(")")
+	}
+	if paren {
+		sb.WriteByte(')')
+	}
+}
+
+func printBinary(sb *strings.Builder, e *Binary, info OpInfo) {
+	switch info.Prec {
+	case PrecAtom: // binomial(x, y), gcd(x, y)
+		sb.WriteString(info.Name + "(")
+		printExpr(sb, e.X, PrecCond)
+		sb.WriteString(", ")
+		printExpr(sb, e.Y, PrecCond)
+		sb.WriteString(")")
+	case PrecPow: // right associative; the exponent may be a unary minus
+		printExpr(sb, e.X, PrecPostfix)
+		sb.WriteString("^")
+		printExpr(sb, e.Y, PrecUnary)
+	default: // left associative
+		printExpr(sb, e.X, info.Prec)
+		switch e.Op {
+		case OpMul:
+			sb.WriteString("*")
+		case OpDiv:
+			sb.WriteString("/")
+		default:
+			sb.WriteString(" " + info.Name + " ")
+		}
+		printExpr(sb, e.Y, info.Prec+1)
+	}
+}

@@ -1,0 +1,231 @@
+package predict
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"math/big"
+	"slices"
+	"time"
+
+	"github.com/seqpredict/seqpredict/dsl"
+	"github.com/seqpredict/seqpredict/search"
+)
+
+// Engine runs a program search; search.Search (the fast engine) and
+// search.Reference (the plain enumerator) both qualify.
+type Engine func(ctx context.Context, terms []*big.Int, opts search.Options) (*search.Result, error)
+
+// Fitter proposes programs for the terms by solving for their constants
+// instead of enumerating them. What it proposes is checked and charged its
+// full length like any other program, so fitters change how soon programs
+// are found, not how much they weigh.
+type Fitter func(ctx context.Context, terms []*big.Int) []*dsl.Program
+
+// Options configure a prediction. Zero values mean the defaults.
+type Options struct {
+	Search search.Options
+	// Next is how many terms to predict jointly (default 1).
+	Next int
+	// Top is how many predictions and explanations to report (default 5).
+	Top int
+	// Engine defaults to search.Search.
+	Engine Engine
+	// Fitters are consulted besides the enumeration.
+	Fitters []Fitter
+}
+
+// Prediction is one continuation of the data and its probability.
+type Prediction struct {
+	Next        []*big.Int
+	Probability float64
+}
+
+// Explanation is a program in the mixture.
+type Explanation struct {
+	Program   *dsl.Program
+	Bits      int
+	Posterior float64    // its share of the mixture
+	Next      []*big.Int // what it predicts
+	Literal   bool       // the terms written out, not a pattern
+}
+
+// Result is a prediction with its explanations and what was searched.
+type Result struct {
+	Terms []*big.Int
+	// Found is true when some program is shorter than writing the given
+	// terms out: the sequence compresses, a pattern was found.
+	Found bool
+	// Predictions are the most probable continuations, most probable first.
+	Predictions []Prediction
+	// Programs are the heaviest explanations, shortest first.
+	Programs []Explanation
+	// Other is the probability left to every continuation not listed in
+	// Predictions (each of them keeps a non-zero share through the literal
+	// programs).
+	Other float64
+	// LiteralBits is the length of the literal program of the given terms;
+	// BestBits is the shortest consistent non-literal program, or 0.
+	LiteralBits int
+	BestBits    int
+	// Classes is the number of distinct continuations found by programs.
+	Classes int
+	Search  *search.Result
+	Elapsed time.Duration
+}
+
+// Predict searches for programs reproducing terms and mixes their
+// predictions. See the package documentation for the mixture.
+func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Next <= 0 {
+		opts.Next = 1
+	}
+	if opts.Top <= 0 {
+		opts.Top = 5
+	}
+	if opts.Engine == nil {
+		opts.Engine = search.Search
+	}
+	sr, err := opts.Engine(ctx, terms, opts.Search)
+	if err != nil {
+		return nil, err
+	}
+	found := slices.Clone(sr.Found)
+	for _, fit := range opts.Fitters {
+		found = append(found, checkFitted(terms, fit(ctx, terms))...)
+	}
+	// Shortest first; among equals, the engine's order (stable sort).
+	slices.SortStableFunc(found, func(a, b search.Found) int { return cmp.Compare(a.Bits, b.Bits) })
+	res := mix(terms, representatives(terms, found, opts.Next), opts)
+	res.Search = sr
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// checkFitted keeps the proposed programs that reproduce the terms exactly
+// and define the next one.
+func checkFitted(terms []*big.Int, progs []*dsl.Program) []search.Found {
+	var out []search.Found
+	for _, p := range progs {
+		vals := p.BigValues(len(terms) + 1)
+		ok := vals[len(terms)] != nil
+		for i, t := range terms {
+			ok = ok && vals[i] != nil && vals[i].Cmp(t) == 0
+		}
+		if ok {
+			out = append(out, search.Found{Program: p, Bits: p.Bits(), Next: vals[len(terms)]})
+		}
+	}
+	return out
+}
+
+// class is one behaviour: the programs that agree on the given terms and
+// the next one, represented by the shortest of them.
+type class struct {
+	rep  search.Found
+	next []*big.Int // the representative's next K terms
+}
+
+// representatives keeps the first (shortest) program for each next term
+// and computes its next k terms. A representative that leaves one of those
+// undefined drops out of a k-term prediction.
+func representatives(terms []*big.Int, found []search.Found, k int) []class {
+	seen := map[string]bool{}
+	var out []class
+	for _, f := range found {
+		key := f.Next.String()
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		next := []*big.Int{f.Next}
+		if k > 1 {
+			next = f.Program.BigValues(len(terms) + k)[len(terms):]
+			if slices.Contains(next, nil) {
+				continue
+			}
+		}
+		out = append(out, class{rep: f, next: next})
+	}
+	return out
+}
+
+// mix turns the classes into probabilities. Each class weighs 2^-bits of
+// its shortest program, or of the literal program that writes out the
+// given terms and its continuation if that is shorter. Continuations no
+// program found keep the literal programs' weight, and the normaliser
+// counts all of them in closed form: the literal programs of the given
+// terms followed by every possible k terms weigh 2^-literalBase in total,
+// because the integer code is complete.
+func mix(terms []*big.Int, classes []class, opts Options) *Result {
+	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes)}
+	n, k := len(terms), opts.Next
+	base := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n+k)+1)
+	for _, t := range terms {
+		base += dsl.IntBits(t)
+	}
+	type weighted struct {
+		c       class
+		bits    int
+		litBits int
+		literal bool
+	}
+	ws := make([]weighted, 0, len(classes))
+	ref := base // the exponent everything is scaled by, to stay in range
+	for _, c := range classes {
+		lit := base
+		for _, v := range c.next {
+			lit += dsl.IntBits(v)
+		}
+		w := weighted{c: c, bits: c.rep.Bits, litBits: lit}
+		if lit < w.bits {
+			w.bits, w.literal = lit, true
+		}
+		if !w.literal && (res.BestBits == 0 || w.bits < res.BestBits) {
+			res.BestBits = w.bits
+		}
+		ref = min(ref, w.bits)
+		ws = append(ws, w)
+	}
+	pow := func(bits int) float64 { return math.Exp2(float64(ref - bits)) }
+	z := pow(base)
+	for _, w := range ws {
+		z += pow(w.bits) - pow(w.litBits)
+	}
+	res.Found = res.BestBits > 0 && res.BestBits < res.LiteralBits
+	slices.SortStableFunc(ws, func(a, b weighted) int {
+		if c := cmp.Compare(a.bits, b.bits); c != 0 {
+			return c
+		}
+		return compareTuples(a.c.next, b.c.next)
+	})
+	for _, w := range ws {
+		p := pow(w.bits) / z
+		e := Explanation{Program: w.c.rep.Program, Bits: w.bits, Posterior: p, Next: w.c.next, Literal: w.literal}
+		if w.literal {
+			e.Program = &dsl.Program{Kind: dsl.Literal, Terms: append(slices.Clone(terms), w.c.next...)}
+		}
+		if len(res.Programs) < opts.Top {
+			res.Programs = append(res.Programs, e)
+		}
+		if len(res.Predictions) < opts.Top {
+			res.Predictions = append(res.Predictions, Prediction{Next: w.c.next, Probability: p})
+		}
+	}
+	listed := 0.0
+	for _, p := range res.Predictions {
+		listed += p.Probability
+	}
+	res.Other = max(0, 1-listed)
+	return res
+}
+
+func compareTuples(a, b []*big.Int) int {
+	for i := range min(len(a), len(b)) {
+		if c := a[i].Cmp(b[i]); c != 0 {
+			return c
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}

@@ -1,0 +1,172 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"runtime"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// Options are the search's budgets. Zero values mean the defaults below.
+type Options struct {
+	// MaxBits is the longest program (in bits, header and initial terms
+	// included) the search may reach.
+	MaxBits int
+	// Margin stops the search once it has completed every length up to the
+	// shortest consistent program plus Margin bits: longer explanations
+	// weigh less than 2^-Margin of the best one each.
+	Margin int
+	// MaxPrograms bounds the number of candidate programs evaluated.
+	MaxPrograms int64
+	// MaxMemory bounds the bytes the fast engine keeps in its store.
+	MaxMemory int64
+	// Workers is the number of goroutines of the fast engine (default: the
+	// number of CPUs). The result does not depend on it.
+	Workers int
+	// Progress, when set, is called after each completed length.
+	Progress func(Level)
+}
+
+// Defaults. They are tuned so that the public puzzle series are answered in
+// milliseconds each and the whole default run stays well under 1 GiB.
+const (
+	DefaultMaxBits     = 48
+	DefaultMargin      = 10
+	DefaultMaxPrograms = 2_000_000_000
+	DefaultMaxMemory   = 512 << 20
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxBits == 0 {
+		o.MaxBits = DefaultMaxBits
+	}
+	if o.Margin == 0 {
+		o.Margin = DefaultMargin
+	}
+	if o.MaxPrograms == 0 {
+		o.MaxPrograms = DefaultMaxPrograms
+	}
+	if o.MaxMemory == 0 {
+		o.MaxMemory = DefaultMaxMemory
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// Found is a program that reproduces every given term.
+type Found struct {
+	Program *dsl.Program
+	Bits    int
+	// Next is the program's value at the first index after the data.
+	Next *big.Int
+}
+
+// Level reports one completed program length.
+type Level struct {
+	Bits       int   // program length in bits
+	Candidates int64 // programs of this length that were evaluated
+	Distinct   int64 // of those, how many behaved differently from all shorter ones
+	Consistent int64 // how many reproduced the given terms (and define the next one)
+}
+
+// Stopped says why a search ended.
+type Stopped string
+
+const (
+	StopMaxBits     Stopped = "max-bits"
+	StopMargin      Stopped = "margin"
+	StopMaxPrograms Stopped = "max-programs"
+	StopMemory      Stopped = "max-memory"
+	StopCancelled   Stopped = "cancelled"
+)
+
+// Result is what a search found and how far it got.
+type Result struct {
+	// Found holds the consistent programs, shortest first. The fast engine
+	// keeps one program per behaviour (the shortest), the reference every
+	// program.
+	Found []Found
+	// Levels has one entry per completed program length, 1 bit upwards.
+	Levels []Level
+	// CompleteBits is the largest length up to which every program was
+	// considered: the result is exact for the budget CompleteBits.
+	CompleteBits int
+	Candidates   int64
+	Distinct     int64
+	Stopped      Stopped
+	// Unchecked counts consistent-looking programs dropped because a term
+	// could not be verified even in exact arithmetic (beyond dsl.MaxBigBits).
+	Unchecked int
+}
+
+// ErrNoTerms is returned for an empty sequence.
+var ErrNoTerms = errors.New("search: no terms given")
+
+// Cut reports whether the search ended on a budget other than its bit
+// limit or margin, that is before it reached what was asked.
+func (r *Result) Cut() bool {
+	return r.Stopped == StopCancelled || r.Stopped == StopMemory || r.Stopped == StopMaxPrograms
+}
+
+// target holds the given terms as the engines compare them.
+type target struct {
+	terms []*big.Int
+	small []dsl.Value // int64 terms; Undef where a term does not fit
+	big   bool        // some term does not fit in int64
+}
+
+func newTarget(terms []*big.Int) target {
+	t := target{terms: terms, small: make([]dsl.Value, len(terms))}
+	for i, x := range terms {
+		t.small[i] = dsl.FromBig(x)
+		if t.small[i] == dsl.Undef {
+			t.big = true
+		}
+	}
+	return t
+}
+
+// matches reports whether int64 values v (at least len(terms) of them) can
+// reproduce the terms: equal where the term fits in int64, and Undef
+// (overflowed, to be checked exactly) where it does not.
+func (t *target) matches(v []dsl.Value) bool {
+	for i, want := range t.small {
+		if v[i] != want {
+			return false
+		}
+	}
+	return true
+}
+
+// verify checks a candidate in exact arithmetic and returns its next term,
+// or nil when it does not reproduce the terms or leaves the next term
+// undefined. small are its int64 values at the terms' indices and the next.
+func (t *target) verify(p *dsl.Program, small []dsl.Value) (next *big.Int, ok bool) {
+	n := len(t.terms)
+	if !t.big && small[n] != dsl.Undef {
+		return big.NewInt(int64(small[n])), true
+	}
+	exact := p.BigValues(n + 1)
+	for i, want := range t.terms {
+		if exact[i] == nil || exact[i].Cmp(want) != 0 {
+			return nil, false
+		}
+	}
+	if exact[n] == nil {
+		return nil, false
+	}
+	return exact[n], true
+}
+
+func checkContext(ctx context.Context) bool {
+	select {
+	case <-ctx.Done():
+		return true
+	default:
+		return false
+	}
+}

@@ -1,0 +1,90 @@
+package search
+
+import (
+	"math/big"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// shape is a program's kind, order and offset: everything about it but its
+// body. Each shape is searched on its own; a program's length is its
+// shape's fixed cost (header and initial terms) plus its body's length.
+type shape struct {
+	kind   dsl.Kind
+	order  int // recurrences only
+	offset int
+}
+
+// shapes lists the shapes searched for n given terms, in a fixed order:
+// closed forms, then recurrences of order 1, 2, 3 (only orders up to n),
+// each with offset 0 then 1.
+func shapes(n int) []shape {
+	var out []shape
+	for _, off := range []int{0, 1} {
+		out = append(out, shape{kind: dsl.ClosedForm, offset: off})
+	}
+	for order := 1; order <= dsl.MaxOrder && order <= n; order++ {
+		for _, off := range []int{0, 1} {
+			out = append(out, shape{kind: dsl.Recurrence, order: order, offset: off})
+		}
+	}
+	return out
+}
+
+// fixedBits is the length of everything but the body: the header and, for
+// a recurrence, its initial terms, which must be the first given terms for
+// the program to reproduce them.
+func (s shape) fixedBits(terms []*big.Int) int {
+	b := dsl.HeaderBits(s.kind, s.order)
+	for _, t := range terms[:s.order] {
+		b += dsl.IntBits(t)
+	}
+	return b
+}
+
+// program wraps a body into a complete program of this shape.
+func (s shape) program(body dsl.Expr, terms []*big.Int) *dsl.Program {
+	p := &dsl.Program{Kind: s.kind, Offset: s.offset, Order: s.order, Body: body}
+	if s.kind == dsl.Recurrence {
+		p.Init = append([]*big.Int(nil), terms[:s.order]...)
+	}
+	return p
+}
+
+// grammar says which node choices an enumerator may use in a body: which
+// leaves, and whether loops are allowed. Loop bodies read n and k but not
+// earlier terms, and loops do not nest.
+type grammar struct {
+	order  int  // a(n-1)..a(n-order) are leaves
+	inLoop bool // k is a leaf; sum and prod are not available
+}
+
+// leaves lists the non-constant leaves of g.
+func (g grammar) leaves() []dsl.Op {
+	out := []dsl.Op{dsl.OpIndex}
+	if g.inLoop {
+		return append(out, dsl.OpLoopVar)
+	}
+	for lag := 1; lag <= g.order; lag++ {
+		out = append(out, dsl.PrevOp(lag))
+	}
+	return out
+}
+
+// Operators every body may use, in enumeration order.
+var (
+	unaryOps  = []dsl.Op{dsl.OpNeg, dsl.OpFact}
+	binaryOps = []dsl.Op{dsl.OpAdd, dsl.OpMul, dsl.OpSub, dsl.OpDiv, dsl.OpMod, dsl.OpPow, dsl.OpBinom, dsl.OpGcd}
+	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
+)
+
+// constRange returns the constants whose leaf takes exactly b bits:
+// [lo, hi), empty when none.
+func constRange(b int) (lo, hi int64) {
+	g := b - dsl.Ops[dsl.OpConst].Bits // gamma length 2m+1 covers [2^m, 2^(m+1))
+	if g < 1 || g%2 == 0 || g > 61 {
+		return 0, 0
+	}
+	m := (g - 1) / 2
+	return 1 << m, 1 << (m + 1)
+}
