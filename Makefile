@@ -21,3 +21,16 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzEval -fuzztime $(FUZZTIME) ./dsl/
+
+# Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
+# the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to
+# every run, e.g. make eval EVAL_FLAGS="--timeout 2s".
+.PHONY: eval
+eval:
+	GO="$(GO)" EVAL_FLAGS="$(EVAL_FLAGS)" sh scripts/eval.sh
+
+# The teaching gallery: docs/gallery.md and docs/gallery-*.png, generated
+# from real runs of seqpredict explain (see scripts/gallery.sh).
+.PHONY: gallery
+gallery:
+	GO="$(GO)" sh scripts/gallery.sh

@@ -43,8 +43,10 @@ type (
 		X, Y Expr
 	}
 
-	// Cond is "if Cond <= 0 then Then else Else". Only the branch taken is
-	// evaluated, so an undefined value in the other branch does no harm.
+	// Cond is "if Cond <= 0 then Then else Else". It is strict: when either
+	// branch is undefined, so is the whole, even if that branch is not
+	// taken. This keeps "undefined" contagious, which lets the search drop
+	// every subexpression that is undefined at a given index.
 	Cond struct {
 		Cond, Then, Else Expr
 	}
@@ -89,9 +91,9 @@ const (
 // body defines every later term.
 type Program struct {
 	Kind   Kind
-	Offset int   // 0 or 1; the index of the first term
-	Order  int   // recurrences: how many initial terms (1..MaxOrder)
-	Body   Expr  // closed forms and recurrences
+	Offset int        // 0 or 1; the index of the first term
+	Order  int        // recurrences: how many initial terms (1..MaxOrder)
+	Body   Expr       // closed forms and recurrences
 	Init   []*big.Int // recurrences: the Order initial terms
 	Terms  []*big.Int // literals: the terms written out
 }

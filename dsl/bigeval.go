@@ -50,14 +50,14 @@ func EvalBig(e Expr, env *BigEnv) *big.Int {
 		}
 		return checkSize(bigApply2(e.Op, x, y))
 	case *Cond:
-		c := EvalBig(e.Cond, env)
-		if c == nil {
+		c, x, y := EvalBig(e.Cond, env), EvalBig(e.Then, env), EvalBig(e.Else, env)
+		if c == nil || x == nil || y == nil {
 			return nil
 		}
 		if c.Sign() <= 0 {
-			return EvalBig(e.Then, env)
+			return x
 		}
-		return EvalBig(e.Else, env)
+		return y
 	case *Loop:
 		return bigLoop(e, env)
 	}
@@ -119,7 +119,10 @@ func bigPow(x, y *big.Int) *big.Int {
 		}
 		return big.NewInt(int64(Pow(Value(x.Int64()), Value(y.Int64()))))
 	}
-	if !y.IsInt64() || int64(x.BitLen()-1)*y.Int64() > MaxBigBits {
+	// |x| >= 2, so x^y has at least y+1 bits. Check y alone first: the
+	// product below would overflow int64 for a huge y (4^2^62 used to wrap
+	// around to a negative bound and run Exp with an exponent of 2^62).
+	if !y.IsInt64() || y.Int64() > MaxBigBits || int64(x.BitLen()-1)*y.Int64() > MaxBigBits {
 		return nil
 	}
 	return new(big.Int).Exp(x, y, nil)
@@ -139,10 +142,30 @@ func bigBinom(x, y *big.Int) *big.Int {
 	if y.Sign() < 0 || y.Cmp(x) > 0 {
 		return new(big.Int)
 	}
-	if !x.IsInt64() || x.Int64() > 20000 {
+	// C(x, y) = C(x, x-y); take the smaller j. For 1 <= j <= x/2,
+	// C(x, j) >= 2^j, so a j beyond MaxBigBits is too large anyway. x itself
+	// may be far beyond int64 (binomial(2^100, 2) is fine): Eval defines
+	// binomial(x, y) for every int64 x whose result fits, and EvalBig must
+	// agree with it, so there is no bound on x other than the result's size.
+	j := new(big.Int).Sub(x, y)
+	if j.Cmp(y) > 0 {
+		j.Set(y)
+	}
+	if !j.IsInt64() || j.Int64() > MaxBigBits {
 		return nil
 	}
-	return new(big.Int).Binomial(x.Int64(), y.Int64())
+	c := big.NewInt(1)
+	num, den := new(big.Int), new(big.Int)
+	for i := int64(0); i < j.Int64(); i++ {
+		// c*(x-i)/(i+1) is exact: it is C(x, i+1).
+		num.Sub(x, den.SetInt64(i))
+		c.Mul(c, num)
+		c.Quo(c, den.SetInt64(i+1))
+		if c.BitLen() > MaxBigBits {
+			return nil
+		}
+	}
+	return c
 }
 
 func bigLoop(e *Loop, env *BigEnv) *big.Int {

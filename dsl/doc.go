@@ -35,7 +35,8 @@
 // the sign of the divisor (-7/2 = -4, -7 mod 2 = 1); x/0 and x mod 0 are
 // Undef. x^y needs y >= 0 (0^0 = 1). x! needs x >= 0. binomial(x, y) is 0
 // for y < 0 or y > x and Undef for x < 0. gcd is non-negative, gcd(0,0) = 0.
-// "if c <= 0 then x else y" evaluates only the branch taken. sum and prod
+// "if c <= 0 then x else y" is x when c <= 0 and y otherwise, and is Undef
+// when c, x or y is Undef (strict, so Undef is contagious everywhere). sum and prod
 // bind k to 1, 2, ..., n in turn (an empty sum is 0, an empty product 1).
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given

@@ -34,14 +34,9 @@ func Eval(e Expr, env *Env) Value {
 		}
 		return Apply2(e.Op, x, Eval(e.Y, env))
 	case *Cond:
-		c := Eval(e.Cond, env)
-		if c == Undef {
-			return Undef
-		}
-		if c <= 0 {
-			return Eval(e.Then, env)
-		}
-		return Eval(e.Else, env)
+		// Both branches are evaluated: Undef is contagious even through
+		// the branch not taken (see the package documentation).
+		return Select(Eval(e.Cond, env), Eval(e.Then, env), Eval(e.Else, env))
 	case *Loop:
 		return evalLoop(e, env)
 	}

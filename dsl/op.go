@@ -9,25 +9,25 @@ type Op uint8
 
 // The node choices, in table order.
 const (
-	OpIndex Op = iota // n
-	OpConst           // a positive constant (followed by its gamma code)
-	OpPrev1           // a(n-1)
-	OpPrev2           // a(n-2)
-	OpPrev3           // a(n-3)
-	OpLoopVar         // k
-	OpAdd             // x + y
-	OpMul             // x * y
-	OpSub             // x - y
-	OpDiv             // x / y, floor division
-	OpMod             // x mod y, floor modulo
-	OpPow             // x ^ y
-	OpNeg             // -x
-	OpFact            // x!
-	OpBinom           // binomial(x, y)
-	OpGcd             // gcd(x, y)
-	OpCond            // if c <= 0 then x else y
-	OpSum             // sum(k=1..n, x)
-	OpProd            // prod(k=1..n, x)
+	OpIndex   Op = iota // n
+	OpConst             // a positive constant (followed by its gamma code)
+	OpPrev1             // a(n-1)
+	OpPrev2             // a(n-2)
+	OpPrev3             // a(n-3)
+	OpLoopVar           // k
+	OpAdd               // x + y
+	OpMul               // x * y
+	OpSub               // x - y
+	OpDiv               // x / y, floor division
+	OpMod               // x mod y, floor modulo
+	OpPow               // x ^ y
+	OpNeg               // -x
+	OpFact              // x!
+	OpBinom             // binomial(x, y)
+	OpGcd               // gcd(x, y)
+	OpCond              // if c <= 0 then x else y
+	OpSum               // sum(k=1..n, x)
+	OpProd              // prod(k=1..n, x)
 	numOps
 )
 

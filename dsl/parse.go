@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseError reports where the text stopped making sense and why.
@@ -67,7 +68,10 @@ func tokenize(s string) ([]token, error) {
 			toks = append(toks, token{pos: i, text: s[i : i+1]})
 			i++
 		default:
-			return nil, &ParseError{Pos: i + 1, Msg: fmt.Sprintf("unexpected character %q", rune(c))}
+			// Decode the whole character: "2×n" should name '×', not the
+			// first byte of its UTF-8 encoding.
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return nil, &ParseError{Pos: i + 1, Msg: fmt.Sprintf("unexpected character %q", r)}
 		}
 	}
 	return append(toks, token{pos: len(s)}), nil

@@ -72,7 +72,8 @@ func printExpr(sb *strings.Builder, e Expr, min int) {
 			sb.WriteString("-")
 			printExpr(sb, e.X, PrecUnary)
 		} else {
-			printExpr(sb, e.X, PrecAtom)
+			// x!! is (x!)!: the postfix operator nests without parentheses.
+			printExpr(sb, e.X, PrecPostfix)
 			sb.WriteString("!")
 		}
 	case *Binary:

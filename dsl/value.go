@@ -234,9 +234,11 @@ func Apply2(op Op, x, y Value) Value {
 }
 
 // Select returns x when c <= 0 and y otherwise: the value of
-// "if c <= 0 then x else y" once both branches are known.
+// "if c <= 0 then x else y". It is strict: Undef in any argument, even the
+// branch not taken, makes the result Undef, so that a value undefined
+// anywhere stays undefined in every program built on it.
 func Select(c, x, y Value) Value {
-	if c == Undef {
+	if c == Undef || x == Undef || y == Undef {
 		return Undef
 	}
 	if c <= 0 {

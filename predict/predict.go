@@ -72,6 +72,16 @@ type Result struct {
 	Classes int
 	Search  *search.Result
 	Elapsed time.Duration
+
+	// The whole mixture, for Probability (prob.go): every class (not only
+	// the Top listed), the literal length of the given terms before a
+	// continuation's own terms, and the normaliser Z, all weights scaled
+	// by 2^ref to stay in floating-point range.
+	mixture []mixed
+	next    int // the length of a continuation (Options.Next)
+	base    int
+	ref     int
+	z       float64
 }
 
 // Predict searches for programs reproducing terms and mixes their
@@ -87,14 +97,23 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	if opts.Engine == nil {
 		opts.Engine = search.Search
 	}
-	sr, err := opts.Engine(ctx, terms, opts.Search)
+	// Fitters first: a program they find tells the search where its
+	// margin starts, so an easy sequence stops early.
+	var fitted []search.Found
+	for _, fit := range opts.Fitters {
+		fitted = append(fitted, checkFitted(terms, fit(ctx, terms))...)
+	}
+	so := opts.Search
+	for _, f := range fitted {
+		if f.Bits < dsl.LiteralBits(terms) && (so.KnownBits == 0 || f.Bits < so.KnownBits) {
+			so.KnownBits = f.Bits
+		}
+	}
+	sr, err := opts.Engine(ctx, terms, so)
 	if err != nil {
 		return nil, err
 	}
-	found := slices.Clone(sr.Found)
-	for _, fit := range opts.Fitters {
-		found = append(found, checkFitted(terms, fit(ctx, terms))...)
-	}
+	found := append(slices.Clone(sr.Found), fitted...)
 	// Shortest first; among equals, the engine's order (stable sort).
 	slices.SortStableFunc(found, func(a, b search.Found) int { return cmp.Compare(a.Bits, b.Bits) })
 	res := mix(terms, representatives(terms, found, opts.Next), opts)
@@ -194,6 +213,10 @@ func mix(terms []*big.Int, classes []class, opts Options) *Result {
 		z += pow(w.bits) - pow(w.litBits)
 	}
 	res.Found = res.BestBits > 0 && res.BestBits < res.LiteralBits
+	res.next, res.base, res.ref, res.z = k, base, ref, z
+	for _, w := range ws {
+		res.mixture = append(res.mixture, mixed{next: w.c.next, bits: w.bits})
+	}
 	slices.SortStableFunc(ws, func(a, b weighted) int {
 		if c := cmp.Compare(a.bits, b.bits); c != 0 {
 			return c
@@ -217,7 +240,23 @@ func mix(terms []*big.Int, classes []class, opts Options) *Result {
 	for _, p := range res.Predictions {
 		listed += p.Probability
 	}
-	res.Other = max(0, 1-listed)
+	res.Other = 1 - listed
+	if res.Other <= 0 {
+		// 1 - listed rounds to 0 as soon as the first probability rounds
+		// to 1, yet the literal programs always leave every other
+		// continuation a positive share. Sum what was left out directly:
+		// all the literal programs' weight but that of the listed
+		// continuations, plus the unlisted classes' excess over theirs.
+		rest := pow(base)
+		for i, w := range ws {
+			if i < len(res.Predictions) {
+				rest -= pow(w.litBits)
+			} else {
+				rest += pow(w.bits) - pow(w.litBits)
+			}
+		}
+		res.Other = max(0, rest/z)
+	}
 	return res
 }
 

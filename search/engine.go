@@ -3,9 +3,823 @@ package search
 import (
 	"context"
 	"math/big"
+	"sync"
+	"sync/atomic"
+
+	"github.com/seqpredict/seqpredict/dsl"
 )
 
-// Search runs the program search.
+// bank enumerates the bodies of one shape (or, for the loop bank, the
+// bodies of sum and prod) bottom-up, one length at a time, keeping one
+// class per distinct vector of values at its points.
+type bank struct {
+	*store
+	g     grammar
+	shape shape
+	main  bool // a program body, not a loop body
+	fixed int  // main banks: the shape's header and initial-term bits
+	first int  // main banks: the index of the first point (the order)
+
+	// Leaf vectors: the index n and a(n-1..3) at each point (main banks),
+	// n and k at each grid cell (the loop bank).
+	index []dsl.Value
+	prev  [dsl.MaxOrder][]dsl.Value
+	k     []dsl.Value
+
+	loop *bank // main banks: the loop-body bank of the same offset
+	rows []int // loop bank: rows[i] is the first grid cell of point i
+
+	// definedLo..definedHi are the positions where a value must be defined
+	// for the class to be of any use (see doc.go, "Pruning").
+	definedLo, definedHi int
+}
+
+// engine holds the banks of one search.
+type engine struct {
+	t       target
+	opts    Options
+	main    []*bank
+	loops   [2]*bank // by offset, built on first use
+	res     *Result
+	lvl     *Level
+	stopped Stopped
+
+	checkOnly        bool    // levels are checked, no longer stored
+	storeFull        Stopped // the budget that ended storing
+	storedCandidates int64
+
+	poolMu sync.Mutex
+	pool   [][]recipe // recycled recipe buffers
+}
+
+// Search runs the fast program search: a bottom-up enumeration with
+// observational equivalence (see doc.go). Its result agrees with
+// Reference's on the distribution of next terms; it keeps only the shortest
+// program of each behaviour.
 func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error) {
-	return Reference(ctx, terms, opts)
+	if len(terms) == 0 {
+		return nil, ErrNoTerms
+	}
+	e := &engine{t: newTarget(terms), opts: opts.withDefaults(), res: &Result{Stopped: StopMaxBits}}
+	for _, s := range shapes(len(terms)) {
+		e.main = append(e.main, e.newMainBank(s))
+	}
+	e.run(ctx)
+	return e.res, nil
+}
+
+func (e *engine) newMainBank(s shape) *bank {
+	n := len(e.t.terms)
+	width := n + 1 - s.order
+	b := &bank{store: newStore(width), g: grammar{order: s.order}, shape: s, main: true,
+		fixed: s.fixedBits(e.t.terms), first: s.order}
+	if !e.t.big {
+		b.definedHi = width - 1 // every given term's point; not the next one
+	}
+	b.index = make([]dsl.Value, width)
+	for j := range width {
+		b.index[j] = dsl.Value(s.offset + s.order + j)
+	}
+	for lag := 1; lag <= s.order; lag++ {
+		v := make([]dsl.Value, width)
+		for j := range width {
+			v[j] = e.t.small[s.order+j-lag]
+		}
+		b.prev[lag-1] = v
+	}
+	return b
+}
+
+// loopBank returns the loop-body bank for an offset: its points are the
+// cells (n, k), k = 1..n, for every index n of the data and the next term.
+func (e *engine) loopBank(offset int) *bank {
+	if e.loops[offset] != nil {
+		return e.loops[offset]
+	}
+	n := len(e.t.terms)
+	rows := make([]int, n+2)
+	var index, k []dsl.Value
+	for i := 0; i <= n; i++ {
+		rows[i] = len(index)
+		nv := offset + i
+		for kv := 1; kv <= nv; kv++ {
+			index = append(index, dsl.Value(nv))
+			k = append(k, dsl.Value(kv))
+		}
+	}
+	rows[n+1] = len(index)
+	b := &bank{store: newStore(len(index)), g: grammar{inLoop: true}, index: index, k: k, rows: rows}
+	if !e.t.big && n > dsl.MaxOrder {
+		// Rows below MaxOrder may be needed only by shapes that skip them.
+		b.definedLo, b.definedHi = rows[dsl.MaxOrder], rows[n]
+	}
+	e.loops[offset] = b
+	return b
+}
+
+func (e *engine) run(ctx context.Context) {
+	best := -1
+	if e.opts.KnownBits > 0 {
+		best = e.opts.KnownBits
+	}
+	for B := 1; B <= e.opts.MaxBits; B++ {
+		e.lvl = &Level{Bits: B}
+		if !e.level(ctx, B) {
+			break
+		}
+		e.res.Levels = append(e.res.Levels, *e.lvl)
+		e.res.Candidates += e.lvl.Candidates
+		e.res.Distinct += e.lvl.Distinct
+		e.res.CompleteBits = B
+		if e.opts.Progress != nil {
+			e.opts.Progress(*e.lvl)
+		}
+		if len(e.res.Found) > 0 && (best < 0 || B < best) {
+			best = B
+		}
+		if best >= 0 && B >= best+e.opts.Margin {
+			e.res.Stopped = StopMargin
+			return
+		}
+		if e.memory() > e.opts.MaxMemory {
+			e.res.Stopped = StopMemory
+			return
+		}
+	}
+	if e.stopped != "" {
+		e.res.Stopped = e.stopped
+	}
+}
+
+// level builds every bank's classes of total program length B. It returns
+// false when a budget stops the search before the level is complete.
+//
+// Levels are stored (their classes kept for building longer programs)
+// while the store fits the budgets; after that the search goes on in
+// check-only mode (see doc.go), which stays complete up to checkReach bits
+// past the deepest stored level.
+func (e *engine) level(ctx context.Context, B int) bool {
+	if !e.checkOnly {
+		ok, full := e.storedLevel(ctx, B)
+		if !full {
+			return ok
+		}
+		e.checkOnly = true
+	}
+	return e.checkLevel(ctx, B)
+}
+
+// checkReach is how far past its deepest stored level a bank can check
+// programs completely: the cheapest operator (3 bits) with a 3-bit leaf
+// as one child leaves the other child 6 bits shorter than the whole.
+const checkReach = 6
+
+// storeShare: levels are stored while the candidates of the stored levels
+// stay within MaxPrograms/storeShare. Stored candidates cost ten to twenty
+// times more than checked ones, so this keeps the store's share of the time
+// bounded and leaves the rest of the budget for cheap checking.
+const storeShare = 8
+
+// storedLevel builds length B in stored mode. full reports that it should
+// not be stored (a budget would be exceeded), in which case nothing was done
+// to the main banks.
+func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
+	var plans []plan
+	var total, survivors int64
+	for _, bk := range e.main {
+		b := B - bk.fixed
+		if b < minExprBits {
+			continue
+		}
+		if !e.ensureLoops(ctx, bk, b) {
+			return false, false
+		}
+		p := e.plan(bk, b, false)
+		total += p.candidates
+		survivors += int64(float64(p.candidates)*e.survivalRate()) * bk.bytesPerClass()
+		plans = append(plans, p)
+	}
+	if e.storedCandidates+total > e.opts.MaxPrograms/storeShare {
+		e.storeFull = StopMaxPrograms
+		return false, true
+	}
+	if e.memory()+survivors > e.opts.MaxMemory {
+		e.storeFull = StopMemory
+		return false, true
+	}
+	for _, p := range plans {
+		p.bk.closeLevel(p.b - 1)
+		if !e.execute(ctx, p) {
+			return false, false
+		}
+	}
+	e.storedCandidates += total
+	return true, false
+}
+
+// survivalRate estimates the share of candidates that become classes, from
+// the last stored level (1 before there is one, to be safe).
+func (e *engine) survivalRate() float64 {
+	n := len(e.res.Levels)
+	if n == 0 || e.res.Levels[n-1].Candidates == 0 {
+		return 1
+	}
+	l := e.res.Levels[n-1]
+	return float64(l.Distinct) / float64(l.Candidates)
+}
+
+// ensureLoops builds the loop-body bank of bk's offset up to what length b
+// of bk needs.
+func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
+	need := b - dsl.Ops[dsl.OpSum].Bits
+	if need < minExprBits {
+		return true
+	}
+	if bk.loop == nil {
+		bk.loop = e.loopBank(bk.shape.offset)
+	}
+	for bk.loop.levels() <= need {
+		if !e.build(ctx, bk.loop, bk.loop.levels()) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkLevel checks every program of total length B against the terms
+// without storing anything.
+func (e *engine) checkLevel(ctx context.Context, B int) bool {
+	e.lvl.CheckOnly = true
+	var plans []plan
+	var total int64
+	for _, bk := range e.main {
+		b := B - bk.fixed
+		if b < minExprBits {
+			continue
+		}
+		if b-checkReach >= minExprBits && bk.levels() <= b-checkReach {
+			// Children this long were never stored: the level would be
+			// incomplete.
+			e.stopped = e.storeFull
+			return false
+		}
+		if !e.ensureLoops(ctx, bk, b) {
+			return false
+		}
+		p := e.plan(bk, b, true)
+		total += p.candidates
+		plans = append(plans, p)
+	}
+	if e.res.Candidates+e.lvl.Candidates+total > e.opts.MaxPrograms {
+		e.stopped = StopMaxPrograms
+		return false
+	}
+	for _, p := range plans {
+		if !e.executeCheck(ctx, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// build stores length b of a bank (the loop bank).
+func (e *engine) build(ctx context.Context, bk *bank, b int) bool {
+	p := e.plan(bk, b, false)
+	bk.closeLevel(b - 1)
+	if e.res.Candidates+e.lvl.Candidates+p.candidates > e.opts.MaxPrograms {
+		e.stopped = StopMaxPrograms
+		return false
+	}
+	return e.execute(ctx, p)
+}
+
+func (e *engine) memory() int64 {
+	var m int64
+	for _, bk := range e.main {
+		m += bk.bytes()
+	}
+	for _, bk := range e.loops {
+		if bk != nil {
+			m += bk.bytes()
+		}
+	}
+	return m
+}
+
+// job is a slice of one level's work: one operator and one split of the
+// length among the children, for a range of first-child ids.
+type job struct {
+	op         dsl.Op
+	b1, b2, b3 int   // children lengths (b3: the else branch of if)
+	lo, hi     int32 // range of first-child ids
+	n          int64 // candidates in this job
+}
+
+// plan is the list of jobs that builds length b of a bank.
+type plan struct {
+	bk         *bank
+	b          int
+	checkOnly  bool
+	jobs       []job
+	candidates int64
+}
+
+// jobSize is how many candidates a job aims at: large enough to amortise
+// scheduling, small enough to balance the workers.
+const jobSize = 1 << 14
+
+func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
+	p := plan{bk: bk, b: b, checkOnly: checkOnly}
+	add := func(j job, perFirst int64) {
+		if j.hi <= j.lo || perFirst == 0 {
+			return
+		}
+		step := int32(max(1, jobSize/perFirst))
+		for lo := j.lo; lo < j.hi; lo += step {
+			jj := j
+			jj.lo, jj.hi = lo, min(j.hi, lo+step)
+			jj.n = int64(jj.hi-jj.lo) * perFirst
+			if commutative(j.op) && j.b1 == j.b2 {
+				jj.n = 0
+				for x := jj.lo; x < jj.hi; x++ {
+					jj.n += int64(j.hi - x)
+				}
+			}
+			p.jobs = append(p.jobs, jj)
+			p.candidates += jj.n
+		}
+	}
+	size := func(b int) int64 { lo, hi := bk.ids(b); return int64(hi - lo) }
+	// Leaves and constants: one job, marked by op = OpIndex.
+	leaves := int64(0)
+	for _, op := range bk.g.leaves() {
+		if dsl.Ops[op].Bits == b {
+			leaves++
+		}
+	}
+	clo, chi := constRange(b)
+	leaves += chi - clo
+	if leaves > 0 {
+		p.jobs = append(p.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
+		p.candidates += leaves
+	}
+	for _, op := range unaryOps {
+		b1 := b - dsl.Ops[op].Bits
+		lo, hi := bk.ids(b1)
+		add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
+	}
+	for _, op := range binaryOps {
+		rest := b - dsl.Ops[op].Bits
+		for b1 := minExprBits; b1 <= rest-minExprBits; b1++ {
+			b2 := rest - b1
+			if commutative(op) && b1 > b2 {
+				continue
+			}
+			lo, hi := bk.ids(b1)
+			add(job{op: op, b1: b1, b2: b2, lo: lo, hi: hi}, size(b2))
+		}
+	}
+	rest := b - dsl.Ops[dsl.OpCond].Bits
+	for b1 := minExprBits; b1 <= rest-2*minExprBits; b1++ {
+		for b2 := minExprBits; b1+b2 <= rest-minExprBits; b2++ {
+			b3 := rest - b1 - b2
+			lo, hi := bk.ids(b1)
+			add(job{op: dsl.OpCond, b1: b1, b2: b2, b3: b3, lo: lo, hi: hi}, size(b2)*size(b3))
+		}
+	}
+	if bk.loop != nil {
+		for _, op := range loopOps {
+			b1 := b - dsl.Ops[op].Bits
+			lo, hi := bk.loop.ids(b1)
+			add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
+		}
+	}
+	return p
+}
+
+// recipe is how to rebuild a candidate: its operator, children and
+// constant, and the hash of its values.
+type recipe struct {
+	op    dsl.Op
+	kids  [3]int32
+	konst int64
+	hash  uint64
+}
+
+// execute runs a plan. First the jobs run in parallel: each worker reads
+// the store (which nobody writes meanwhile) and keeps the recipes of the
+// candidates whose values no shorter class has. Then the survivors are
+// re-evaluated and added in job order, which removes duplicates among them
+// and makes the result independent of the number of workers.
+func (e *engine) execute(ctx context.Context, p plan) bool {
+	bk, w := p.bk, p.bk.width
+	out := make([][]recipe, len(p.jobs))
+	var next atomic.Int64
+	var cancelled atomic.Bool
+	var wg sync.WaitGroup
+	workers := min(e.opts.Workers, max(1, len(p.jobs)))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]dsl.Value, w)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(p.jobs) || cancelled.Load() {
+					return
+				}
+				if ctx.Err() != nil {
+					cancelled.Store(true)
+					return
+				}
+				out[i] = e.runJob(bk, p.b, p.jobs[i], buf, e.recipes())
+			}
+		}()
+	}
+	wg.Wait()
+	if cancelled.Load() {
+		e.stopped = StopCancelled
+		return false
+	}
+	var pending int
+	for _, rs := range out {
+		pending += len(rs)
+	}
+	if e.memory()+int64(pending)*bk.bytesPerClass() > e.opts.MaxMemory {
+		e.stopped = StopMemory
+		return false
+	}
+	e.merge(bk, p.b, out, pending)
+	bk.closeLevel(p.b)
+	e.lvl.Candidates += p.candidates
+	return true
+}
+
+// merge adds the survivors of a level to the store in job order, dropping
+// those whose values are already there. Each hash partition is
+// deduplicated by its own worker; then the winners are appended in order
+// (so ids do not depend on the number of workers) and indexed, again one
+// partition per worker.
+func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
+	w := bk.width
+	recs := make([]recipe, 0, pending)
+	for _, rs := range out {
+		recs = append(recs, rs...)
+		e.recycle(rs)
+	}
+	slot := make([]int32, len(recs)) // winners: index into their partition's values, else -1
+	vals := make([][]dsl.Value, numParts)
+	e.parallel(numParts, func(part int) {
+		var seen hashSet
+		seen.init(1 << 8)
+		var mine []dsl.Value
+		buf := make([]dsl.Value, w)
+		for i, r := range recs {
+			if partOf(r.hash) != part {
+				continue
+			}
+			slot[i] = -1
+			bk.eval(r, buf)
+			if bk.find(buf, r.hash) >= 0 {
+				continue
+			}
+			n := int32(len(mine) / w)
+			same := func(j int32) bool { return equal(mine[int(j)*w:int(j+1)*w], buf) }
+			if seen.find(r.hash, same) >= 0 {
+				continue
+			}
+			mine = append(mine, buf...)
+			seen.insert(r.hash, n, func(j int32) uint64 { return hashValues(mine[int(j)*w : int(j+1)*w]) })
+			slot[i] = n
+		}
+		vals[part] = mine
+	})
+	winners := 0
+	for _, s := range slot {
+		if s >= 0 {
+			winners++
+		}
+	}
+	bk.reserve(winners)
+	first := int32(bk.count())
+	for i, r := range recs {
+		if s := slot[i]; s >= 0 {
+			v := vals[partOf(r.hash)][int(s)*w : int(s+1)*w]
+			id := bk.append(r.op, r.kids, r.konst, b, v, r.hash)
+			e.lvl.Distinct++
+			if bk.main {
+				e.check(bk, id, b)
+			}
+		}
+	}
+	last := int32(bk.count())
+	e.parallel(numParts, func(part int) { bk.indexRange(part, first, last) })
+}
+
+// parallel runs f(0..n-1) on the engine's workers.
+func (e *engine) parallel(n int, f func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(e.opts.Workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// recipes returns an empty recipe buffer, reusing a recycled one.
+func (e *engine) recipes() []recipe {
+	e.poolMu.Lock()
+	defer e.poolMu.Unlock()
+	if n := len(e.pool); n > 0 {
+		rs := e.pool[n-1]
+		e.pool = e.pool[:n-1]
+		return rs[:0]
+	}
+	return make([]recipe, 0, 1024)
+}
+
+func (e *engine) recycle(rs []recipe) {
+	e.poolMu.Lock()
+	e.pool = append(e.pool, rs)
+	e.poolMu.Unlock()
+}
+
+// eval computes a recipe's values into buf.
+func (bk *bank) eval(r recipe, buf []dsl.Value) {
+	k := r.kids
+	switch r.op {
+	case dsl.OpConst:
+		for i := range buf {
+			buf[i] = dsl.Value(r.konst)
+		}
+	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3:
+		copy(buf, bk.leafValues(r.op))
+	case dsl.OpNeg, dsl.OpFact:
+		apply1(r.op, buf, bk.values(k[0]))
+	case dsl.OpCond:
+		applyCond(buf, bk.values(k[0]), bk.values(k[1]), bk.values(k[2]))
+	case dsl.OpSum, dsl.OpProd:
+		applyLoop(r.op, buf, bk.loop.values(k[0]), bk.loop.rows, bk.first)
+	default:
+		apply2(r.op, buf, bk.values(k[0]), bk.values(k[1]))
+	}
+}
+
+// runJob evaluates a job's candidates into buf and appends to rs the
+// recipes of those whose values are new to the store.
+func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
+	keep := func(op dsl.Op, kids [3]int32, konst int64) {
+		for _, v := range buf[bk.definedLo:bk.definedHi] {
+			if v == dsl.Undef {
+				return
+			}
+		}
+		h := hashValues(buf)
+		if bk.find(buf, h) >= 0 {
+			return
+		}
+		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
+	}
+	switch {
+	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
+		for _, op := range bk.g.leaves() {
+			if dsl.Ops[op].Bits == b {
+				copy(buf, bk.leafValues(op))
+				keep(op, [3]int32{}, 0)
+			}
+		}
+		lo, hi := constRange(b)
+		for c := lo; c < hi; c++ {
+			for i := range buf {
+				buf[i] = dsl.Value(c)
+			}
+			keep(dsl.OpConst, [3]int32{}, c)
+		}
+	case j.op == dsl.OpNeg || j.op == dsl.OpFact:
+		for x := j.lo; x < j.hi; x++ {
+			apply1(j.op, buf, bk.values(x))
+			keep(j.op, [3]int32{x}, 0)
+		}
+	case j.op == dsl.OpCond:
+		lo2, hi2 := bk.ids(j.b2)
+		lo3, hi3 := bk.ids(j.b3)
+		for c := j.lo; c < j.hi; c++ {
+			cv := bk.values(c)
+			for x := lo2; x < hi2; x++ {
+				xv := bk.values(x)
+				for y := lo3; y < hi3; y++ {
+					applyCond(buf, cv, xv, bk.values(y))
+					keep(dsl.OpCond, [3]int32{c, x, y}, 0)
+				}
+			}
+		}
+	case j.op == dsl.OpSum || j.op == dsl.OpProd:
+		for x := j.lo; x < j.hi; x++ {
+			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
+			keep(j.op, [3]int32{x}, 0)
+		}
+	default: // binary
+		lo2, hi2 := bk.ids(j.b2)
+		for x := j.lo; x < j.hi; x++ {
+			xv := bk.values(x)
+			start := lo2
+			if commutative(j.op) && j.b1 == j.b2 {
+				start = x
+			}
+			for y := start; y < hi2; y++ {
+				apply2(j.op, buf, xv, bk.values(y))
+				keep(j.op, [3]int32{x, y}, 0)
+			}
+		}
+	}
+	return rs
+}
+
+// leafValues returns the vector of a non-constant leaf.
+func (bk *bank) leafValues(op dsl.Op) []dsl.Value {
+	switch op {
+	case dsl.OpIndex:
+		return bk.index
+	case dsl.OpLoopVar:
+		return bk.k
+	}
+	return bk.prev[op.Lag()-1]
+}
+
+// check records a new main-bank class if it reproduces the terms.
+func (e *engine) check(bk *bank, id int32, b int) {
+	if bk.consistent(e.t.small, bk.values(id)) {
+		e.record(bk, bk.values(id), b, func() dsl.Expr { return bk.tree(id) })
+	}
+}
+
+// consistent reports whether values v reproduce the given terms at the
+// bank's points (all but the last, which is the next term's).
+func (bk *bank) consistent(small, v []dsl.Value) bool {
+	return equal(v[:len(v)-1], small[bk.first:bk.first+len(v)-1])
+}
+
+// record adds a consistent program to the result, after checking it in
+// exact arithmetic when some value could not be checked in int64.
+func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
+	w := len(v)
+	var next *big.Int
+	prog := func() *dsl.Program { return bk.shape.program(tree(), e.t.terms) }
+	if !e.t.big && v[w-1] != dsl.Undef {
+		next = big.NewInt(int64(v[w-1]))
+	} else {
+		p := prog()
+		exact := p.BigValues(len(e.t.terms) + 1)
+		for i, want := range e.t.terms {
+			if exact[i] == nil || exact[i].Cmp(want) != 0 {
+				e.res.Unchecked++
+				return
+			}
+		}
+		if next = exact[len(e.t.terms)]; next == nil {
+			return
+		}
+	}
+	e.lvl.Consistent++
+	e.res.Found = append(e.res.Found, Found{Program: prog(), Bits: b + bk.fixed, Next: next})
+}
+
+// executeCheck runs a check-only plan: the workers evaluate candidates
+// (the first point alone first, since most fail there) and keep the
+// recipes of those that reproduce the terms; these are recorded in job
+// order.
+func (e *engine) executeCheck(ctx context.Context, p plan) bool {
+	bk := p.bk
+	out := make([][]recipe, len(p.jobs))
+	var cancelled atomic.Bool
+	e.parallel(len(p.jobs), func(i int) {
+		if cancelled.Load() || ctx.Err() != nil {
+			cancelled.Store(true)
+			return
+		}
+		out[i] = e.checkJob(bk, p.b, p.jobs[i], make([]dsl.Value, bk.width))
+	})
+	if cancelled.Load() {
+		e.stopped = StopCancelled
+		return false
+	}
+	buf := make([]dsl.Value, bk.width)
+	for _, rs := range out {
+		for _, r := range rs {
+			bk.eval(r, buf)
+			e.record(bk, buf, p.b, func() dsl.Expr { return bk.treeOf(r) })
+		}
+	}
+	e.lvl.Candidates += p.candidates
+	return true
+}
+
+// checkJob evaluates a job's candidates and returns the recipes of those
+// that reproduce the terms.
+func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
+	var rs []recipe
+	target := e.t.small[bk.first : bk.first+bk.width-1]
+	t0 := target[0]
+	full := func(op dsl.Op, kids [3]int32, konst int64) {
+		if equal(buf[:len(target)], target) {
+			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
+		}
+	}
+	w := bk.width
+	switch {
+	case j.op == dsl.OpIndex && j.b1 == b:
+		for _, op := range bk.g.leaves() {
+			if dsl.Ops[op].Bits == b {
+				copy(buf, bk.leafValues(op))
+				full(op, [3]int32{}, 0)
+			}
+		}
+		lo, hi := constRange(b)
+		for c := lo; c < hi; c++ {
+			for i := range buf {
+				buf[i] = dsl.Value(c)
+			}
+			full(dsl.OpConst, [3]int32{}, c)
+		}
+	case j.op == dsl.OpNeg || j.op == dsl.OpFact:
+		for x := j.lo; x < j.hi; x++ {
+			xv := bk.values(x)
+			if dsl.Apply1(j.op, xv[0]) != t0 {
+				continue
+			}
+			apply1(j.op, buf, xv)
+			full(j.op, [3]int32{x}, 0)
+		}
+	case j.op == dsl.OpCond:
+		lo2, hi2 := bk.ids(j.b2)
+		lo3, hi3 := bk.ids(j.b3)
+		for c := j.lo; c < j.hi; c++ {
+			cv := bk.values(c)
+			for x := lo2; x < hi2; x++ {
+				xv := bk.values(x)
+				for y := lo3; y < hi3; y++ {
+					yv := bk.vals[int(y)*w : int(y+1)*w]
+					if dsl.Select(cv[0], xv[0], yv[0]) != t0 {
+						continue
+					}
+					applyCond(buf, cv, xv, yv)
+					full(dsl.OpCond, [3]int32{c, x, y}, 0)
+				}
+			}
+		}
+	case j.op == dsl.OpSum || j.op == dsl.OpProd:
+		for x := j.lo; x < j.hi; x++ {
+			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
+			full(j.op, [3]int32{x}, 0)
+		}
+	default: // binary
+		lo2, hi2 := bk.ids(j.b2)
+		vals := bk.vals
+		for x := j.lo; x < j.hi; x++ {
+			xv := bk.values(x)
+			x0 := xv[0]
+			start := lo2
+			if commutative(j.op) && j.b1 == j.b2 {
+				start = x
+			}
+			for y := start; y < hi2; y++ {
+				if dsl.Apply2(j.op, x0, vals[int(y)*w]) != t0 {
+					continue
+				}
+				apply2(j.op, buf, xv, vals[int(y)*w:int(y+1)*w])
+				full(j.op, [3]int32{x, y}, 0)
+			}
+		}
+	}
+	return rs
+}
+
+// tree builds the readable expression of a class.
+func (bk *bank) tree(id int32) dsl.Expr {
+	return bk.treeOf(recipe{op: bk.op[id], kids: bk.kids[id], konst: bk.konst[id]})
+}
+
+// treeOf builds the readable expression of a recipe whose children are
+// stored classes.
+func (bk *bank) treeOf(r recipe) dsl.Expr {
+	op, k := r.op, r.kids
+	switch op {
+	case dsl.OpConst:
+		return &dsl.Const{Value: r.konst}
+	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3:
+		return leaf(op)
+	case dsl.OpNeg, dsl.OpFact:
+		return &dsl.Unary{Op: op, X: bk.tree(k[0])}
+	case dsl.OpCond:
+		return &dsl.Cond{Cond: bk.tree(k[0]), Then: bk.tree(k[1]), Else: bk.tree(k[2])}
+	case dsl.OpSum, dsl.OpProd:
+		return &dsl.Loop{Op: op, Body: bk.loop.tree(k[0])}
+	}
+	return &dsl.Binary{Op: op, X: bk.tree(k[0]), Y: bk.tree(k[1])}
 }

@@ -22,6 +22,9 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 	res := &Result{Stopped: StopMaxBits}
 	trees := map[treeKey][]dsl.Expr{}
 	best := -1
+	if e := opts.KnownBits; e > 0 {
+		best = e
+	}
 	for b := 1; b <= opts.MaxBits; b++ {
 		lvl := Level{Bits: b}
 		for _, s := range shapes(n) {
@@ -46,7 +49,7 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 				}
 				lvl.Consistent++
 				res.Found = append(res.Found, Found{Program: p, Bits: b, Next: next})
-				if best < 0 {
+				if best < 0 || b < best {
 					best = b
 				}
 			}

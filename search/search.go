@@ -18,7 +18,13 @@ type Options struct {
 	// shortest consistent program plus Margin bits: longer explanations
 	// weigh less than 2^-Margin of the best one each.
 	Margin int
-	// MaxPrograms bounds the number of candidate programs evaluated.
+	// KnownBits, when positive, is the length of a consistent program
+	// already known (found by a fitter, say): the margin counts from it as
+	// if the search had found it.
+	KnownBits int
+	// MaxPrograms bounds the number of candidate programs evaluated. The
+	// search stops before a length whose candidates would exceed it, so the
+	// result is deterministic.
 	MaxPrograms int64
 	// MaxMemory bounds the bytes the fast engine keeps in its store.
 	MaxMemory int64
@@ -32,10 +38,10 @@ type Options struct {
 // Defaults. They are tuned so that the public puzzle series are answered in
 // milliseconds each and the whole default run stays well under 1 GiB.
 const (
-	DefaultMaxBits     = 48
-	DefaultMargin      = 10
-	DefaultMaxPrograms = 2_000_000_000
-	DefaultMaxMemory   = 512 << 20
+	DefaultMaxBits     = 60
+	DefaultMargin      = 6
+	DefaultMaxPrograms = 10_000_000
+	DefaultMaxMemory   = 768 << 20
 )
 
 func (o Options) withDefaults() Options {
@@ -71,6 +77,9 @@ type Level struct {
 	Candidates int64 // programs of this length that were evaluated
 	Distinct   int64 // of those, how many behaved differently from all shorter ones
 	Consistent int64 // how many reproduced the given terms (and define the next one)
+	// CheckOnly levels were checked against the terms without being stored
+	// (Distinct is then 0: the engine did not look for duplicates).
+	CheckOnly bool
 }
 
 // Stopped says why a search ended.

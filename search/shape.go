@@ -16,14 +16,15 @@ type shape struct {
 }
 
 // shapes lists the shapes searched for n given terms, in a fixed order:
-// closed forms, then recurrences of order 1, 2, 3 (only orders up to n),
-// each with offset 0 then 1.
+// closed forms, then recurrences of order 1, 2, 3, each with offset 0 then
+// 1. A recurrence needs more terms than its order: one whose initial terms
+// are all the data explains nothing.
 func shapes(n int) []shape {
 	var out []shape
 	for _, off := range []int{0, 1} {
 		out = append(out, shape{kind: dsl.ClosedForm, offset: off})
 	}
-	for order := 1; order <= dsl.MaxOrder && order <= n; order++ {
+	for order := 1; order <= dsl.MaxOrder && order < n; order++ {
 		for _, off := range []int{0, 1} {
 			out = append(out, shape{kind: dsl.Recurrence, order: order, offset: off})
 		}

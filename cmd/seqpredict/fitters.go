@@ -1,6 +1,14 @@
 package main
 
-import "github.com/seqpredict/seqpredict/predict"
+import (
+	"github.com/seqpredict/seqpredict/fit"
+	"github.com/seqpredict/seqpredict/predict"
+)
 
-// defaultFitters are the constant solvers consulted besides the search.
-func defaultFitters() []predict.Fitter { return nil }
+// defaultFitters are the constant solvers consulted besides the search:
+// polynomials in n, linear recurrences with constant coefficients and a
+// polynomial term, and recurrences with polynomial coefficients. Their
+// proposals are checked and charged their full length like any program.
+func defaultFitters() []predict.Fitter {
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive}
+}

@@ -25,6 +25,10 @@ const version = "0.1.0"
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] { // subcommands
+		case "batch":
+			return runBatch(args[1:], stdin, stdout, stderr)
+		case "explain":
+			return runExplain(args[1:], stdin, stdout, stderr)
 		}
 	}
 	return runPredict(args, stdin, stdout, stderr)

@@ -14,6 +14,11 @@ import (
 // digits, commas, signs and spaces.
 var looksLikeTerms = regexp.MustCompile(`^[+-]?[0-9][0-9,+\- \t]*$`)
 
+// signDigit matches arguments that start like a number. No flag does, so
+// such an argument is a (possibly malformed) term: "-1.5" is reported as a
+// bad term, not as the unknown shorthand flag "-1".
+var signDigit = regexp.MustCompile(`^[+-][0-9]`)
+
 // splitArgs separates term arguments from flag arguments before pflag sees
 // them, so that "-2 5 -4" is a sequence and not three unknown flags. A flag
 // that takes a value keeps the argument after it.
@@ -24,7 +29,7 @@ func splitArgs(fs *pflag.FlagSet, args []string) (terms, flags []string) {
 		case a == "--":
 			terms = append(terms, args[i+1:]...)
 			return terms, flags
-		case looksLikeTerms.MatchString(a):
+		case looksLikeTerms.MatchString(a) || signDigit.MatchString(a):
 			terms = append(terms, a)
 		case strings.HasPrefix(a, "-") && len(a) > 1:
 			flags = append(flags, a)

@@ -67,9 +67,13 @@ func summary(res *predict.Result) string {
 
 func joinTerms(xs []*big.Int) string { return strings.Join(predict.Strings(xs), ", ") }
 
+// percent formats a probability. No continuation is ever certain (the
+// literal programs leave some mass to every other one), so a probability
+// that rounds to 1, or is 1 in floating point, prints as ">99.9%", never
+// "100.0%".
 func percent(p float64) string {
 	switch {
-	case p >= 0.9995 && p < 1:
+	case p >= 0.9995:
 		return ">99.9%"
 	case p < 0.0005 && p > 0:
 		return fmt.Sprintf("%.1e", p)

@@ -1,0 +1,216 @@
+package batch
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"time"
+)
+
+// CalibrationEdges are the bounds of the calibration bins, on the
+// probability of the top prediction. The last bin includes 1.
+var CalibrationEdges = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 1}
+
+// Summary accumulates the figures of a run. Only outcomes that were
+// written are added, so the summary of a run and its output agree.
+type Summary struct {
+	Sequences   int // predictions written
+	Answered    int // a pattern was found
+	Unanswered  int // no pattern was found
+	Scored      int // had an expected continuation
+	Right       int // scored, answered, top prediction is the expected one
+	Wrong       int // scored, answered, top prediction is not
+	Skipped     int // too short for the scoring mode
+	Bad         int // lines that could not be read
+	Errors      int // predictions that failed
+	Resumed     int // ids already in the output, not redone
+	Interrupted bool
+
+	times     []float64 // seconds per sequence
+	logLoss   float64
+	lossCount int
+	bins      []calibrationBin
+}
+
+type calibrationBin struct {
+	n, right int
+	sumP     float64
+}
+
+// Add counts an outcome.
+func (s *Summary) Add(o *Outcome) {
+	if o.Err != nil {
+		s.Errors++
+		return
+	}
+	s.Sequences++
+	if o.Answered() {
+		s.Answered++
+	} else {
+		s.Unanswered++
+	}
+	s.times = append(s.times, o.Elapsed.Seconds())
+	if !o.Scored() {
+		return
+	}
+	s.Scored++
+	switch o.Verdict() {
+	case Right:
+		s.Right++
+	case Wrong:
+		s.Wrong++
+	}
+	if lp := o.Log2Prob(); !math.IsNaN(lp) {
+		s.logLoss -= lp
+		s.lossCount++
+	}
+	if r := o.Result; r != nil && len(r.Predictions) > 0 {
+		if s.bins == nil {
+			s.bins = make([]calibrationBin, len(CalibrationEdges)-1)
+		}
+		p := r.Predictions[0].Probability
+		i := 0
+		for i < len(s.bins)-1 && p >= CalibrationEdges[i+1] {
+			i++
+		}
+		s.bins[i].n++
+		s.bins[i].sumP += p
+		if o.TopCorrect() {
+			s.bins[i].right++
+		}
+	}
+}
+
+// SummaryReport is the JSON form of a Summary (--summary FILE).
+type SummaryReport struct {
+	Sequences   int     `json:"sequences"`
+	Answered    int     `json:"answered"`
+	Unanswered  int     `json:"unanswered"`
+	Scored      int     `json:"scored"`
+	Right       int     `json:"right"`
+	Wrong       int     `json:"wrong"`
+	Skipped     int     `json:"skipped"`
+	Bad         int     `json:"bad_lines"`
+	Errors      int     `json:"errors"`
+	Resumed     int     `json:"resumed"`
+	Interrupted bool    `json:"interrupted,omitempty"`
+	Accuracy    float64 `json:"accuracy"`  // right / scored
+	Precision   float64 `json:"precision"` // right / (right + wrong)
+	// Seconds per sequence (the prediction's wall time).
+	MedianSeconds float64 `json:"median_seconds"`
+	P95Seconds    float64 `json:"p95_seconds"`
+	TotalSeconds  float64 `json:"total_seconds"` // the run's wall time
+	PerSecond     float64 `json:"sequences_per_second"`
+	// Mean over scored sequences of -log2 P(expected continuation).
+	MeanLogLossBits float64            `json:"mean_log_loss_bits"`
+	Calibration     []CalibrationEntry `json:"calibration"`
+}
+
+// CalibrationEntry is one bin of the calibration table: the scored
+// sequences whose top prediction had a probability in [Low, High), their
+// mean predicted probability and how often the top prediction was right.
+type CalibrationEntry struct {
+	Low       float64 `json:"low"`
+	High      float64 `json:"high"`
+	Count     int     `json:"count"`
+	Predicted float64 `json:"mean_predicted"`
+	Observed  float64 `json:"observed"`
+}
+
+// Report computes the figures; wall is the run's elapsed time.
+func (s *Summary) Report(wall time.Duration) SummaryReport {
+	r := SummaryReport{
+		Sequences: s.Sequences, Answered: s.Answered, Unanswered: s.Unanswered,
+		Scored: s.Scored, Right: s.Right, Wrong: s.Wrong, Skipped: s.Skipped,
+		Bad: s.Bad, Errors: s.Errors, Resumed: s.Resumed, Interrupted: s.Interrupted,
+		Accuracy: ratio(s.Right, s.Scored), Precision: ratio(s.Right, s.Right+s.Wrong),
+		TotalSeconds: wall.Seconds(), Calibration: []CalibrationEntry{},
+	}
+	if wall > 0 {
+		r.PerSecond = float64(s.Sequences) / wall.Seconds()
+	}
+	if len(s.times) > 0 {
+		t := slices.Clone(s.times)
+		slices.Sort(t)
+		r.MedianSeconds, r.P95Seconds = quantile(t, 0.5), quantile(t, 0.95)
+	}
+	if s.lossCount > 0 {
+		r.MeanLogLossBits = s.logLoss / float64(s.lossCount)
+	}
+	for i, b := range s.bins {
+		if b.n == 0 {
+			continue
+		}
+		r.Calibration = append(r.Calibration, CalibrationEntry{
+			Low: CalibrationEdges[i], High: CalibrationEdges[i+1], Count: b.n,
+			Predicted: b.sumP / float64(b.n), Observed: ratio(b.right, b.n),
+		})
+	}
+	return r
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// quantile of sorted values, by linear interpolation.
+func quantile(sorted []float64, q float64) float64 {
+	x := q * float64(len(sorted)-1)
+	i := int(x)
+	if i+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	return sorted[i] + (x-float64(i))*(sorted[i+1]-sorted[i])
+}
+
+// WriteText prints the report for people.
+func (r SummaryReport) WriteText(w io.Writer) {
+	if r.Interrupted {
+		fmt.Fprintln(w, "interrupted: the summary covers the sequences written")
+	}
+	fmt.Fprintf(w, "sequences %d: answered %d, unanswered %d", r.Sequences, r.Answered, r.Unanswered)
+	fmt.Fprintf(w, "; skipped %d (too short)", r.Skipped)
+	if r.Bad > 0 {
+		fmt.Fprintf(w, ", bad lines %d", r.Bad)
+	}
+	if r.Errors > 0 {
+		fmt.Fprintf(w, ", errors %d", r.Errors)
+	}
+	if r.Resumed > 0 {
+		fmt.Fprintf(w, ", already done %d", r.Resumed)
+	}
+	fmt.Fprintln(w)
+	if r.Scored > 0 {
+		fmt.Fprintf(w, "scored %d: right %d, wrong %d, unanswered %d; accuracy %.1f%% (precision %.1f%%)\n",
+			r.Scored, r.Right, r.Wrong, r.Scored-r.Right-r.Wrong, 100*r.Accuracy, 100*r.Precision)
+		fmt.Fprintf(w, "mean log-loss %.2f bits per sequence\n", r.MeanLogLossBits)
+	}
+	fmt.Fprintf(w, "time per sequence: median %s, p95 %s; %s in all, %.2f sequences/s\n",
+		seconds(r.MedianSeconds), seconds(r.P95Seconds), seconds(r.TotalSeconds), r.PerSecond)
+	if len(r.Calibration) > 0 {
+		fmt.Fprintln(w, "calibration (probability of the top prediction):")
+		fmt.Fprintln(w, "  bin          count  predicted  observed")
+		for _, c := range r.Calibration {
+			fmt.Fprintf(w, "  %3.0f%%-%3.0f%%  %7d  %8.1f%%  %7.1f%%\n",
+				100*c.Low, 100*c.High, c.Count, 100*c.Predicted, 100*c.Observed)
+		}
+	}
+}
+
+func seconds(s float64) string {
+	return time.Duration(s * float64(time.Second)).Round(roundTo(s)).String()
+}
+
+func roundTo(s float64) time.Duration {
+	switch {
+	case s >= 10:
+		return 100 * time.Millisecond
+	case s >= 0.01:
+		return time.Millisecond
+	}
+	return time.Microsecond
+}

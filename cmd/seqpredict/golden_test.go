@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Regenerate the golden files after an intended change of output with
+//
+//	go test ./cmd/seqpredict -run TestGolden -update
+//
+// and review the diff: it is the change users will see.
+var update = flag.Bool("update", false, "rewrite testdata/golden/*.json from the current output")
+
+// goldenFlags are fixed for every golden case: a small budget, one worker
+// and a timeout that is never reached, so that nothing depends on the
+// machine's speed.
+var goldenFlags = []string{"--json", "--workers", "1", "--max-bits", "24", "--timeout", "1h"}
+
+// golden is the content of one golden file.
+type golden struct {
+	Args   []string `json:"args"`
+	Exit   int      `json:"exit"`
+	Output any      `json:"output"`
+}
+
+type goldenCase struct {
+	name, source string
+	args         []string
+}
+
+func readGoldenCases(t *testing.T) []goldenCase {
+	f, err := os.Open(filepath.Join("testdata", "golden", "sequences.tsv"))
+	require.NoError(t, err)
+	defer f.Close()
+	var out []goldenCase
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		require.Len(t, fields, 3, "sequences.tsv: %q", line)
+		out = append(out, goldenCase{name: fields[0], source: fields[1], args: strings.Fields(fields[2])})
+	}
+	require.NoError(t, sc.Err())
+	require.GreaterOrEqual(t, len(out), 12)
+	return out
+}
+
+// TestGolden runs the command on the sequences of testdata/golden and
+// compares its JSON output (minus the elapsed time) with the stored one.
+// Numbers are compared to 1e-6 relative, so that the files do not
+// depend on the last bit of the platform's floating point.
+func TestGolden(t *testing.T) {
+	for _, c := range readGoldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			args := append(append([]string{}, goldenFlags...), c.args...)
+			code, out, errOut := runCmd(t, "", args...)
+			require.Empty(t, errOut)
+			require.Equal(t, 1, strings.Count(out, "\n"), "one JSON object: %q", out)
+			var output any
+			require.NoError(t, json.Unmarshal([]byte(out), &output))
+			stats := output.(map[string]any)["stats"].(map[string]any)
+			require.Contains(t, stats, "elapsed_ms")
+			stats["elapsed_ms"] = 0 // the one field that depends on time
+			got := golden{Args: args, Exit: code, Output: output}
+
+			path := filepath.Join("testdata", "golden", c.name+".json")
+			if *update {
+				b, err := json.MarshalIndent(got, "", "  ")
+				require.NoError(t, err)
+				require.NoError(t, os.WriteFile(path, append(b, '\n'), 0o644))
+				return
+			}
+			b, err := os.ReadFile(path)
+			require.NoError(t, err, "missing golden file; run: go test ./cmd/seqpredict -run TestGolden -update")
+			var want golden
+			require.NoError(t, json.Unmarshal(b, &want))
+			require.Equal(t, want.Args, got.Args, "%s: the arguments changed; regenerate with -update", path)
+			require.Equal(t, want.Exit, got.Exit, "%s: exit status", path)
+			// Round-trip got through JSON so both sides have the same types.
+			b, err = json.Marshal(got.Output)
+			require.NoError(t, err)
+			var gotOutput any
+			require.NoError(t, json.Unmarshal(b, &gotOutput))
+			if diffs := jsonDiff("", want.Output, gotOutput); len(diffs) > 0 {
+				t.Errorf("%s differs from the output (regenerate with -update if intended):\n%s",
+					path, strings.Join(diffs, "\n"))
+			}
+		})
+	}
+}
+
+// jsonDiff lists the differences between two decoded JSON values, numbers
+// compared with a relative tolerance.
+func jsonDiff(path string, want, got any) []string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: want an object, got %v", path, got)}
+		}
+		keys := map[string]bool{}
+		for k := range w {
+			keys[k] = true
+		}
+		for k := range g {
+			keys[k] = true
+		}
+		sorted := make([]string, 0, len(keys))
+		for k := range keys {
+			sorted = append(sorted, k)
+		}
+		sort.Strings(sorted)
+		var out []string
+		for _, k := range sorted {
+			wv, wok := w[k]
+			gv, gok := g[k]
+			switch {
+			case !wok:
+				out = append(out, fmt.Sprintf("%s.%s: unexpected, = %v", path, k, gv))
+			case !gok:
+				out = append(out, fmt.Sprintf("%s.%s: missing, want %v", path, k, wv))
+			default:
+				out = append(out, jsonDiff(path+"."+k, wv, gv)...)
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return []string{fmt.Sprintf("%s: want %v, got %v", path, want, got)}
+		}
+		var out []string
+		for i := range w {
+			out = append(out, jsonDiff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
+		}
+		return out
+	case float64:
+		g, ok := got.(float64)
+		if !ok || math.Abs(w-g) > 1e-6*math.Max(math.Abs(w), math.Abs(g)) {
+			return []string{fmt.Sprintf("%s: want %v, got %v", path, want, got)}
+		}
+		return nil
+	}
+	if want != got {
+		return []string{fmt.Sprintf("%s: want %v, got %v", path, want, got)}
+	}
+	return nil
+}

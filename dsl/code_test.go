@@ -1,0 +1,266 @@
+package dsl_test
+
+import (
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// kraftBits is the bound of the exhaustive enumeration in TestKraft: about
+// 96,000 programs, about a second.
+const kraftBits = 22
+
+// TestKraftOps checks the operator table on its own: its Kraft sum is the
+// documented 126/128, and the code words OpWord hands out have the table's
+// lengths and form a prefix-free code.
+func TestKraftOps(t *testing.T) {
+	sum := 0.0
+	for op := range dsl.NumOps {
+		sum += math.Exp2(-float64(dsl.Ops[op].Bits))
+	}
+	assert.LessOrEqual(t, sum, 1.0, "the operator table violates Kraft's inequality")
+	assert.Equal(t, 126.0/128, sum, "the package documentation promises 126/128")
+
+	words := make([]string, dsl.NumOps)
+	for op := range dsl.NumOps {
+		w := dsl.OpWord(dsl.Op(op))
+		assert.Len(t, w, dsl.Ops[op].Bits, "code word of %v", dsl.Op(op))
+		assert.Empty(t, strings.Trim(w, "01"), "code word of %v is not binary", dsl.Op(op))
+		words[op] = w
+	}
+	assertPrefixFree(t, words)
+}
+
+// assertPrefixFree checks that no word is a prefix of another (equal words
+// included). After sorting, a word that is a prefix of another is a prefix
+// of the word right after it, so adjacent pairs suffice.
+func assertPrefixFree(t *testing.T, words []string) {
+	t.Helper()
+	words = slices.Clone(words)
+	slices.Sort(words)
+	bad := 0
+	for i := 1; i < len(words); i++ {
+		if strings.HasPrefix(words[i], words[i-1]) {
+			if bad++; bad <= 5 {
+				t.Errorf("code word %q is a prefix of %q", words[i-1], words[i])
+			}
+		}
+	}
+	if bad > 5 {
+		t.Errorf("... and %d more prefix pairs", bad-5)
+	}
+}
+
+// TestKraft enumerates every program of at most kraftBits bits (closed
+// forms, recurrences of orders 1..3 with every initial term that fits, and
+// literals), and checks that Encode gives each a code word of Bits() bits,
+// that no code word is a prefix of another, and that the weights 2^-Bits
+// sum to at most 1.
+func TestKraft(t *testing.T) {
+	var words []string
+	sum := 0.0
+	kinds := map[dsl.Kind]int{}
+	orders := map[int]int{}
+	allPrograms(kraftBits, func(p *dsl.Program) {
+		bits := p.Bits()
+		require.LessOrEqual(t, bits, kraftBits, "enumerator produced %s", dumpProgram(p))
+		w := p.Encode()
+		require.Len(t, w, bits, "Encode of %s", dumpProgram(p))
+		sum += math.Exp2(-float64(bits))
+		words = append(words, w)
+		kinds[p.Kind]++
+		orders[p.Order]++
+	})
+	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
+	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal} {
+		assert.Positive(t, kinds[k], "no programs of kind %d", k)
+	}
+	for order := 1; order <= dsl.MaxOrder; order++ {
+		assert.Positive(t, orders[order], "no recurrences of order %d", order)
+	}
+	assert.LessOrEqual(t, sum, 1.0)
+	assertPrefixFree(t, words)
+}
+
+// TestKraftSeries sums the code's weights much further than any enumeration
+// can go, by counting instead of listing. W[b] is the total weight
+// (count * 2^-b) of the expressions of exactly b bits, built from the
+// operator table the same way the enumerator builds trees. The initial
+// terms and literal terms use a complete code (TestIntBitsComplete), so
+// every program of a shape weighs its header times its body, and the whole
+// language weighs 3/4*K + 1/4 where K is the expressions' total.
+func TestKraftSeries(t *testing.T) {
+	const maxBits = 400
+	w := make([]float64, maxBits+1)
+	op := func(o dsl.Op) (int, float64) { b := dsl.Ops[o].Bits; return b, math.Exp2(-float64(b)) }
+	for b := 3; b <= maxBits; b++ {
+		for _, o := range leafOps {
+			if dsl.Ops[o].Bits == b {
+				w[b] += math.Exp2(-float64(b))
+			}
+		}
+		if g := b - dsl.Ops[dsl.OpConst].Bits; g >= 1 && g%2 == 1 {
+			// 2^m constants of b bits each.
+			w[b] += math.Exp2(float64((g-1)/2) - float64(b))
+		}
+		for _, o := range append(slices.Clone(unaryOps), loopOps...) {
+			if ob, ow := op(o); b-ob >= 3 {
+				w[b] += ow * w[b-ob]
+			}
+		}
+		for _, o := range binaryOps {
+			ob, ow := op(o)
+			for bx := 3; bx <= b-ob-3; bx++ {
+				w[b] += ow * w[bx] * w[b-ob-bx]
+			}
+		}
+		ob, ow := op(dsl.OpCond)
+		for bc := 3; bc <= b-ob-6; bc++ {
+			for bx := 3; bc+bx <= b-ob-3; bx++ {
+				w[b] += ow * w[bc] * w[bx] * w[b-ob-bc-bx]
+			}
+		}
+	}
+	// The series agrees with the enumerator where both can go.
+	en := newEnumerator()
+	for b := 3; b <= 18; b++ {
+		assert.InDelta(t, float64(len(en.exprs(b)))*math.Exp2(-float64(b)), w[b], 1e-15, "weight of %d-bit expressions", b)
+	}
+	k := 0.0
+	for b := range w {
+		k += w[b]
+	}
+	// The header words: "1" closed, "010"/"0110"/"0111" recurrences, each
+	// followed by an offset bit, and "00" for literals.
+	head := 0.0
+	for off := 0; off <= 1; off++ {
+		head += math.Exp2(-float64(dsl.HeaderBits(dsl.ClosedForm, 0)))
+		for order := 1; order <= dsl.MaxOrder; order++ {
+			head += math.Exp2(-float64(dsl.HeaderBits(dsl.Recurrence, order)))
+		}
+	}
+	lit := math.Exp2(-float64(dsl.HeaderBits(dsl.Literal, 0)))
+	assert.Equal(t, 1.0, head+lit, "the header code should be complete")
+	total := head*k + lit
+	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
+	assert.LessOrEqual(t, k, 1.0)
+	assert.LessOrEqual(t, total, 1.0)
+}
+
+// TestIntBitsComplete checks numerically that the universal integer code is
+// complete. The Elias delta code converges slowly: the integers v with
+// |v|+1 < 2^20 (those of 1..20 binary digits) weigh exactly
+// 1 - sum over L > 20 of 2^-GammaBits(L) = 1 - 11/512 - 1/32 = 485/512.
+func TestIntBitsComplete(t *testing.T) {
+	const digits = 20
+	sum := 0.0
+	for v := int64(-(1 << digits) + 2); v <= (1<<digits)-2; v++ {
+		sum += math.Exp2(-float64(dsl.IntBits64(v)))
+	}
+	assert.Less(t, sum, 1.0)
+	assert.InDelta(t, 485.0/512, sum, 1e-12)
+	// The tail, octave by octave: every number of digits L weighs
+	// 2^-GammaBits(L), the same for all L in [2^j, 2^(j+1)).
+	tail := 0.0
+	for j := 4; j < 62; j++ {
+		lo, hi := max(uint64(1)<<j, digits+1), uint64(1)<<(j+1)
+		tail += float64(hi-lo) * math.Exp2(-float64(dsl.GammaBits(lo)))
+	}
+	assert.InDelta(t, 1.0, sum+tail, 1e-12)
+	// One digit group exactly, via big.Int: |v|+1 in [2^39, 2^40) weighs
+	// 2^-GammaBits(40) in total, half for each sign.
+	lo := new(big.Int).Lsh(big.NewInt(1), 39)
+	lo.Sub(lo, big.NewInt(1))
+	each := dsl.IntBits(lo)
+	assert.Equal(t, 39+dsl.GammaBits(40)+1, each)
+	assert.Equal(t, each, dsl.IntBits(new(big.Int).Neg(lo)))
+}
+
+// TestCodeLengths pins the lengths the package documentation states.
+func TestCodeLengths(t *testing.T) {
+	intCases := []struct {
+		v    int64
+		bits int
+	}{
+		{0, 1}, {1, 5}, {-1, 5}, {2, 5}, {-2, 5}, {3, 6}, {-6, 6}, {6, 6},
+		{7, 9}, {-14, 9}, {15, 10}, {30, 10}, {31, 11},
+	}
+	for _, c := range intCases {
+		assert.Equal(t, c.bits, dsl.IntBits64(c.v), "IntBits(%d)", c.v)
+	}
+	for c, bits := range map[int64]int{1: 4, 2: 6, 3: 6, 4: 8, 7: 8, 8: 10} {
+		assert.Equal(t, bits, dsl.ConstBits(c), "ConstBits(%d)", c)
+	}
+	for x, bits := range map[uint64]int{1: 1, 2: 3, 3: 3, 4: 5, 1 << 40: 81} {
+		assert.Equal(t, bits, dsl.GammaBits(x), "GammaBits(%d)", x)
+	}
+	programs := []struct {
+		src  string
+		bits int
+	}{
+		{"a(n) = 2*n; n >= 1", 14},                         // the worked example
+		{"a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1", 21}, // Fibonacci
+		{"a(n) = n + n; n >= 1", 11},
+		{"a(n) = n", 5},
+		{"a(n) = n!; n >= 1", 11},
+		{"a(n) = a(n-1); a(0) = 0", 8},
+		{"a(n) = a(n-3); a(0) = 0, a(1) = 0, a(2) = 0", 13},
+		{"a = []", 3},
+		{"a = [0]", 2 + 3 + 1},
+		{"a = [2, 3, 5, 7]", 2 + 5 + 5 + 6 + 6 + 9},
+	}
+	for _, c := range programs {
+		p, err := dsl.ParseProgram(c.src)
+		require.NoError(t, err, c.src)
+		assert.Equal(t, c.bits, p.Bits(), c.src)
+		assert.Len(t, p.Encode(), c.bits, c.src)
+	}
+	// The words themselves for the worked example: closed form "1", offset
+	// "1", then * (2) n in prefix order.
+	p, err := dsl.ParseProgram("a(n) = 2*n; n >= 1")
+	require.NoError(t, err)
+	want := "1" + "1" + dsl.OpWord(dsl.OpMul) + dsl.OpWord(dsl.OpConst) + "010" + dsl.OpWord(dsl.OpIndex)
+	assert.Equal(t, want, p.Encode())
+}
+
+// TestEncodeRandom checks Encode against Bits on random, deeper programs
+// than the enumeration reaches, with large initial terms and constants.
+func TestEncodeRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		p := &dsl.Program{Kind: dsl.Kind(r.IntN(3)), Offset: r.IntN(2), Body: randExpr(r, 6)}
+		randInt := func() *big.Int {
+			buf := make([]byte, r.IntN(25))
+			for i := range buf {
+				buf[i] = byte(r.UintN(256))
+			}
+			v := new(big.Int).SetBytes(buf)
+			if r.IntN(2) == 0 {
+				v.Neg(v)
+			}
+			return v
+		}
+		switch p.Kind {
+		case dsl.Recurrence:
+			p.Order = 1 + r.IntN(dsl.MaxOrder)
+			for range p.Order {
+				p.Init = append(p.Init, randInt())
+			}
+		case dsl.Literal:
+			p.Body = nil
+			for range r.IntN(30) {
+				p.Terms = append(p.Terms, randInt())
+			}
+		}
+		require.Len(t, p.Encode(), p.Bits(), dumpProgram(p))
+	}
+}

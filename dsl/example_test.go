@@ -1,0 +1,45 @@
+package dsl_test
+
+import (
+	"fmt"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+func ExampleParseProgram() {
+	p, err := dsl.ParseProgram("a(n)=a(n-1)+a(n-2);a(0)=0,a(1)=1")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p)
+	_, err = dsl.ParseProgram("a(n) = 2*n +")
+	fmt.Println(err)
+	// Output:
+	// a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1
+	// column 13: expected a number, n, k, a(n-i), a function or "(", found end of input
+}
+
+func ExampleProgram_Bits() {
+	for _, src := range []string{
+		"a(n) = 2*n; n >= 1",
+		"a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
+		"a = [2, 3, 5, 7]",
+	} {
+		p, _ := dsl.ParseProgram(src)
+		fmt.Printf("%2d bits  %s  %s\n", p.Bits(), p.Encode(), p)
+	}
+	// Output:
+	// 14 bits  11100001010000  a(n) = 2*n; n >= 1
+	// 21 bits  011000110101010101000  a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1
+	// 33 bits  000010101010011000011100001000000  a = [2, 3, 5, 7]
+}
+
+func ExampleProgram_Values() {
+	p, _ := dsl.ParseProgram("a(n) = a(n-1)^2; a(0) = 2")
+	fmt.Println(p.Values(7))    // int64: the last term overflows
+	fmt.Println(p.BigValues(7)) // exact
+	// Output:
+	// [2 4 16 256 65536 4294967296 undefined]
+	// [2 4 16 256 65536 4294967296 18446744073709551616]
+}

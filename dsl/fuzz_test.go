@@ -1,0 +1,153 @@
+package dsl_test
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// parseSeeds are programs and expressions that exercise every corner of
+// the grammar; both fuzz targets start from them.
+var parseSeeds = []string{
+	"a(n) = 2*n + 2",
+	"a(n) = n^2; n >= 1",
+	"a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
+	"a(n) = a(n-3)*n - a(n-1); a(1) = 1, a(2) = -2, a(3) = 3",
+	"a = [2, 3, 5, 7]",
+	"a = []",
+	"a(n) = 2^-n",
+	"a(n) = (-2)^n",
+	"a(n) = -2^n!",
+	"a(n) = (n + 1)!!",
+	"a(n) = n mod 3 / 2",
+	"a(n) = if n - 2 <= 0 then if n <= 0 then 1 else 2 else n*a(n-1); a(0) = 1",
+	"a(n) = sum(k=1..n, prod(k=1..n, k))",
+	"a(n) = binomial(2*n, n) - gcd(n, 6)",
+	"a(n) = 4^2^62",
+	"a(n) = binomial(2^62, 2)",
+	"a(n) = 9223372036854775807 + 1",
+	"sum(k=1..n, k) + a(n-1)",
+	"((((n))))",
+	"n ! ! - - 1",
+	"a(n) = 2 × n",
+}
+
+// FuzzParse checks that the parser never panics and that whatever it
+// accepts prints to a form that parses back to the same tree, and prints
+// the same again.
+func FuzzParse(f *testing.F) {
+	for _, s := range parseSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if p, err := dsl.ParseProgram(s); err == nil {
+			printed := p.String()
+			q, err := dsl.ParseProgram(printed)
+			if err != nil {
+				t.Fatalf("%q parses, but its printed form %q does not: %v", s, printed, err)
+			}
+			if dumpProgram(p) != dumpProgram(q) {
+				t.Fatalf("%q: printed as %q, which parses to %s instead of %s", s, printed, dumpProgram(q), dumpProgram(p))
+			}
+			if q.String() != printed {
+				t.Fatalf("printing is not stable: %q then %q", printed, q.String())
+			}
+			if len(p.Encode()) != p.Bits() {
+				t.Fatalf("%q: Encode has %d bits, Bits says %d", printed, len(p.Encode()), p.Bits())
+			}
+		}
+		if e, err := dsl.ParseExpr(s); err == nil {
+			printed := dsl.Format(e)
+			back, err := dsl.ParseExpr(printed)
+			if err != nil {
+				t.Fatalf("%q parses, but its printed form %q does not: %v", s, printed, err)
+			}
+			if dump(e) != dump(back) {
+				t.Fatalf("%q: printed as %q, which parses to %s instead of %s", s, printed, dump(back), dump(e))
+			}
+		}
+	})
+}
+
+// FuzzEval builds an expression from the fuzz input (parsed as text when
+// that works, otherwise decoded from the bytes as a prefix-order tree) and
+// checks that evaluating it never panics and that Eval, where defined,
+// equals EvalBig.
+func FuzzEval(f *testing.F) {
+	for _, s := range parseSeeds {
+		f.Add([]byte(s), int64(5), int64(3), int64(1), int64(2), int64(-3))
+	}
+	f.Add([]byte{byte(dsl.OpBinom), byte(dsl.OpPrev1), byte(dsl.OpConst), 2}, int64(0), int64(0), int64(1<<40), int64(0), int64(0))
+	f.Add([]byte{byte(dsl.OpPow), byte(dsl.OpConst), 4, byte(dsl.OpPow), byte(dsl.OpConst), 2, byte(dsl.OpConst), 62}, int64(0), int64(0), int64(0), int64(0), int64(0))
+	f.Add([]byte{byte(dsl.OpCond), byte(dsl.OpIndex), byte(dsl.OpFact), byte(dsl.OpPrev2), byte(dsl.OpSum), byte(dsl.OpLoopVar)}, int64(-1), int64(2), int64(0), int64(21), int64(0))
+	f.Fuzz(func(t *testing.T, data []byte, n, k, p1, p2, p3 int64) {
+		var e dsl.Expr
+		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body != nil {
+			e = prog.Body
+		} else if x, err := dsl.ParseExpr(string(data)); err == nil {
+			e = x
+		} else {
+			d := decoder{data: data}
+			e = d.expr(0)
+		}
+		n = clampLoops(e, n%64-8)
+		env := &dsl.Env{N: dsl.Value(n), K: dsl.Value(k)}
+		benv := &dsl.BigEnv{N: big.NewInt(n), K: big.NewInt(k)}
+		for i, v := range []int64{p1, p2, p3} {
+			env.Prev[i] = dsl.Value(v)
+			if env.Prev[i].Defined() {
+				benv.Prev[i] = big.NewInt(v)
+			}
+		}
+		if !env.K.Defined() {
+			benv.K = nil
+		}
+		checkAgree(t, e, env, benv)
+	})
+}
+
+// decoder turns bytes into an expression tree in prefix order: each byte
+// picks a node choice (modulo the table), constants take the next byte(s).
+type decoder struct {
+	data []byte
+	i    int
+}
+
+func (d *decoder) byte() byte {
+	if d.i >= len(d.data) {
+		return 0
+	}
+	b := d.data[d.i]
+	d.i++
+	return b
+}
+
+func (d *decoder) expr(depth int) dsl.Expr {
+	op := dsl.Op(int(d.byte()) % dsl.NumOps)
+	if depth > 12 {
+		op = dsl.OpIndex
+	}
+	switch op {
+	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3:
+		return leafExpr(op)
+	case dsl.OpConst:
+		c := int64(d.byte())
+		if c >= 200 { // a large constant: the next 1..8 bytes
+			m := int(c%8) + 1
+			c = 0
+			for range m {
+				c = c<<8 | int64(d.byte())
+			}
+			c &= 1<<62 - 1
+		}
+		return &dsl.Const{Value: max(c, 1)}
+	case dsl.OpNeg, dsl.OpFact:
+		return &dsl.Unary{Op: op, X: d.expr(depth + 1)}
+	case dsl.OpCond:
+		return &dsl.Cond{Cond: d.expr(depth + 1), Then: d.expr(depth + 1), Else: d.expr(depth + 1)}
+	case dsl.OpSum, dsl.OpProd:
+		return &dsl.Loop{Op: op, Body: d.expr(depth + 1)}
+	}
+	return &dsl.Binary{Op: op, X: d.expr(depth + 1), Y: d.expr(depth + 1)}
+}

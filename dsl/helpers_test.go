@@ -1,0 +1,263 @@
+package dsl_test
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// dump writes an expression as an S-expression, so that two trees can be
+// compared structurally without going through the printer under test.
+func dump(e dsl.Expr) string {
+	switch e := e.(type) {
+	case nil:
+		return "<nil>"
+	case *dsl.Const:
+		return fmt.Sprint(e.Value)
+	case *dsl.Index:
+		return "n"
+	case *dsl.LoopVar:
+		return "k"
+	case *dsl.Prev:
+		return fmt.Sprintf("a%d", e.Lag)
+	case *dsl.Unary:
+		op := "neg"
+		if e.Op == dsl.OpFact {
+			op = "fact"
+		}
+		return "(" + op + " " + dump(e.X) + ")"
+	case *dsl.Binary:
+		return "(" + e.Op.String() + " " + dump(e.X) + " " + dump(e.Y) + ")"
+	case *dsl.Cond:
+		return "(if " + dump(e.Cond) + " " + dump(e.Then) + " " + dump(e.Else) + ")"
+	case *dsl.Loop:
+		return "(" + e.Op.String() + " " + dump(e.Body) + ")"
+	}
+	return fmt.Sprintf("<%T>", e)
+}
+
+// dumpProgram is dump for whole programs.
+func dumpProgram(p *dsl.Program) string {
+	if p == nil {
+		return "<nil program>"
+	}
+	ints := func(xs []*big.Int) string {
+		s := make([]string, len(xs))
+		for i, x := range xs {
+			s[i] = x.String()
+		}
+		return "[" + strings.Join(s, " ") + "]"
+	}
+	switch p.Kind {
+	case dsl.Literal:
+		return "literal " + ints(p.Terms)
+	case dsl.ClosedForm:
+		return fmt.Sprintf("closed off=%d %s", p.Offset, dump(p.Body))
+	}
+	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
+}
+
+// Node choices grouped by shape, for the enumerator and the random trees.
+var (
+	leafOps   = []dsl.Op{dsl.OpIndex, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpLoopVar}
+	unaryOps  = []dsl.Op{dsl.OpNeg, dsl.OpFact}
+	binaryOps = []dsl.Op{dsl.OpAdd, dsl.OpMul, dsl.OpSub, dsl.OpDiv, dsl.OpMod, dsl.OpPow, dsl.OpBinom, dsl.OpGcd}
+	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
+)
+
+func leafExpr(op dsl.Op) dsl.Expr {
+	switch op {
+	case dsl.OpIndex:
+		return &dsl.Index{}
+	case dsl.OpLoopVar:
+		return &dsl.LoopVar{}
+	}
+	return &dsl.Prev{Lag: op.Lag()}
+}
+
+// enumerator lists every expression tree of the full language with a given
+// code length: every node choice in every position (k outside loops, a(n-3)
+// in closed forms, nested loops), because the code gives all of them a
+// code word. It is deliberately independent of the search package.
+type enumerator struct {
+	memo map[int][]dsl.Expr
+}
+
+func newEnumerator() *enumerator { return &enumerator{memo: map[int][]dsl.Expr{}} }
+
+func (en *enumerator) exprs(bits int) []dsl.Expr {
+	if bits < 3 {
+		return nil
+	}
+	if out, ok := en.memo[bits]; ok {
+		return out
+	}
+	var out []dsl.Expr
+	for _, op := range leafOps {
+		if dsl.Ops[op].Bits == bits {
+			out = append(out, leafExpr(op))
+		}
+	}
+	// Constants c with ConstBits(c) == bits: gamma length 2m+1 covers
+	// [2^m, 2^(m+1)).
+	if g := bits - dsl.Ops[dsl.OpConst].Bits; g >= 1 && g%2 == 1 && g <= 61 {
+		m := (g - 1) / 2
+		for c := int64(1) << m; c < int64(1)<<(m+1); c++ {
+			out = append(out, &dsl.Const{Value: c})
+		}
+	}
+	for _, op := range unaryOps {
+		for _, x := range en.exprs(bits - dsl.Ops[op].Bits) {
+			out = append(out, &dsl.Unary{Op: op, X: x})
+		}
+	}
+	for _, op := range binaryOps {
+		rest := bits - dsl.Ops[op].Bits
+		for bx := 3; bx <= rest-3; bx++ {
+			for _, x := range en.exprs(bx) {
+				for _, y := range en.exprs(rest - bx) {
+					out = append(out, &dsl.Binary{Op: op, X: x, Y: y})
+				}
+			}
+		}
+	}
+	rest := bits - dsl.Ops[dsl.OpCond].Bits
+	for bc := 3; bc <= rest-6; bc++ {
+		for bx := 3; bc+bx <= rest-3; bx++ {
+			for _, c := range en.exprs(bc) {
+				for _, x := range en.exprs(bx) {
+					for _, y := range en.exprs(rest - bc - bx) {
+						out = append(out, &dsl.Cond{Cond: c, Then: x, Else: y})
+					}
+				}
+			}
+		}
+	}
+	for _, op := range loopOps {
+		for _, x := range en.exprs(bits - dsl.Ops[op].Bits) {
+			out = append(out, &dsl.Loop{Op: op, Body: x})
+		}
+	}
+	en.memo[bits] = out
+	return out
+}
+
+// intsUpTo returns every integer whose universal code takes at most bits
+// bits, by increasing magnitude.
+func intsUpTo(bits int) []*big.Int {
+	var out []*big.Int
+	for m := int64(0); ; m++ {
+		v := big.NewInt(m)
+		if dsl.IntBits(v) > bits {
+			return out
+		}
+		out = append(out, v)
+		if m > 0 {
+			out = append(out, big.NewInt(-m))
+		}
+	}
+}
+
+// tuples calls fn with every tuple of r integers whose codes take at most
+// bits bits in total.
+func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
+	var rec func(prefix []*big.Int, used int)
+	rec = func(prefix []*big.Int, used int) {
+		if len(prefix) == r {
+			fn(prefix, used)
+			return
+		}
+		for _, v := range intsUpTo(bits - used) {
+			rec(append(prefix[:len(prefix):len(prefix)], v), used+dsl.IntBits(v))
+		}
+	}
+	rec(nil, 0)
+}
+
+// allPrograms calls fn with every program whose code takes at most maxBits
+// bits: closed forms and recurrences of orders 1..3 (both offsets, every
+// initial term that fits) and literals of every length.
+func allPrograms(maxBits int, fn func(p *dsl.Program)) {
+	en := newEnumerator()
+	for off := 0; off <= 1; off++ {
+		head := dsl.HeaderBits(dsl.ClosedForm, 0)
+		for b := 3; b <= maxBits-head; b++ {
+			for _, e := range en.exprs(b) {
+				fn(&dsl.Program{Kind: dsl.ClosedForm, Offset: off, Body: e})
+			}
+		}
+		for order := 1; order <= dsl.MaxOrder; order++ {
+			head := dsl.HeaderBits(dsl.Recurrence, order)
+			tuples(order, maxBits-head-3, func(init []*big.Int, used int) {
+				for b := 3; b <= maxBits-head-used; b++ {
+					for _, e := range en.exprs(b) {
+						fn(&dsl.Program{Kind: dsl.Recurrence, Offset: off, Order: order, Body: e, Init: init})
+					}
+				}
+			})
+		}
+	}
+	for n := 0; ; n++ {
+		head := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n)+1)
+		if head+n > maxBits { // every term takes at least 1 bit
+			break
+		}
+		tuples(n, maxBits-head, func(ts []*big.Int, _ int) {
+			fn(&dsl.Program{Kind: dsl.Literal, Terms: ts})
+		})
+	}
+}
+
+// randExpr builds a random expression of at most depth levels over the full
+// language, with small constants so that values stay interesting.
+func randExpr(r *rand.Rand, depth int) dsl.Expr {
+	if depth <= 0 || r.IntN(4) == 0 {
+		switch r.IntN(4) {
+		case 0:
+			return &dsl.Const{Value: 1 + r.Int64N(12)}
+		case 1:
+			return &dsl.Const{Value: 1 + r.Int64N(1<<uint(r.IntN(63)))}
+		default:
+			return leafExpr(leafOps[r.IntN(len(leafOps))])
+		}
+	}
+	switch r.IntN(10) {
+	case 0, 1:
+		return &dsl.Unary{Op: unaryOps[r.IntN(len(unaryOps))], X: randExpr(r, depth-1)}
+	case 2:
+		return &dsl.Cond{Cond: randExpr(r, depth-1), Then: randExpr(r, depth-1), Else: randExpr(r, depth-1)}
+	case 3:
+		return &dsl.Loop{Op: loopOps[r.IntN(len(loopOps))], Body: randExpr(r, depth-1)}
+	}
+	return &dsl.Binary{Op: binaryOps[r.IntN(len(binaryOps))], X: randExpr(r, depth-1), Y: randExpr(r, depth-1)}
+}
+
+// loopDepth is the deepest nesting of sum and prod in e.
+func loopDepth(e dsl.Expr) int {
+	switch e := e.(type) {
+	case *dsl.Unary:
+		return loopDepth(e.X)
+	case *dsl.Binary:
+		return max(loopDepth(e.X), loopDepth(e.Y))
+	case *dsl.Cond:
+		return max(loopDepth(e.Cond), loopDepth(e.Then), loopDepth(e.Else))
+	case *dsl.Loop:
+		return 1 + loopDepth(e.Body)
+	}
+	return 0
+}
+
+// clampLoops lowers the index n so that e's nested loops run at most about
+// 2,000 times in all (every loop runs n times): each run of a body may
+// itself do thousands of big-number operations.
+func clampLoops(e dsl.Expr, n int64) int64 {
+	if d := loopDepth(e); d > 0 {
+		limit := int64(math.Pow(2000, 1/float64(d)))
+		n = min(n, max(limit, 1))
+	}
+	return n
+}

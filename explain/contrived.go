@@ -1,0 +1,116 @@
+package explain
+
+import (
+	"math"
+	"math/big"
+	"slices"
+
+	"github.com/seqpredict/seqpredict/dsl"
+	"github.com/seqpredict/seqpredict/predict"
+)
+
+// Contrived is a program that reproduces the terms as well as the best one
+// but predicts something else: the best program plus a product that
+// vanishes at every index where its formula is used.
+type Contrived struct {
+	Program string   `json:"program"`
+	Bits    int      `json:"bits"`
+	Next    []string `json:"next"`
+	// Added is the vanishing product added to the best program's formula;
+	// Zeros are the indices n where it is 0.
+	Added string `json:"added"`
+	Zeros []int  `json:"zeros"`
+	// Reproduces is true: the evaluator checked that the program gives
+	// every term (a program that did not would not be shown).
+	Reproduces bool `json:"reproduces"`
+	// ExtraBits is Bits minus the best program's length, and Relative
+	// = 2^-ExtraBits its weight relative to the best program's.
+	ExtraBits int     `json:"extra_bits"`
+	Weight    float64 `json:"weight"`
+	Relative  float64 `json:"relative_weight"`
+	// InBudget says whether the search enumerated programs this long.
+	InBudget bool `json:"in_budget"`
+	// Share is what the program's share would be if its own weight were
+	// counted in the mixture: 2^-Bits / Z.
+	Share float64 `json:"share"`
+	// MixtureProbability is what the mixture really gives the contrived
+	// continuation, and MixtureProgram (MixtureBits long) is the program
+	// that carries that weight: the shortest program of its class, or the
+	// terms written out followed by the continuation.
+	MixtureProbability float64 `json:"mixture_probability"`
+	MixtureProgram     string  `json:"mixture_program"`
+	MixtureBits        int     `json:"mixture_bits"`
+	MixtureLiteral     bool    `json:"mixture_literal,omitempty"`
+}
+
+// contrive builds the contrived rival of best, or says why it cannot.
+func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, string) {
+	p := best.Program
+	if p.Kind == dsl.Literal || p.Body == nil {
+		return nil, "the best explanation is the terms written out"
+	}
+	n, k := len(res.Terms), len(best.Next)
+	// The formula is used from index Offset+Order on (a recurrence's first
+	// Order terms are its initial terms): the product vanishes there.
+	var prod dsl.Expr
+	var zeros []int
+	for i := p.Order; i < n; i++ {
+		m := p.Offset + i
+		var f dsl.Expr = &dsl.Index{}
+		if m > 0 {
+			f = &dsl.Binary{Op: dsl.OpSub, X: &dsl.Index{}, Y: &dsl.Const{Value: int64(m)}}
+		}
+		if prod == nil {
+			prod = f
+		} else {
+			prod = &dsl.Binary{Op: dsl.OpMul, X: prod, Y: f}
+		}
+		zeros = append(zeros, m)
+	}
+	if prod == nil {
+		prod = &dsl.Const{Value: 1}
+	}
+	q := &dsl.Program{
+		Kind: p.Kind, Offset: p.Offset, Order: p.Order,
+		Body: &dsl.Binary{Op: dsl.OpAdd, X: p.Body, Y: prod},
+		Init: slices.Clone(p.Init),
+	}
+	vals := q.BigValues(n + k)
+	for i, t := range res.Terms {
+		if vals[i] == nil || vals[i].Cmp(t) != 0 {
+			return nil, "adding a vanishing product to the best program does not reproduce the terms in exact arithmetic"
+		}
+	}
+	next := vals[n:]
+	if slices.Contains(next, nil) {
+		return nil, "the contrived program leaves the next term undefined"
+	}
+	if slices.EqualFunc(next, best.Next, func(a, b *big.Int) bool { return a.Cmp(b) == 0 }) {
+		return nil, "the contrived program predicts the same as the best one"
+	}
+	bits := q.Bits()
+	c := &Contrived{
+		Program: q.String(), Bits: bits, Next: predict.Strings(next),
+		Added: dsl.Format(prod), Zeros: zeros, Reproduces: true,
+		ExtraBits: bits - best.Bits,
+		Weight:    math.Exp2(-float64(bits)),
+		Relative:  math.Exp2(-float64(bits - best.Bits)),
+		Share:     math.Exp2(-float64(bits) - res.Log2Z()),
+	}
+	if s := res.Search; s != nil {
+		c.InBudget = bits <= s.CompleteBits
+	}
+	c.MixtureProbability = math.Exp2(res.Log2Probability(next))
+	c.MixtureBits = -1
+	for _, e := range res.Programs {
+		if slices.EqualFunc(e.Next, next, func(a, b *big.Int) bool { return a.Cmp(b) == 0 }) {
+			c.MixtureProgram, c.MixtureBits, c.MixtureLiteral = e.Program.String(), e.Bits, e.Literal
+			break
+		}
+	}
+	if c.MixtureBits < 0 {
+		lit := &dsl.Program{Kind: dsl.Literal, Terms: append(slices.Clone(res.Terms), next...)}
+		c.MixtureProgram, c.MixtureBits, c.MixtureLiteral = lit.String(), lit.Bits(), true
+	}
+	return c, ""
+}

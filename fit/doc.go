@@ -1,0 +1,31 @@
+// Package fit proposes programs whose constants are found by solving rather
+// than by enumerating them. Each fitter has the signature of predict.Fitter:
+// it looks at the given terms, solves exactly (math/big, rational
+// arithmetic) for the integer holes of one family of program shapes, and
+// returns real dsl programs. The predictor re-checks every proposal against
+// all the terms and charges it its full length in bits, constants and
+// initial terms included, so a fitter changes how soon a program is found,
+// never how much it weighs.
+//
+// The families:
+//
+//   - Polynomial: closed forms a(n) = p(n) of degree at most 4, offset 0 or
+//     1; rational coefficients become (integer polynomial)/D, and the
+//     shortest of several equivalent expressions is emitted (expanded,
+//     Horner, factored over integer roots, binomial(n+s, k) based).
+//   - Linear: recurrences a(n) = c1*a(n-1) + c2*a(n-2) + c3*a(n-3) + P(n)
+//     with constant coefficients (any subset of the lags, order up to
+//     dsl.MaxOrder) and an optional polynomial term P of degree at most 2.
+//     Rational coefficients with a common denominator D are written
+//     (...)/D, which floor division computes exactly on the data.
+//   - PRecursive: q(n)*a(n) = p1(n)*a(n-1) + p2(n)*a(n-2) + p0(n) with
+//     polynomial coefficients of degree at most 1 (order at most 2),
+//     written a(n) = (p1(n)*a(n-1) + ...)/q(n).
+//
+// A fitter proposes a fit only when the data holds more equations than the
+// shape has unknowns (at least MinSpare more): a fit that uses up all the
+// data always exists and predicts nothing. Within a family, shapes are tried
+// with the fewest unknowns first, and a shape that contains a shape already
+// fitted is skipped. Solving uses the first MaxSolveTerms terms; candidate
+// shapes are first screened modulo a prime, then solved exactly.
+package fit

@@ -1,0 +1,189 @@
+package fit
+
+import (
+	"math/big"
+)
+
+// prime is the modulus of the screening pass: a shape whose equations are
+// inconsistent modulo prime cannot fit, and most shapes are rejected there
+// in a few microseconds before any exact arithmetic.
+const prime = 1<<31 - 1
+
+func addMod(a, b uint64) uint64 { return (a + b) % prime }
+func mulMod(a, b uint64) uint64 { return a * b % prime }
+func subMod(a, b uint64) uint64 { return (a + prime - b) % prime }
+
+func invMod(a uint64) uint64 {
+	// a^(p-2)
+	r, e := uint64(1), uint64(prime-2)
+	for e > 0 {
+		if e&1 == 1 {
+			r = mulMod(r, a)
+		}
+		a = mulMod(a, a)
+		e >>= 1
+	}
+	return r
+}
+
+var bigPrime = big.NewInt(prime)
+
+func toMod(x *big.Int) uint64 {
+	if x.IsInt64() {
+		v := x.Int64() % prime
+		if v < 0 {
+			v += prime
+		}
+		return uint64(v)
+	}
+	return new(big.Int).Mod(x, bigPrime).Uint64()
+}
+
+// modEliminate reduces the rows of a linear system modulo prime, one at a
+// time. Each row has cols coefficients followed, when augmented, by its
+// right-hand side. It returns the indices of the rows that became pivots
+// (a maximal independent set, in order) and whether the system is
+// consistent (always true when not augmented).
+func modEliminate(rows [][]uint64, cols int, augmented bool) (pivots []int, consistent bool) {
+	type pivot struct {
+		col int
+		row []uint64
+	}
+	var ps []pivot
+	for i, src := range rows {
+		row := append([]uint64(nil), src...)
+		for _, p := range ps {
+			f := row[p.col]
+			if f == 0 {
+				continue
+			}
+			for j := p.col; j < len(row); j++ {
+				row[j] = subMod(row[j], mulMod(f, p.row[j]))
+			}
+		}
+		col := -1
+		for j := 0; j < cols; j++ {
+			if row[j] != 0 {
+				col = j
+				break
+			}
+		}
+		if col < 0 {
+			if augmented && row[cols] != 0 {
+				return pivots, false
+			}
+			continue
+		}
+		inv := invMod(row[col])
+		for j := col; j < len(row); j++ {
+			row[j] = mulMod(row[j], inv)
+		}
+		ps = append(ps, pivot{col, row})
+		pivots = append(pivots, i)
+	}
+	return pivots, true
+}
+
+// solveExact solves the square system a x = b (b nil for a homogeneous
+// system of cols-1 independent rows, whose one-dimensional null space is
+// returned) over the rationals. It returns the solution as integers over a
+// common positive denominator, or ok false when the system is singular.
+func solveExact(a [][]*big.Int, b []*big.Int, cols int) (x []*big.Int, d *big.Int, ok bool) {
+	n := len(a)
+	m := make([][]*big.Rat, n)
+	width := cols
+	if b != nil {
+		width++
+	}
+	for i := range a {
+		m[i] = make([]*big.Rat, width)
+		for j := 0; j < cols; j++ {
+			m[i][j] = new(big.Rat).SetInt(a[i][j])
+		}
+		if b != nil {
+			m[i][cols] = new(big.Rat).SetInt(b[i])
+		}
+	}
+	// Gauss-Jordan to reduced row echelon form.
+	pivCol := make([]int, 0, n)
+	r := 0
+	for c := 0; c < cols && r < n; c++ {
+		p := -1
+		for i := r; i < n; i++ {
+			if m[i][c].Sign() != 0 {
+				p = i
+				break
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		m[r], m[p] = m[p], m[r]
+		inv := new(big.Rat).Inv(m[r][c])
+		for j := c; j < width; j++ {
+			m[r][j].Mul(m[r][j], inv)
+		}
+		for i := 0; i < n; i++ {
+			if i == r || m[i][c].Sign() == 0 {
+				continue
+			}
+			f := new(big.Rat).Set(m[i][c])
+			for j := c; j < width; j++ {
+				m[i][j].Sub(m[i][j], new(big.Rat).Mul(f, m[r][j]))
+			}
+		}
+		pivCol = append(pivCol, c)
+		r++
+	}
+	sol := make([]*big.Rat, cols)
+	if b != nil {
+		if r != cols {
+			return nil, nil, false
+		}
+		for i, c := range pivCol {
+			sol[c] = m[i][cols]
+		}
+	} else {
+		if r != cols-1 {
+			return nil, nil, false
+		}
+		free := -1
+		isPiv := make([]bool, cols)
+		for _, c := range pivCol {
+			isPiv[c] = true
+		}
+		for c := range cols {
+			if !isPiv[c] {
+				free = c
+			}
+		}
+		sol[free] = big.NewRat(1, 1)
+		for i, c := range pivCol {
+			sol[c] = new(big.Rat).Neg(m[i][free])
+		}
+	}
+	d = big.NewInt(1)
+	for _, v := range sol {
+		d = lcm(d, v.Denom())
+	}
+	x = make([]*big.Int, cols)
+	for i, v := range sol {
+		t := new(big.Int).Mul(v.Num(), d)
+		x[i] = t.Quo(t, v.Denom())
+	}
+	if b == nil {
+		// Primitive integer vector.
+		g := new(big.Int)
+		for _, v := range x {
+			g.GCD(nil, nil, g, new(big.Int).Abs(v))
+		}
+		if g.Sign() == 0 {
+			return nil, nil, false
+		}
+		for i := range x {
+			x[i].Quo(x[i], g)
+		}
+		d = big.NewInt(1)
+	}
+	return x, d, true
+}

@@ -1,0 +1,78 @@
+// Package search enumerates the programs of package dsl from shortest to
+// longest and reports those that reproduce the given terms.
+//
+// # Two engines
+//
+// Reference is the plain enumerator: for each length it builds every
+// program tree and evaluates it with the tree evaluator. It is obviously
+// correct and hopelessly slow past ~25 bits; it stays as the oracle of the
+// tests.
+//
+// Search is the fast engine. It never builds trees while searching. A
+// program is a shape (closed form, or recurrence of order 1..3; offset 0 or
+// 1) plus a body; each shape has a bank of bodies, built bottom-up one
+// length at a time: the bodies of length b are the leaves of length b and
+// every operator applied to bodies whose lengths add up to b minus the
+// operator's code length. Each candidate is evaluated as one vector
+// operation on its children's value vectors:
+//
+//   - closed forms at the points n = offset, offset+1, ..., offset+N (the N
+//     given terms and the next one);
+//   - recurrence bodies at the observed tuples (n, a(n-1), a(n-2), a(n-3))
+//     for every given term after the initial ones, and for the next term,
+//     whose tuple is made of given terms too;
+//   - loop bodies (sum and prod) at every cell (n, k), k = 1..n.
+//
+// # Observational equivalence
+//
+// Two bodies with the same values at every point are interchangeable in
+// any larger program of the same shape: the larger programs agree at every
+// point too. So each bank keeps one class per distinct value vector, with
+// the shortest body (the first found), and builds longer bodies only from
+// those classes. Because the next term's point is among the evaluated
+// points, merging never changes which next terms are predicted or the
+// length of their shortest program — exactly what the mixture in package
+// predict reads (it counts each behaviour once, by its shortest program).
+// TestSearchAgreesWithReference checks this against Reference.
+//
+// # Pruning
+//
+// Undefined values are contagious in the language (even "if" is strict), so
+// a body undefined at some given term's point can never be part of a
+// program that reproduces that term. When every term fits in int64, such
+// bodies are dropped (loop bodies only when undefined at a point every
+// shape uses). When some term does not fit, nothing is dropped: an int64
+// overflow may be a correct huge value, and candidates are checked in exact
+// arithmetic. In that case classes are still merged on their int64 vectors,
+// where all overflows look alike, so the search may miss programs that
+// differ only beyond int64; it never reports a program it did not verify.
+//
+// # The store
+//
+// A bank's classes live in a flat store: parallel slices of operator,
+// children (class ids), constant, hash and length, and one contiguous block
+// of values; an open-addressing hash table of class ids (with a 32-bit
+// hash tag in each slot) finds a vector's class. There is no allocation per
+// candidate. Trees are built only for classes that reproduce the terms.
+//
+// # Parallelism
+//
+// The work of one length is cut into jobs (an operator, a split of the
+// length among its children and a range of first children, about 2^14
+// candidates each). Workers run jobs in parallel, reading the store, which
+// nobody writes meanwhile, and keep the recipes of candidates that are new
+// to it. Then the survivors are re-evaluated and added in job order, which
+// removes duplicates among them. The result is therefore the same for any
+// number of workers (TestSearchDeterministic).
+//
+// # Budgets and tuned constants
+//
+// The search stops at the first of: MaxBits (default 60, in practice never
+// reached), Margin bits past the shortest consistent program (default 6:
+// an explanation 6 bits longer than the best weighs 1/64 of it), KnownBits
+// (a fitter's program counts as found), MaxPrograms candidates (default 10
+// million: the engine checks before each length that it fits, so the cut is
+// deterministic), MaxMemory bytes of store (default 768 MiB), and context
+// cancellation (the result then holds every length completed). Result says
+// which one stopped it and up to which length the search was complete.
+package search

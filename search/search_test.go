@@ -1,0 +1,180 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func ints(xs ...int64) []*big.Int {
+	out := make([]*big.Int, len(xs))
+	for i, x := range xs {
+		out[i] = big.NewInt(x)
+	}
+	return out
+}
+
+// shortestByNext is the part of a result the mixture reads: for each next
+// term, the length of the shortest program that predicts it.
+func shortestByNext(r *Result) map[string]int {
+	out := map[string]int{}
+	for _, f := range r.Found {
+		k := f.Next.String()
+		if b, ok := out[k]; !ok || f.Bits < b {
+			out[k] = f.Bits
+		}
+	}
+	return out
+}
+
+// TestSearchAgreesWithReference is the equivalence test of the fast engine:
+// on many sequences and bit budgets, the shortest program length for every
+// predicted next term is the same as the plain enumerator's.
+func TestSearchAgreesWithReference(t *testing.T) {
+	seqs := [][]int64{
+		{2, 4, 6, 8}, {1, 1, 2, 3, 5, 8}, {1, 4, 9, 16, 25}, {1, 2, 4, 8, 16},
+		{3, 1, 4, 1, 5}, {0, 1, 0, 1, 0}, {5}, {7, 7}, {1, 2, 3}, {-2, 5, -4, 3, -6},
+		{0, 1, 3, 6, 10, 15}, {1, 2, 6, 24, 120}, {10, 9, 8, 7}, {1, 3, 1, 3, 1},
+		{0, 0, 0, 0, 0, 0}, {100, 50, 25}, {1, -1, 1, -1}, {2, 3, 5, 7, 11},
+	}
+	budgets := []int{16, 20, 24}
+	if testing.Short() {
+		budgets = []int{16, 20}
+	}
+	for _, seq := range seqs {
+		for _, bits := range budgets {
+			t.Run(fmt.Sprint(seq, bits), func(t *testing.T) {
+				opts := Options{MaxBits: bits, Margin: 100, Workers: 2}
+				ref, err := Reference(context.Background(), ints(seq...), opts)
+				require.NoError(t, err)
+				fast, err := Search(context.Background(), ints(seq...), opts)
+				require.NoError(t, err)
+				assert.Equal(t, shortestByNext(ref), shortestByNext(fast))
+				assert.Equal(t, ref.CompleteBits, fast.CompleteBits)
+				assert.LessOrEqual(t, fast.Candidates, ref.Candidates)
+			})
+		}
+	}
+}
+
+// TestSearchDeterministic: the same budget gives the same answer on 1 or N
+// workers, program for program.
+func TestSearchDeterministic(t *testing.T) {
+	terms := ints(1, 1, 2, 3, 5, 8, 13)
+	var want []string
+	for _, workers := range []int{1, 2, 3, 8} {
+		r, err := Search(context.Background(), terms, Options{MaxBits: 30, Margin: 100, Workers: workers})
+		require.NoError(t, err)
+		var got []string
+		for _, f := range r.Found {
+			got = append(got, fmt.Sprintf("%d %s -> %s", f.Bits, f.Program, f.Next))
+		}
+		require.NotEmpty(t, got)
+		if want == nil {
+			want = got
+			continue
+		}
+		assert.Equal(t, want, got, "workers=%d", workers)
+	}
+}
+
+func TestSearchBudgets(t *testing.T) {
+	terms := ints(16, 22, 34, 58, 106)
+	ctx := context.Background()
+	t.Run("MaxBits", func(t *testing.T) {
+		r, err := Search(ctx, terms, Options{MaxBits: 20, Margin: 100})
+		require.NoError(t, err)
+		assert.Equal(t, 20, r.CompleteBits)
+		assert.Equal(t, StopMaxBits, r.Stopped)
+		assert.False(t, r.Cut())
+		for _, f := range r.Found {
+			assert.LessOrEqual(t, f.Bits, 20)
+		}
+	})
+	t.Run("MaxPrograms", func(t *testing.T) {
+		r, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 100, MaxPrograms: 50_000})
+		require.NoError(t, err)
+		assert.Equal(t, StopMaxPrograms, r.Stopped)
+		assert.True(t, r.Cut())
+		assert.LessOrEqual(t, r.Candidates, int64(50_000))
+		assert.Less(t, r.CompleteBits, 60)
+	})
+	t.Run("MaxMemory", func(t *testing.T) {
+		r, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 100, MaxMemory: 1 << 20})
+		require.NoError(t, err)
+		assert.Equal(t, StopMemory, r.Stopped)
+		assert.Less(t, r.CompleteBits, 60)
+	})
+	t.Run("Margin", func(t *testing.T) {
+		r, err := Search(ctx, ints(2, 4, 6, 8), Options{MaxBits: 60, Margin: 3})
+		require.NoError(t, err)
+		assert.Equal(t, StopMargin, r.Stopped)
+		assert.Equal(t, r.Found[0].Bits+3, r.CompleteBits)
+	})
+	t.Run("KnownBits", func(t *testing.T) {
+		r, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 2, KnownBits: 18})
+		require.NoError(t, err)
+		assert.Equal(t, StopMargin, r.Stopped)
+		assert.Equal(t, 20, r.CompleteBits)
+	})
+	t.Run("Cancelled", func(t *testing.T) {
+		cctx, cancel := context.WithCancel(ctx)
+		cancel()
+		r, err := Search(cctx, terms, Options{MaxBits: 60})
+		require.NoError(t, err)
+		assert.Equal(t, StopCancelled, r.Stopped)
+		assert.True(t, r.Cut())
+	})
+	t.Run("NoTerms", func(t *testing.T) {
+		_, err := Search(ctx, nil, Options{})
+		assert.ErrorIs(t, err, ErrNoTerms)
+	})
+}
+
+// TestSearchBigTerms: terms beyond int64 are checked in exact arithmetic,
+// never dropped.
+func TestSearchBigTerms(t *testing.T) {
+	var terms []*big.Int
+	for i := 62; i < 68; i++ {
+		terms = append(terms, new(big.Int).Lsh(big.NewInt(1), uint(i)))
+	}
+	r, err := Search(context.Background(), terms, Options{MaxBits: 40, Margin: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, r.Found)
+	want := new(big.Int).Lsh(big.NewInt(1), 68)
+	assert.Equal(t, want.String(), r.Found[0].Next.String(), r.Found[0].Program.String())
+	for _, f := range r.Found {
+		vals := f.Program.BigValues(len(terms))
+		for i := range terms {
+			require.Equal(t, terms[i].String(), vals[i].String(), f.Program.String())
+		}
+	}
+}
+
+// TestCheckOnlyAgreesWithReference: once the store is full the engine only
+// checks candidates; the levels it completes that way must still agree with
+// the plain enumerator.
+func TestCheckOnlyAgreesWithReference(t *testing.T) {
+	for _, seq := range [][]int64{{2, 4, 6, 8}, {1, 1, 2, 3, 5, 8}, {3, 1, 4, 1, 5}, {1, 3, 1, 3, 1}} {
+		t.Run(fmt.Sprint(seq), func(t *testing.T) {
+			// A tiny program budget: the store stops early (MaxPrograms/8)
+			// and the check-only levels go on from there.
+			fast, err := Search(context.Background(), ints(seq...), Options{MaxBits: 26, Margin: 100, MaxPrograms: 40_000})
+			require.NoError(t, err)
+			checked := 0
+			for _, l := range fast.Levels {
+				if l.CheckOnly {
+					checked++
+				}
+			}
+			require.Positive(t, checked, "no level was checked without storing")
+			ref, err := Reference(context.Background(), ints(seq...), Options{MaxBits: fast.CompleteBits, Margin: 100})
+			require.NoError(t, err)
+			assert.Equal(t, shortestByNext(ref), shortestByNext(fast))
+		})
+	}
+}

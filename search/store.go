@@ -1,0 +1,225 @@
+package search
+
+import (
+	"math/bits"
+	"slices"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// store is the flat, allocation-free home of one bank's distinct
+// expressions ("classes"). Class i is described by parallel slices — its
+// root operator, up to three children (class ids; for a loop, the id of its
+// body in the loop bank), its length in bits — and its values occupy
+// vals[i*width : (i+1)*width] in one contiguous block. Classes are appended
+// one length at a time, so the classes of each length have consecutive ids.
+// Readable trees are built only for programs that get reported.
+type store struct {
+	width int
+	op    []dsl.Op
+	kids  [][3]int32
+	konst []int64 // the constant of an OpConst leaf
+	bits  []uint8
+	hash  []uint64
+	vals  []dsl.Value
+	// level[b] is the first id of the classes of length b; the classes of
+	// length b are level[b] .. level[b+1]-1.
+	level []int32
+	// parts are the hash table, split by the hash's top bits into
+	// independent partitions so that new classes can be inserted by
+	// several workers at once.
+	parts [numParts]hashSet
+}
+
+// numParts is the number of hash-table partitions (a power of two).
+const numParts = 8
+
+// partOf returns the partition of a hash.
+func partOf(h uint64) int { return int(h >> 61) }
+
+func newStore(width int) *store {
+	s := &store{width: width, level: []int32{0}}
+	for i := range s.parts {
+		s.parts[i].init(1 << 7)
+	}
+	return s
+}
+
+// count is the number of classes stored.
+func (s *store) count() int { return len(s.op) }
+
+// levels is the number of completed lengths (0..levels-1).
+func (s *store) levels() int { return len(s.level) - 1 }
+
+// ids returns the id range of the classes of length b.
+func (s *store) ids(b int) (lo, hi int32) {
+	if b < 0 || b >= s.levels() {
+		return 0, 0
+	}
+	return s.level[b], s.level[b+1]
+}
+
+func (s *store) values(id int32) []dsl.Value {
+	w := int(id) * s.width
+	return s.vals[w : w+s.width]
+}
+
+// bytesPerClass is what one class costs in the store, table included.
+func (s *store) bytesPerClass() int64 {
+	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 1 + 16 // vals, op, kids, konst, hash, bits, table slots
+}
+
+func (s *store) bytes() int64 { return int64(s.count()) * s.bytesPerClass() }
+
+// find returns the id of the class with values v (hash h), or -1.
+func (s *store) find(v []dsl.Value, h uint64) int32 {
+	return s.parts[partOf(h)].find(h, func(id int32) bool { return s.hash[id] == h && equal(s.values(id), v) })
+}
+
+// add appends a class and indexes it. The caller has checked that its
+// values are new.
+func (s *store) add(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Value, h uint64) int32 {
+	id := s.append(op, kids, konst, b, v, h)
+	s.parts[partOf(h)].insert(h, id, s.hashOf)
+	return id
+}
+
+func (s *store) hashOf(id int32) uint64 { return s.hash[id] }
+
+// append appends a class without indexing it (see indexRange).
+func (s *store) append(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Value, h uint64) int32 {
+	id := int32(len(s.op))
+	s.op = append(s.op, op)
+	s.kids = append(s.kids, kids)
+	s.konst = append(s.konst, konst)
+	s.bits = append(s.bits, uint8(b))
+	s.hash = append(s.hash, h)
+	s.vals = append(s.vals, v...)
+	return id
+}
+
+// indexRange inserts into partition p the classes lo..hi-1 whose hash falls in
+// it. Different partitions may be indexed concurrently.
+func (s *store) indexRange(p int, lo, hi int32) {
+	t := &s.parts[p]
+	for id := lo; id < hi; id++ {
+		if h := s.hash[id]; partOf(h) == p {
+			t.insert(h, id, s.hashOf)
+		}
+	}
+}
+
+// reserve makes room for n more classes, so that adding them copies
+// nothing.
+func (s *store) reserve(n int) {
+	s.op = grow(s.op, n)
+	s.kids = grow(s.kids, n)
+	s.konst = grow(s.konst, n)
+	s.bits = grow(s.bits, n)
+	s.hash = grow(s.hash, n)
+	s.vals = grow(s.vals, n*s.width)
+	for i := range s.parts {
+		// The hash spreads classes evenly; a partition that gets more
+		// than its share grows on insert.
+		s.parts[i].reserve(n/numParts+1, s.hashOf)
+	}
+}
+
+// grow makes room for n more elements, at least doubling the capacity when
+// it has to move, so that a store of N classes is copied O(1) times per
+// class overall.
+func grow[T any](xs []T, n int) []T {
+	if cap(xs)-len(xs) >= n {
+		return xs
+	}
+	return slices.Grow(xs, max(n, cap(xs)))
+}
+
+// closeLevel ends length b: the classes added since the last call are the
+// classes of length b.
+func (s *store) closeLevel(b int) {
+	for s.levels() < b+1 {
+		s.level = append(s.level, int32(len(s.op)))
+	}
+}
+
+func equal(a, b []dsl.Value) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hashValues mixes a value vector into 64 bits.
+func hashValues(v []dsl.Value) uint64 {
+	h := uint64(0x9e3779b97f4a7c15)
+	for _, x := range v {
+		hi, lo := bits.Mul64(h^uint64(x), 0xbf58476d1ce4e5b9)
+		h = hi ^ lo
+	}
+	return h ^ (h >> 31)
+}
+
+// hashSet is an open-addressing table of class ids keyed by their hash.
+// Each slot keeps the id (plus one; 0 is empty) in its low 32 bits and the
+// hash's high 32 bits as a tag, so that most mismatches are rejected
+// without touching the values.
+type hashSet struct {
+	slots []uint64
+	n     int
+}
+
+func (t *hashSet) init(size int) {
+	t.slots = make([]uint64, size)
+	t.n = 0
+}
+
+func (t *hashSet) find(h uint64, same func(int32) bool) int32 {
+	mask := uint64(len(t.slots) - 1)
+	tag := h >> 32 << 32
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if s&^0xffffffff == tag && same(int32(uint32(s))-1) {
+			return int32(uint32(s)) - 1
+		}
+	}
+}
+
+// reserve makes room for extra more ids without further resizing.
+func (t *hashSet) reserve(extra int, hashOf func(int32) uint64) {
+	size := len(t.slots)
+	for 2*(t.n+extra) > size {
+		size *= 2
+	}
+	if size == len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.init(size)
+	for _, s := range old {
+		if s != 0 {
+			id := int32(uint32(s)) - 1
+			t.place(hashOf(id), id)
+		}
+	}
+}
+
+func (t *hashSet) insert(h uint64, id int32, hashOf func(int32) uint64) {
+	t.reserve(1, hashOf)
+	t.place(h, id)
+}
+
+func (t *hashSet) place(h uint64, id int32) {
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = h>>32<<32 | uint64(uint32(id+1))
+	t.n++
+}
