@@ -98,5 +98,6 @@ type Program struct {
 	Terms  []*big.Int // literals: the terms written out
 }
 
-// MaxOrder is the largest lag a recurrence may use: a(n-1), a(n-2), a(n-3).
-const MaxOrder = 3
+// MaxOrder is the largest order of a recurrence, and so the largest lag
+// a(n-k) a body may use.
+const MaxOrder = 8

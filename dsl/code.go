@@ -15,8 +15,17 @@ const (
 	kindLiteralWord = "00"
 )
 
-// recurrenceWord is the header of a recurrence of the given order (1..3).
-var recurrenceWord = [MaxOrder + 1]string{1: "010", 2: "0110", 3: "0111"}
+// recurrenceWord is the header of a recurrence of the given order: "01",
+// then "0" for order 1, "10" for order 2, and "11" followed by the gamma code
+// of order-2 for the others (order 3 takes 5 bits, 4 and 5 take 7).
+var recurrenceWord = func() [MaxOrder + 1]string {
+	var w [MaxOrder + 1]string
+	w[1], w[2] = "010", "0110"
+	for o := 3; o <= MaxOrder; o++ {
+		w[o] = "0111" + gammaWord(uint64(o-2))
+	}
+	return w
+}()
 
 // GammaBits is the length of the Elias gamma code of x >= 1:
 // 2*floor(log2 x) + 1.
@@ -73,6 +82,8 @@ func ExprBits(e Expr) int {
 	switch e := e.(type) {
 	case *Const:
 		b += GammaBits(uint64(e.Value))
+	case *Prev:
+		b = PrevBits(e.Lag)
 	case *Unary:
 		b += ExprBits(e.X)
 	case *Binary:
@@ -167,6 +178,10 @@ func encodeExpr(sb *strings.Builder, e Expr) {
 	switch e := e.(type) {
 	case *Const:
 		sb.WriteString(gammaWord(uint64(e.Value)))
+	case *Prev:
+		if e.Lag > 3 {
+			sb.WriteString(gammaWord(uint64(e.Lag - 3)))
+		}
 	case *Unary:
 		encodeExpr(sb, e.X)
 	case *Binary:

@@ -15,7 +15,7 @@
 //	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
-// A recurrence of order r (1..3) lists its r initial terms, which are part of
+// A recurrence of order r (1..8) lists its r initial terms, which are part of
 // the program and cost bits; its body may use n, a(n-1), ..., a(n-r).
 //
 // # Expressions
@@ -26,7 +26,7 @@
 //	unary   := "-" unary | pow
 //	pow     := postfix [ "^" unary ]              right associative
 //	postfix := atom { "!" }
-//	atom    := CONST | "n" | "k" | "a(n-1)" | "a(n-2)" | "a(n-3)" | "(" expr ")"
+//	atom    := CONST | "n" | "k" | "a(n-" LAG ")" | "(" expr ")"     LAG 1..8
 //	         | "binomial(" expr "," expr ")" | "gcd(" expr "," expr ")"
 //	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
 //
@@ -49,12 +49,16 @@
 // programs is at most 1 (TestKraft checks it by enumeration). The prior
 // weight of a program is 2^-Bits. A code word is:
 //
-//  1. The kind: "1" for a closed form (1 bit), "010", "0110", "0111" for a
-//     recurrence of order 1, 2, 3 (3, 4, 4 bits), "00" for a literal.
+//  1. The kind: "1" for a closed form (1 bit); for a recurrence "01", then
+//     "0" for order 1 (3 bits in all), "10" for order 2 (4 bits), or "11"
+//     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
+//     9); "00" for a literal.
 //  2. For closed forms and recurrences, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
-//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial, gcd, prod 7),
+//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial, gcd, prod 7;
+//     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
+//     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1
 //     bits. So the constant 1 costs 3+1 = 4 bits and 2 costs 3+3 = 6.
 //  4. For a recurrence, each initial term in the universal integer code:

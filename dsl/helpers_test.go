@@ -79,6 +79,15 @@ func leafExpr(op dsl.Op) dsl.Expr {
 	return &dsl.Prev{Lag: op.Lag()}
 }
 
+// farLags are the leaves a(n-4) .. a(n-MaxOrder), which share OpPrevK.
+func farLags() []dsl.Expr {
+	var out []dsl.Expr
+	for lag := 4; lag <= dsl.MaxOrder; lag++ {
+		out = append(out, &dsl.Prev{Lag: lag})
+	}
+	return out
+}
+
 // enumerator lists every expression tree of the full language with a given
 // code length: every node choice in every position (k outside loops, a(n-3)
 // in closed forms, nested loops), because the code gives all of them a
@@ -100,6 +109,11 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 	for _, op := range leafOps {
 		if dsl.Ops[op].Bits == bits {
 			out = append(out, leafExpr(op))
+		}
+	}
+	for _, e := range farLags() {
+		if dsl.ExprBits(e) == bits {
+			out = append(out, e)
 		}
 	}
 	// Constants c with ConstBits(c) == bits: gamma length 2m+1 covers

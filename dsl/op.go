@@ -28,6 +28,7 @@ const (
 	OpCond              // if c <= 0 then x else y
 	OpSum               // sum(k=1..n, x)
 	OpProd              // prod(k=1..n, x)
+	OpPrevK             // a(n-k) for k >= 4 (followed by the gamma code of k-3)
 	numOps
 )
 
@@ -54,7 +55,7 @@ type OpInfo struct {
 // Ops is the operator table, indexed by Op.
 //
 // The code words form a prefix-free code: the Kraft sum over the table,
-// sum of 2^-Bits, is 126/128 (TestKraftOps checks it is at most 1). Short
+// sum of 2^-Bits, is exactly 1 (TestKraftOps checks it is at most 1). Short
 // words go to what sequences are most often made of: n, constants, a(n-1),
 // addition and multiplication take 3 bits each.
 var Ops = [numOps]OpInfo{
@@ -77,6 +78,7 @@ var Ops = [numOps]OpInfo{
 	OpCond:    {Name: "if", Arity: 3, Prec: PrecCond, Bits: 6},
 	OpSum:     {Name: "sum", Arity: 1, Prec: PrecAtom, Bits: 6},
 	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 7},
+	OpPrevK:   {Name: "a(n-k)", Arity: 0, Prec: PrecAtom, Bits: 6},
 }
 
 // NumOps is the number of node choices in the table.
@@ -93,10 +95,26 @@ func (op Op) String() string {
 // Info returns the table row of op.
 func (op Op) Info() OpInfo { return Ops[op] }
 
-// PrevOp returns the leaf choice for a(n-lag), lag in 1..MaxOrder.
-func PrevOp(lag int) Op { return OpPrev1 + Op(lag-1) }
+// PrevOp returns the leaf choice for a(n-lag), lag in 1..MaxOrder: one of
+// its own for lags 1 to 3, OpPrevK (whose code word is followed by the
+// gamma code of lag-3) for the rest.
+func PrevOp(lag int) Op {
+	if lag > 3 {
+		return OpPrevK
+	}
+	return OpPrev1 + Op(lag-1)
+}
 
-// Lag returns i for the leaf choice a(n-i), and 0 for every other choice.
+// PrevBits is the length of the leaf a(n-lag).
+func PrevBits(lag int) int {
+	if lag > 3 {
+		return Ops[OpPrevK].Bits + GammaBits(uint64(lag-3))
+	}
+	return Ops[PrevOp(lag)].Bits
+}
+
+// Lag returns i for the leaf choices a(n-i), i = 1..3, and 0 for every
+// other choice (OpPrevK's lag is in its node, not its choice).
 func (op Op) Lag() int {
 	if op >= OpPrev1 && op <= OpPrev3 {
 		return int(op-OpPrev1) + 1

@@ -435,7 +435,7 @@ func (p *parser) prev() (Expr, error) {
 	t := p.next()
 	lag, err := strconv.Atoi(t.text)
 	if !t.num || err != nil || lag < 1 || lag > MaxOrder {
-		return nil, p.errorf(t, "expected a(n-1), a(n-2) or a(n-3), found a(n-%s", t.text)
+		return nil, p.errorf(t, "expected a(n-1) .. a(n-%d), found a(n-%s", MaxOrder, t.text)
 	}
 	p.maxLag = max(p.maxLag, lag)
 	return &Prev{Lag: lag}, p.expect(")")

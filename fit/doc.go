@@ -13,14 +13,19 @@
 //     1; rational coefficients become (integer polynomial)/D, and the
 //     shortest of several equivalent expressions is emitted (expanded,
 //     Horner, factored over integer roots, binomial(n+s, k) based).
-//   - Linear: recurrences a(n) = c1*a(n-1) + c2*a(n-2) + c3*a(n-3) + P(n)
-//     with constant coefficients (any subset of the lags, order up to
-//     dsl.MaxOrder) and an optional polynomial term P of degree at most 2.
+//   - Linear: recurrences a(n) = c1*a(n-1) + ... + ck*a(n-k) + P(n)
+//     with constant coefficients (any subset of the lags 1..3; for orders
+//     4..dsl.MaxOrder all lags, or a(n-k) alone) and an optional polynomial
+//     term P of degree at most 3.
 //     Rational coefficients with a common denominator D are written
 //     (...)/D, which floor division computes exactly on the data.
 //   - PRecursive: q(n)*a(n) = p1(n)*a(n-1) + p2(n)*a(n-2) + p0(n) with
-//     polynomial coefficients of degree at most 1 (order at most 2),
-//     written a(n) = (p1(n)*a(n-1) + ...)/q(n).
+//     polynomial coefficients of degree at most 1 (and of degree 2 for
+//     order 1), written a(n) = (p1(n)*a(n-1) + ...)/q(n).
+//   - Alternating: order-1..3 recurrences that switch between two simple
+//     rules by n mod 2 (or n mod 3, rules not reading n), "+3, *2, +3,
+//     *2": a(n) = if n mod 2 <= 0 then E else O, with a summand common to
+//     both rules written once outside the conditional.
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

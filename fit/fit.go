@@ -24,7 +24,7 @@ const MaxPolyDegree = 4
 // Fitters returns every fitter of the package, in the order they are
 // cheapest.
 func Fitters() []func(context.Context, []*big.Int) []*dsl.Program {
-	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive}
+	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive, Alternating}
 }
 
 // col is one unknown's column in a system of equations indexed by i, the
@@ -80,21 +80,41 @@ func (d *data) valueMod(c col, i int) uint64 {
 // system is inconsistent or does not determine a unique solution (up to
 // scale, for a homogeneous one).
 func (d *data) solve(cols []col, from int, homogeneous bool) (x []*big.Int, den *big.Int, ok bool) {
+	idx := make([]int, 0, len(d.t))
+	for i := from; i < len(d.t); i++ {
+		idx = append(idx, i)
+	}
+	return d.solveAt(cols, idx, nil, homogeneous)
+}
+
+// solveAt is solve over the equations at the positions idx, with the
+// right-hand side a(i) - sum of the fixed columns (coefficient 1).
+func (d *data) solveAt(cols []col, idx []int, fixed []col, homogeneous bool) (x []*big.Int, den *big.Int, ok bool) {
 	nc := len(cols)
 	width := nc
 	if !homogeneous {
 		width++
 	}
-	rows := make([][]uint64, 0, len(d.t)-from)
-	for i := from; i < len(d.t); i++ {
+	rows := make([][]uint64, 0, len(idx))
+	for _, i := range idx {
 		row := make([]uint64, width)
 		for j, c := range cols {
 			row[j] = d.valueMod(c, i)
 		}
 		if !homogeneous {
 			row[nc] = d.mod[i]
+			for _, c := range fixed {
+				row[nc] = subMod(row[nc], d.valueMod(c, i))
+			}
 		}
 		rows = append(rows, row)
+	}
+	rhs := func(i int) *big.Int {
+		v := new(big.Int).Set(d.t[i])
+		for _, c := range fixed {
+			v.Sub(v, d.value(c, i))
+		}
+		return v
 	}
 	pivots, consistent := modEliminate(rows, nc, !homogeneous)
 	want := nc
@@ -104,37 +124,50 @@ func (d *data) solve(cols []col, from int, homogeneous bool) (x []*big.Int, den 
 	if !consistent || len(pivots) != want {
 		return nil, nil, false
 	}
+	// Check a candidate solution against every equation exactly.
+	check := func(x []*big.Int, den *big.Int) bool {
+		s, t := new(big.Int), new(big.Int)
+		for _, i := range idx {
+			s.SetInt64(0)
+			for j, c := range cols {
+				if x[j].Sign() != 0 {
+					s.Add(s, t.Mul(x[j], d.value(c, i)))
+				}
+			}
+			if !homogeneous {
+				s.Sub(s, t.Mul(den, rhs(i)))
+			}
+			if s.Sign() != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	// Usually the solution has small numerators and denominators: read it
+	// off the solution modulo prime, and check it.
+	pivRows := make([][]uint64, len(pivots))
+	for k, r := range pivots {
+		pivRows[k] = rows[r]
+	}
+	if x, den, ok := reconstruct(pivRows, nc, homogeneous); ok && check(x, den) {
+		return x, den, true
+	}
+	// Otherwise solve exactly.
 	a := make([][]*big.Int, len(pivots))
 	var b []*big.Int
 	for k, r := range pivots {
-		i := from + r
+		i := idx[r]
 		a[k] = make([]*big.Int, nc)
 		for j, c := range cols {
 			a[k][j] = d.value(c, i)
 		}
 		if !homogeneous {
-			b = append(b, d.t[i])
+			b = append(b, rhs(i))
 		}
 	}
 	x, den, ok = solveExact(a, b, nc)
-	if !ok {
+	if !ok || !check(x, den) {
 		return nil, nil, false
-	}
-	// Check every equation exactly.
-	s, t := new(big.Int), new(big.Int)
-	for i := from; i < len(d.t); i++ {
-		s.SetInt64(0)
-		for j, c := range cols {
-			if x[j].Sign() != 0 {
-				s.Add(s, t.Mul(x[j], d.value(c, i)))
-			}
-		}
-		if !homogeneous {
-			s.Sub(s, t.Mul(den, d.t[i]))
-		}
-		if s.Sign() != 0 {
-			return nil, nil, false
-		}
 	}
 	return x, den, true
 }
@@ -363,14 +396,28 @@ func (s linShape) contains(t linShape) bool {
 // linShapes lists the shapes, fewest unknowns first, then lowest order.
 var linShapes = func() []linShape {
 	var out []linShape
-	for mask := 1; mask < 1<<dsl.MaxOrder; mask++ {
+	// Any subset of the lags 1..3; past that, only a(n-k) alone (periodic
+	// patterns) and all of a(n-1)..a(n-k) (rational generating functions):
+	// every subset of eight lags would be 255 shapes, mostly coincidences.
+	var lagSets [][]int
+	for mask := 1; mask < 1<<3; mask++ {
 		var lags []int
-		for l := 1; l <= dsl.MaxOrder; l++ {
+		for l := 1; l <= 3; l++ {
 			if mask&(1<<(l-1)) != 0 {
 				lags = append(lags, l)
 			}
 		}
-		for deg := -1; deg <= 2; deg++ {
+		lagSets = append(lagSets, lags)
+	}
+	for k := 4; k <= dsl.MaxOrder; k++ {
+		all := make([]int, k)
+		for i := range all {
+			all[i] = i + 1
+		}
+		lagSets = append(lagSets, []int{k}, all)
+	}
+	for _, lags := range lagSets {
+		for deg := -1; deg <= 3; deg++ {
 			out = append(out, linShape{lags, deg})
 		}
 	}
@@ -386,9 +433,9 @@ var linShapes = func() []linShape {
 	return out
 }()
 
-// Linear fits recurrences a(n) = c1*a(n-1) + c2*a(n-2) + c3*a(n-3) + P(n)
-// with constant rational coefficients (any subset of the lags) and a
-// polynomial P of degree at most 2 or none. The initial terms are the first
+// Linear fits recurrences a(n) = c1*a(n-1) + ... + ck*a(n-k) + P(n)
+// with constant rational coefficients (see linShapes for the lags) and a
+// polynomial P of degree at most 3 or none. The initial terms are the first
 // given terms.
 func Linear(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if len(terms) < 3 {
@@ -432,9 +479,9 @@ func Linear(ctx context.Context, terms []*big.Int) []*dsl.Program {
 }
 
 // pShape is a P-recursive shape: q(n)*a(n) = p1(n)*a(n-1) + ... +
-// pr(n)*a(n-r) + p0(n), with deg q = qdeg, deg pl <= 1 and deg p0 = p0deg
-// (-1 for none).
-type pShape struct{ order, qdeg, p0deg int }
+// pr(n)*a(n-r) + p0(n), with deg q = qdeg, deg pl <= pdeg and deg p0 =
+// p0deg (-1 for none).
+type pShape struct{ order, qdeg, pdeg, p0deg int }
 
 func (s pShape) cols() []col {
 	var cs []col
@@ -442,7 +489,9 @@ func (s pShape) cols() []col {
 		cs = append(cs, col{lag: 0, pow: j})
 	}
 	for l := 1; l <= s.order; l++ {
-		cs = append(cs, col{lag: l}, col{lag: l, pow: 1})
+		for j := 0; j <= s.pdeg; j++ {
+			cs = append(cs, col{lag: l, pow: j})
+		}
 	}
 	for j := 0; j <= s.p0deg; j++ {
 		cs = append(cs, col{one: true, pow: j})
@@ -451,16 +500,23 @@ func (s pShape) cols() []col {
 }
 
 func (s pShape) contains(t pShape) bool {
-	return t.order <= s.order && t.qdeg <= s.qdeg && t.p0deg <= s.p0deg
+	return t.order <= s.order && t.qdeg <= s.qdeg && t.pdeg <= s.pdeg && t.p0deg <= s.p0deg
 }
 
+// pShapes: order 1 or 2 with coefficients of degree at most 1, and order
+// 1 with coefficients of degree 2 ((2n)! = 2n*(2n-1)*a(n-1)).
 var pShapes = func() []pShape {
 	var out []pShape
 	for order := 1; order <= 2; order++ {
 		for qdeg := 0; qdeg <= 1; qdeg++ {
 			for p0 := -1; p0 <= 1; p0++ {
-				out = append(out, pShape{order, qdeg, p0})
+				out = append(out, pShape{order, qdeg, 1, p0})
 			}
+		}
+	}
+	for qdeg := 0; qdeg <= 2; qdeg++ {
+		for p0 := -1; p0 <= 0; p0++ {
+			out = append(out, pShape{1, qdeg, 2, p0})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b pShape) int {
@@ -469,10 +525,10 @@ var pShapes = func() []pShape {
 	return out
 }()
 
-// PRecursive fits recurrences whose coefficients are polynomials of degree
-// at most 1 in n, q(n)*a(n) = p1(n)*a(n-1) + p2(n)*a(n-2) + p0(n), written
-// a(n) = (p1(n)*a(n-1) + p2(n)*a(n-2) + p0(n))/q(n). Fits with constant
-// coefficients are left to Linear.
+// PRecursive fits recurrences whose coefficients are polynomials in n of
+// degree at most 1 (2 for order 1), q(n)*a(n) = p1(n)*a(n-1) +
+// p2(n)*a(n-2) + p0(n), written a(n) = (p1(n)*a(n-1) + p2(n)*a(n-2) +
+// p0(n))/q(n). Fits with constant coefficients are left to Linear.
 func PRecursive(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if len(terms) < 4 {
 		return nil

@@ -145,6 +145,14 @@ func TestFitters(t *testing.T) {
 		{"halving", Linear, ints(259, 131, 67, 35, 19), "a(n) = (a(n-1) + 3)/2; a(0) = 259", "11"},
 		{"thirds", Linear, ints(-972, 324, -108, 36, -12), "a(n) = -a(n-1)/3; a(0) = -972", "4"},
 		{"2^n+1 long", Linear, gen(250, func(i int64) *big.Int { return new(big.Int).Add(new(big.Int).Lsh(one, uint(i)), one) }), "a(n) = a(n-1) + a(n-1) - 1; a(0) = 2", ""},
+		{"big coefficients", Linear, rec(8, ints(1), func(n int64, a []*big.Int) *big.Int {
+			v := new(big.Int).Mul(a[n-1], big.NewInt(40000))
+			return v.Add(v, big.NewInt(12345677))
+		}), "a(n) = 40000*a(n-1) + 12345677; a(0) = 1", ""},
+		{"big denominator", Linear, rec(5, []*big.Int{new(big.Int).Lsh(one, 64)}, func(n int64, a []*big.Int) *big.Int {
+			v := new(big.Int).Mul(a[n-1], big.NewInt(65537))
+			return v.Quo(v, big.NewInt(65536))
+		}), "a(n) = 65537*a(n-1)/65536; a(0) = 18446744073709551616", ""},
 		{"factorials", PRecursive, ints(1, 2, 6, 24, 120, 720), "a(n) = n*a(n-1); a(1) = 1", "5040"},
 		{"factorials from 0", PRecursive, ints(1, 1, 2, 6, 24, 120, 720), "a(n) = n*a(n-1); a(0) = 1", "5040"},
 		{"factorials long", PRecursive, fact, "a(n) = n*a(n-1); a(0) = 1", ""},
@@ -152,6 +160,10 @@ func TestFitters(t *testing.T) {
 		{"double factorial", PRecursive, ints(1, 2, 3, 8, 15, 48, 105, 384), "a(n) = n*a(n-2); a(1) = 1, a(2) = 2", "945"},
 		{"derangements", PRecursive, ints(1, 0, 1, 2, 9, 44, 265, 1854, 14833), "a(n) = (n - 1)*(a(n-1) + a(n-2)); a(0) = 1, a(1) = 0", "133496"},
 		{"reversed factorials", PRecursive, ints(362880, 40320, 5040, 720, 120, 24, 6, 2, 1), "a(n) = a(n-1)/(10 - n); a(0) = 362880", "1"},
+		{"+3 *2", Alternating, ints(1, 4, 8, 11, 22, 25, 50), "a(n) = if n mod 2 <= 0 then a(n-1) + a(n-1) else a(n-1) + 3; a(0) = 1", "53"},
+		{"/5 +10", Alternating, ints(75, 15, 25, 5, 15), "a(n) = if n mod 2 <= 0 then a(n-1) + 10 else a(n-1)/5; a(0) = 75", "3"},
+		{"+n *n", Alternating, ints(0, 3, 12, 17, 102, 109, 872), "a(n) = a(n-1) + (if n mod 2 <= 0 then n + 1 else n*a(n-1)); a(1) = 0", "881"},
+		{"mod 3", Alternating, ints(9, 3, 6, 6, 2, 5, 3, 1, 4, 0, 0, 3), "a(n) = a(n-3) - (if n mod 3 <= 0 then 3 else 1); a(0) = 9, a(1) = 3, a(2) = 6", "-3"},
 		{"n*a(n-1)+1", PRecursive, ints(1, 2, 5, 16, 65, 326, 1957), "a(n) = n*a(n-1) + 1; a(0) = 1", "13700"},
 	}
 	for _, tc := range tests {
@@ -203,6 +215,8 @@ func TestNoFitWithoutSpareEquations(t *testing.T) {
 		{Linear, ints(4, 1, 7, 3, 2)},         // order 2 with a constant
 		{PRecursive, ints(2, 7, 3, 11)},       // (a + b*n)*a(n-1)/c
 		{PRecursive, ints(2, 7, 3, 11, 5, 1)}, // order 2 with a constant
+		{Alternating, ints(2, 7, 3, 11)},      // too short to alternate
+		{Alternating, ints(2, 7, 3, 11, 5)},   // two rules with one unknown each, no checks left
 	} {
 		for _, p := range tc.fit(context.Background(), tc.terms) {
 			t.Errorf("%v: proposed %v", tc.terms, p)
@@ -218,7 +232,10 @@ func noSearch(ctx context.Context, terms []*big.Int, opts search.Options) (*sear
 // sequence look predictable: the fitted programs are charged their full
 // length, and a fit that merely uses up the data is long.
 func TestRandomNotConfident(t *testing.T) {
-	fitters := []predict.Fitter{Polynomial, Linear, PRecursive}
+	var fitters []predict.Fitter
+	for _, f := range Fitters() {
+		fitters = append(fitters, f)
+	}
 	terms := ints(7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9)
 	res, err := predict.Predict(context.Background(), terms, predict.Options{
 		Engine:  search.Reference,

@@ -9,7 +9,6 @@ import (
 // in a few microseconds before any exact arithmetic.
 const prime = 1<<31 - 1
 
-func addMod(a, b uint64) uint64 { return (a + b) % prime }
 func mulMod(a, b uint64) uint64 { return a * b % prime }
 func subMod(a, b uint64) uint64 { return (a + prime - b) % prime }
 
@@ -186,4 +185,134 @@ func solveExact(a [][]*big.Int, b []*big.Int, cols int) (x []*big.Int, d *big.In
 		d = big.NewInt(1)
 	}
 	return x, d, true
+}
+
+// reconstruct solves the independent rows of a system modulo prime (a
+// square system, or cols-1 rows of a homogeneous one whose null space it
+// returns) and reads each value as a fraction with numerator and
+// denominator below 2^15, the way rational reconstruction does. It returns
+// the integer numerators over their common denominator (a primitive
+// integer vector when homogeneous), or false when the system is singular
+// modulo prime or a value has no small fraction. The result may still be
+// wrong: the caller checks it.
+func reconstruct(rows [][]uint64, cols int, homogeneous bool) (x []*big.Int, den *big.Int, ok bool) {
+	n := len(rows)
+	m := make([][]uint64, n)
+	for i, r := range rows {
+		m[i] = append([]uint64(nil), r...)
+	}
+	width := len(m[0])
+	pivCol := make([]int, 0, n)
+	r := 0
+	for c := 0; c < cols && r < n; c++ {
+		p := -1
+		for i := r; i < n; i++ {
+			if m[i][c] != 0 {
+				p = i
+				break
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		m[r], m[p] = m[p], m[r]
+		inv := invMod(m[r][c])
+		for j := c; j < width; j++ {
+			m[r][j] = mulMod(m[r][j], inv)
+		}
+		for i := 0; i < n; i++ {
+			if i == r || m[i][c] == 0 {
+				continue
+			}
+			f := m[i][c]
+			for j := c; j < width; j++ {
+				m[i][j] = subMod(m[i][j], mulMod(f, m[r][j]))
+			}
+		}
+		pivCol = append(pivCol, c)
+		r++
+	}
+	sol := make([]uint64, cols)
+	if !homogeneous {
+		if r != cols {
+			return nil, nil, false
+		}
+		for i, c := range pivCol {
+			sol[c] = m[i][cols]
+		}
+	} else {
+		if r != cols-1 {
+			return nil, nil, false
+		}
+		isPiv := make([]bool, cols)
+		for _, c := range pivCol {
+			isPiv[c] = true
+		}
+		free := 0
+		for c := range cols {
+			if !isPiv[c] {
+				free = c
+			}
+		}
+		sol[free] = 1
+		for i, c := range pivCol {
+			sol[c] = subMod(0, m[i][free])
+		}
+	}
+	nums := make([]int64, cols)
+	dens := make([]int64, cols)
+	d := big.NewInt(1)
+	for i, v := range sol {
+		num, dn, ok := ratReconstruct(v)
+		if !ok {
+			return nil, nil, false
+		}
+		nums[i], dens[i] = num, dn
+		d = lcm(d, big.NewInt(dn))
+	}
+	x = make([]*big.Int, cols)
+	for i := range x {
+		v := new(big.Int).Quo(d, big.NewInt(dens[i]))
+		x[i] = v.Mul(v, big.NewInt(nums[i]))
+	}
+	if homogeneous {
+		g := new(big.Int)
+		for _, v := range x {
+			g.GCD(nil, nil, g, new(big.Int).Abs(v))
+		}
+		if g.Sign() == 0 {
+			return nil, nil, false
+		}
+		for i := range x {
+			x[i].Quo(x[i], g)
+		}
+		d = big.NewInt(1)
+	}
+	return x, d, true
+}
+
+// ratBound bounds the numerators and denominators ratReconstruct finds:
+// 2*ratBound^2 < prime makes the fraction unique.
+const ratBound = 1 << 15
+
+// ratReconstruct finds num/den = v modulo prime with |num| < ratBound and
+// 0 < den < ratBound (the half-extended Euclidean algorithm).
+func ratReconstruct(v uint64) (num, den int64, ok bool) {
+	r0, r1 := int64(prime), int64(v)
+	t0, t1 := int64(0), int64(1)
+	for r1 >= ratBound {
+		q := r0 / r1
+		r0, r1 = r1, r0-q*r1
+		t0, t1 = t1, t0-q*t1
+	}
+	if t1 == 0 {
+		return 0, 0, false
+	}
+	if t1 < 0 {
+		r1, t1 = -r1, -t1
+	}
+	if t1 >= ratBound {
+		return 0, 0, false
+	}
+	return r1, t1, true
 }

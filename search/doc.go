@@ -9,8 +9,8 @@
 // tests.
 //
 // Search is the fast engine. It never builds trees while searching. A
-// program is a shape (closed form, or recurrence of order 1..3; offset 0 or
-// 1) plus a body; each shape has a bank of bodies, built bottom-up one
+// program is a shape (closed form, or recurrence of order 1..8, fewer
+// than the number of terms; offset 0 or 1) plus a body; each shape has a bank of bodies, built bottom-up one
 // length at a time: the bodies of length b are the leaves of length b and
 // every operator applied to bodies whose lengths add up to b minus the
 // operator's code length. Each candidate is evaluated as one vector
@@ -18,7 +18,7 @@
 //
 //   - closed forms at the points n = offset, offset+1, ..., offset+N (the N
 //     given terms and the next one);
-//   - recurrence bodies at the observed tuples (n, a(n-1), a(n-2), a(n-3))
+//   - recurrence bodies at the observed tuples (n, a(n-1), ..., a(n-order))
 //     for every given term after the initial ones, and for the next term,
 //     whose tuple is made of given terms too;
 //   - loop bodies (sum and prod) at every cell (n, k), k = 1..n.

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -80,7 +81,7 @@ func (e *engine) newMainBank(s shape) *bank {
 	for j := range width {
 		b.index[j] = dsl.Value(s.offset + s.order + j)
 	}
-	for lag := 1; lag <= s.order; lag++ {
+	for lag := 1; lag <= s.order; lag++ { // a(n-lag) at each point
 		v := make([]dsl.Value, width)
 		for j := range width {
 			v[j] = e.t.small[s.order+j-lag]
@@ -124,9 +125,12 @@ func (e *engine) run(ctx context.Context) {
 	}
 	for B := 1; B <= e.opts.MaxBits; B++ {
 		e.lvl = &Level{Bits: B}
+		start := time.Now()
 		if !e.level(ctx, B) {
 			break
 		}
+		e.lvl.Elapsed = time.Since(start)
+		e.lvl.StoreBytes = e.memory()
 		e.res.Levels = append(e.res.Levels, *e.lvl)
 		e.res.Candidates += e.lvl.Candidates
 		e.res.Distinct += e.lvl.Distinct
@@ -352,8 +356,8 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	size := func(b int) int64 { lo, hi := bk.ids(b); return int64(hi - lo) }
 	// Leaves and constants: one job, marked by op = OpIndex.
 	leaves := int64(0)
-	for _, op := range bk.g.leaves() {
-		if dsl.Ops[op].Bits == b {
+	for _, l := range bk.g.leaves() {
+		if l.bits == b {
 			leaves++
 		}
 	}
@@ -445,7 +449,7 @@ func (e *engine) execute(ctx context.Context, p plan) bool {
 	for _, rs := range out {
 		pending += len(rs)
 	}
-	if e.memory()+int64(pending)*bk.bytesPerClass() > e.opts.MaxMemory {
+	if e.memory()+int64(pending)*bk.bytesPerClass() > e.opts.MaxMemory || bk.count()+pending > maxClasses {
 		e.stopped = StopMemory
 		return false
 	}
@@ -472,7 +476,13 @@ func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
 	e.parallel(numParts, func(part int) {
 		var seen hashSet
 		seen.init(1 << 8)
-		var mine []dsl.Value
+		n := 0
+		for _, r := range recs {
+			if partOf(r.hash) == part {
+				n++
+			}
+		}
+		mine := make([]dsl.Value, 0, n*w)
 		buf := make([]dsl.Value, w)
 		for i, r := range recs {
 			if partOf(r.hash) != part {
@@ -558,8 +568,8 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 		for i := range buf {
 			buf[i] = dsl.Value(r.konst)
 		}
-	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3:
-		copy(buf, bk.leafValues(r.op))
+	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpPrevK:
+		copy(buf, bk.leafValues(r.op, int(r.konst)))
 	case dsl.OpNeg, dsl.OpFact:
 		apply1(r.op, buf, bk.values(k[0]))
 	case dsl.OpCond:
@@ -588,10 +598,10 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		for _, op := range bk.g.leaves() {
-			if dsl.Ops[op].Bits == b {
-				copy(buf, bk.leafValues(op))
-				keep(op, [3]int32{}, 0)
+		for _, l := range bk.g.leaves() {
+			if l.bits == b {
+				copy(buf, bk.leafValues(l.op, l.lag))
+				keep(l.op, [3]int32{}, int64(l.lag))
 			}
 		}
 		lo, hi := constRange(b)
@@ -641,15 +651,15 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 	return rs
 }
 
-// leafValues returns the vector of a non-constant leaf.
-func (bk *bank) leafValues(op dsl.Op) []dsl.Value {
+// leafValues returns the vector of a non-constant leaf (lag: of a(n-lag)).
+func (bk *bank) leafValues(op dsl.Op, lag int) []dsl.Value {
 	switch op {
 	case dsl.OpIndex:
 		return bk.index
 	case dsl.OpLoopVar:
 		return bk.k
 	}
-	return bk.prev[op.Lag()-1]
+	return bk.prev[lag-1]
 }
 
 // check records a new main-bank class if it reproduces the terms.
@@ -731,13 +741,12 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
 			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
 		}
 	}
-	w := bk.width
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b:
-		for _, op := range bk.g.leaves() {
-			if dsl.Ops[op].Bits == b {
-				copy(buf, bk.leafValues(op))
-				full(op, [3]int32{}, 0)
+		for _, l := range bk.g.leaves() {
+			if l.bits == b {
+				copy(buf, bk.leafValues(l.op, l.lag))
+				full(l.op, [3]int32{}, int64(l.lag))
 			}
 		}
 		lo, hi := constRange(b)
@@ -764,7 +773,7 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
 			for x := lo2; x < hi2; x++ {
 				xv := bk.values(x)
 				for y := lo3; y < hi3; y++ {
-					yv := bk.vals[int(y)*w : int(y+1)*w]
+					yv := bk.values(y)
 					if dsl.Select(cv[0], xv[0], yv[0]) != t0 {
 						continue
 					}
@@ -780,7 +789,6 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
-		vals := bk.vals
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			x0 := xv[0]
@@ -789,10 +797,11 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
 				start = x
 			}
 			for y := start; y < hi2; y++ {
-				if dsl.Apply2(j.op, x0, vals[int(y)*w]) != t0 {
+				yv := bk.values(y)
+				if dsl.Apply2(j.op, x0, yv[0]) != t0 {
 					continue
 				}
-				apply2(j.op, buf, xv, vals[int(y)*w:int(y+1)*w])
+				apply2(j.op, buf, xv, yv)
 				full(j.op, [3]int32{x, y}, 0)
 			}
 		}
@@ -812,8 +821,12 @@ func (bk *bank) treeOf(r recipe) dsl.Expr {
 	switch op {
 	case dsl.OpConst:
 		return &dsl.Const{Value: r.konst}
-	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3:
-		return leaf(op)
+	case dsl.OpIndex:
+		return &dsl.Index{}
+	case dsl.OpLoopVar:
+		return &dsl.LoopVar{}
+	case dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpPrevK:
+		return &dsl.Prev{Lag: int(r.konst)}
 	case dsl.OpNeg, dsl.OpFact:
 		return &dsl.Unary{Op: op, X: bk.tree(k[0])}
 	case dsl.OpCond:

@@ -93,9 +93,9 @@ func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
 		return out
 	}
 	var out []dsl.Expr
-	for _, op := range g.leaves() {
-		if dsl.Ops[op].Bits == bits {
-			out = append(out, leaf(op))
+	for _, l := range g.leaves() {
+		if l.bits == bits {
+			out = append(out, l.expr())
 		}
 	}
 	lo, hi := constRange(bits)
@@ -139,14 +139,4 @@ func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
 	}
 	trees[key] = out
 	return out
-}
-
-func leaf(op dsl.Op) dsl.Expr {
-	switch op {
-	case dsl.OpIndex:
-		return &dsl.Index{}
-	case dsl.OpLoopVar:
-		return &dsl.LoopVar{}
-	}
-	return &dsl.Prev{Lag: op.Lag()}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/big"
 	"runtime"
+	"time"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -80,6 +81,10 @@ type Level struct {
 	// CheckOnly levels were checked against the terms without being stored
 	// (Distinct is then 0: the engine did not look for duplicates).
 	CheckOnly bool
+	// Elapsed is the wall time the length took.
+	Elapsed time.Duration
+	// StoreBytes is the size of the fast engine's store after the length.
+	StoreBytes int64
 }
 
 // Stopped says why a search ended.

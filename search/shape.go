@@ -60,16 +60,34 @@ type grammar struct {
 	inLoop bool // k is a leaf; sum and prod are not available
 }
 
+// leafSpec is a non-constant leaf: n, k, or a(n-lag).
+type leafSpec struct {
+	op   dsl.Op
+	lag  int
+	bits int
+}
+
 // leaves lists the non-constant leaves of g.
-func (g grammar) leaves() []dsl.Op {
-	out := []dsl.Op{dsl.OpIndex}
+func (g grammar) leaves() []leafSpec {
+	out := []leafSpec{{op: dsl.OpIndex, bits: dsl.Ops[dsl.OpIndex].Bits}}
 	if g.inLoop {
-		return append(out, dsl.OpLoopVar)
+		return append(out, leafSpec{op: dsl.OpLoopVar, bits: dsl.Ops[dsl.OpLoopVar].Bits})
 	}
 	for lag := 1; lag <= g.order; lag++ {
-		out = append(out, dsl.PrevOp(lag))
+		out = append(out, leafSpec{op: dsl.PrevOp(lag), lag: lag, bits: dsl.PrevBits(lag)})
 	}
 	return out
+}
+
+// expr returns the leaf's tree.
+func (l leafSpec) expr() dsl.Expr {
+	switch l.op {
+	case dsl.OpIndex:
+		return &dsl.Index{}
+	case dsl.OpLoopVar:
+		return &dsl.LoopVar{}
+	}
+	return &dsl.Prev{Lag: l.lag}
 }
 
 // Operators every body may use, in enumeration order.

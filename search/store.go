@@ -21,7 +21,9 @@ type store struct {
 	konst []int64 // the constant of an OpConst leaf
 	bits  []uint8
 	hash  []uint64
-	vals  []dsl.Value
+	// chunks hold the values, chunkSize classes each, so that growing the
+	// store never copies values that are already there.
+	chunks [][]dsl.Value
 	// level[b] is the first id of the classes of length b; the classes of
 	// length b are level[b] .. level[b+1]-1.
 	level []int32
@@ -60,20 +62,30 @@ func (s *store) ids(b int) (lo, hi int32) {
 }
 
 func (s *store) values(id int32) []dsl.Value {
-	w := int(id) * s.width
-	return s.vals[w : w+s.width]
+	c := s.chunks[id>>chunkShift]
+	o := int(id&chunkMask) * s.width
+	return c[o : o+s.width : o+s.width]
 }
+
+// Value chunks hold 2^chunkShift classes each.
+const (
+	chunkShift = 14
+	chunkSize  = 1 << chunkShift
+	chunkMask  = chunkSize - 1
+)
 
 // bytesPerClass is what one class costs in the store, table included.
 func (s *store) bytesPerClass() int64 {
-	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 1 + 16 // vals, op, kids, konst, hash, bits, table slots
+	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 1 + 8 // vals, op, kids, konst, hash, bits, table slots
 }
 
 func (s *store) bytes() int64 { return int64(s.count()) * s.bytesPerClass() }
 
 // find returns the id of the class with values v (hash h), or -1.
 func (s *store) find(v []dsl.Value, h uint64) int32 {
-	return s.parts[partOf(h)].find(h, func(id int32) bool { return s.hash[id] == h && equal(s.values(id), v) })
+	// The slot's tag already matched 32 bits of the hash: compare the
+	// values directly, one memory access instead of two.
+	return s.parts[partOf(h)].find(h, func(id int32) bool { return equal(s.values(id), v) })
 }
 
 // add appends a class and indexes it. The caller has checked that its
@@ -94,7 +106,11 @@ func (s *store) append(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Val
 	s.konst = append(s.konst, konst)
 	s.bits = append(s.bits, uint8(b))
 	s.hash = append(s.hash, h)
-	s.vals = append(s.vals, v...)
+	if int(id)&chunkMask == 0 {
+		s.chunks = append(s.chunks, make([]dsl.Value, 0, chunkSize*s.width))
+	}
+	c := &s.chunks[len(s.chunks)-1]
+	*c = append(*c, v...)
 	return id
 }
 
@@ -117,7 +133,6 @@ func (s *store) reserve(n int) {
 	s.konst = grow(s.konst, n)
 	s.bits = grow(s.bits, n)
 	s.hash = grow(s.hash, n)
-	s.vals = grow(s.vals, n*s.width)
 	for i := range s.parts {
 		// The hash spreads classes evenly; a partition that gets more
 		// than its share grows on insert.
@@ -163,29 +178,38 @@ func hashValues(v []dsl.Value) uint64 {
 }
 
 // hashSet is an open-addressing table of class ids keyed by their hash.
-// Each slot keeps the id (plus one; 0 is empty) in its low 32 bits and the
-// hash's high 32 bits as a tag, so that most mismatches are rejected
-// without touching the values.
+// Each 32-bit slot keeps the id plus one (0 is empty) in its low 24 bits and
+// 8 bits of the hash as a tag, so that most mismatches are rejected without
+// touching the values, and the table stays small enough to be mostly in
+// cache. A bank therefore holds at most maxClasses classes.
 type hashSet struct {
-	slots []uint64
+	slots []uint32
 	n     int
 }
 
+const (
+	idBits     = 24
+	idMask     = 1<<idBits - 1
+	maxClasses = idMask - 1
+)
+
+func tagOf(h uint64) uint32 { return uint32(h>>32) &^ idMask }
+
 func (t *hashSet) init(size int) {
-	t.slots = make([]uint64, size)
+	t.slots = make([]uint32, size)
 	t.n = 0
 }
 
 func (t *hashSet) find(h uint64, same func(int32) bool) int32 {
 	mask := uint64(len(t.slots) - 1)
-	tag := h >> 32 << 32
+	tag := tagOf(h)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
 			return -1
 		}
-		if s&^0xffffffff == tag && same(int32(uint32(s))-1) {
-			return int32(uint32(s)) - 1
+		if s&^idMask == tag && same(int32(s&idMask)-1) {
+			return int32(s&idMask) - 1
 		}
 	}
 }
@@ -203,7 +227,7 @@ func (t *hashSet) reserve(extra int, hashOf func(int32) uint64) {
 	t.init(size)
 	for _, s := range old {
 		if s != 0 {
-			id := int32(uint32(s)) - 1
+			id := int32(s&idMask) - 1
 			t.place(hashOf(id), id)
 		}
 	}
@@ -220,6 +244,6 @@ func (t *hashSet) place(h uint64, id int32) {
 	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = h>>32<<32 | uint64(uint32(id+1))
+	t.slots[i] = tagOf(h) | uint32(id+1)
 	t.n++
 }

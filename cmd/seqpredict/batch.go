@@ -67,6 +67,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	f.workers = 1 // parallel over sequences, not within one search
 	fs.Lookup("workers").DefValue = "1"
 	fs.Lookup("workers").Usage = "search goroutines per job"
+	fs.Lookup("max-memory").Usage += " (per job)"
 	given := fs.Int("given", 0, "score: the first N terms are given, the next --next terms expected")
 	holdout := fs.Int("holdout", 0, "score: the last K terms of each line are hidden and expected")
 	format := fs.String("format", "json", "output format: json (JSON Lines) or tsv")
