@@ -503,20 +503,23 @@ func (s pShape) contains(t pShape) bool {
 	return t.order <= s.order && t.qdeg <= s.qdeg && t.pdeg <= s.pdeg && t.p0deg <= s.p0deg
 }
 
-// pShapes: order 1 or 2 with coefficients of degree at most 1, and order
-// 1 with coefficients of degree 2 ((2n)! = 2n*(2n-1)*a(n-1)).
+// pShapes: orders 1..3 with coefficients of degree at most 2, and order 1
+// with coefficients of degree 3 (cubes of Catalan numbers); the
+// inhomogeneous part has degree at most 1. Higher degrees need more terms
+// than a question usually gives.
 var pShapes = func() []pShape {
 	var out []pShape
-	for order := 1; order <= 2; order++ {
-		for qdeg := 0; qdeg <= 1; qdeg++ {
-			for p0 := -1; p0 <= 1; p0++ {
-				out = append(out, pShape{order, qdeg, 1, p0})
-			}
+	for order := 1; order <= 3; order++ {
+		maxDeg := 2
+		if order == 1 {
+			maxDeg = 3
 		}
-	}
-	for qdeg := 0; qdeg <= 2; qdeg++ {
-		for p0 := -1; p0 <= 0; p0++ {
-			out = append(out, pShape{1, qdeg, 2, p0})
+		for pdeg := 1; pdeg <= maxDeg; pdeg++ {
+			for qdeg := 0; qdeg <= pdeg; qdeg++ {
+				for p0 := -1; p0 <= 1; p0++ {
+					out = append(out, pShape{order, qdeg, pdeg, p0})
+				}
+			}
 		}
 	}
 	slices.SortStableFunc(out, func(a, b pShape) int {

@@ -29,9 +29,9 @@ func ExamplePredict() {
 	}
 	// Output:
 	// found: true
-	// next 8 with probability 0.665
-	// next 9 with probability 0.166
-	// next 6 with probability 0.0831
+	// next 8 with probability 0.584
+	// next 9 with probability 0.146
+	// next 6 with probability 0.073
 	// 15 bits: a(n) = prod(k=1..n, 2)
 	// 17 bits: a(n) = n + n!
 	// 18 bits: a(n) = n + n; a(0) = 1

@@ -70,6 +70,14 @@ type Result struct {
 	BestBits    int
 	// Classes is the number of distinct continuations found by programs.
 	Classes int
+	// HorizonBits is the length up to which the search saw every program.
+	// Longer programs were not seen; the mixture reserves 2^-HorizonBits
+	// for them (see the package documentation), which no listed
+	// continuation gets.
+	HorizonBits int
+	// Unseen is the probability reserved for the programs beyond the
+	// horizon, part of Other.
+	Unseen  float64
 	Search  *search.Result
 	Elapsed time.Duration
 
@@ -116,7 +124,7 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	found := append(slices.Clone(sr.Found), fitted...)
 	// Shortest first; among equals, the engine's order (stable sort).
 	slices.SortStableFunc(found, func(a, b search.Found) int { return cmp.Compare(a.Bits, b.Bits) })
-	res := mix(terms, representatives(terms, found, opts.Next), opts)
+	res := mix(terms, representatives(terms, found, opts.Next), horizonOf(sr), opts)
 	res.Search = sr
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -177,8 +185,48 @@ func representatives(terms []*big.Int, found []search.Found, k int) []class {
 // counts all of them in closed form: the literal programs of the given
 // terms followed by every possible k terms weigh 2^-literalBase in total,
 // because the integer code is complete.
-func mix(terms []*big.Int, classes []class, opts Options) *Result {
-	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes)}
+// horizon describes what the search did not see: every program longer than
+// bits, whose total weight in the mixture is estimated as 2^-log2Weight.
+type horizon struct {
+	bits      int
+	log2Mass  float64 // log2 of the estimated weight beyond, in bits below 0
+	perLength float64 // expected new behaviours at the first unseen length
+}
+
+// horizonOf estimates the weight of the consistent programs longer than
+// the search's complete length C. The chance that a candidate is a new
+// consistent behaviour is estimated by the rule of succession over the
+// candidates the search evaluated, rho = (behaviours found+1)/(candidates+2); the
+// number of distinct behaviours per length grows by g = horizonGrowth
+// (measured: see the scaling table in search/doc.go). The expected weight
+// beyond C is then
+//
+//	sum over j >= 1 of rho * cand(C) * g^j * 2^-(C+j) = rho * cand(C) * 2^-C * g/(2-g).
+// horizonGrowth is how much the number of distinct behaviours grows per
+// extra bit of program length, as measured by the fast engine (1.4 to 1.6).
+const horizonGrowth = 1.5
+
+func horizonOf(sr *search.Result) horizon {
+	h := horizon{bits: sr.CompleteBits}
+	n := len(sr.Levels)
+	if n == 0 {
+		return h // nothing searched: 2^-0 = everything is unseen
+	}
+	// Behaviours, not programs: the plain enumerator reports every program.
+	seen := map[string]bool{}
+	for _, f := range sr.Found {
+		seen[f.Next.String()] = true
+	}
+	rho := float64(len(seen)+1) / float64(sr.Candidates+2)
+	last := float64(max(1, sr.Levels[n-1].Candidates))
+	h.perLength = rho * last * horizonGrowth
+	h.log2Mass = math.Log2(rho * last * horizonGrowth / (2 - horizonGrowth))
+	return h
+}
+
+func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
+	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes), HorizonBits: hz.bits}
+	horizon := hz.bits
 	n, k := len(terms), opts.Next
 	base := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n+k)+1)
 	for _, t := range terms {
@@ -191,7 +239,7 @@ func mix(terms []*big.Int, classes []class, opts Options) *Result {
 		literal bool
 	}
 	ws := make([]weighted, 0, len(classes))
-	ref := base // the exponent everything is scaled by, to stay in range
+	ref := min(base, horizon) // the exponent everything is scaled by, to stay in range
 	for _, c := range classes {
 		lit := base
 		for _, v := range c.next {
@@ -208,11 +256,14 @@ func mix(terms []*big.Int, classes []class, opts Options) *Result {
 		ws = append(ws, w)
 	}
 	pow := func(bits int) float64 { return math.Exp2(float64(ref - bits)) }
-	z := pow(base)
+	// The unseen programs beyond the horizon (see horizonOf).
+	unseen := math.Exp2(float64(ref-horizon) + hz.log2Mass)
+	z := pow(base) + unseen
 	for _, w := range ws {
 		z += pow(w.bits) - pow(w.litBits)
 	}
 	res.Found = res.BestBits > 0 && res.BestBits < res.LiteralBits
+	res.Unseen = unseen / z
 	res.next, res.base, res.ref, res.z = k, base, ref, z
 	for _, w := range ws {
 		res.mixture = append(res.mixture, mixed{next: w.c.next, bits: w.bits})
@@ -247,7 +298,7 @@ func mix(terms []*big.Int, classes []class, opts Options) *Result {
 		// continuation a positive share. Sum what was left out directly:
 		// all the literal programs' weight but that of the listed
 		// continuations, plus the unlisted classes' excess over theirs.
-		rest := pow(base)
+		rest := pow(base) + unseen
 		for i, w := range ws {
 			if i < len(res.Predictions) {
 				rest -= pow(w.litBits)

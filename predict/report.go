@@ -15,6 +15,7 @@ type Report struct {
 	Predictions []PredictionReport  `json:"predictions"`
 	Programs    []ExplanationReport `json:"programs"`
 	Other       float64             `json:"other_probability"`
+	Unseen      float64             `json:"unseen_probability"`
 	Stats       StatsReport         `json:"stats"`
 }
 
@@ -36,6 +37,7 @@ type ExplanationReport struct {
 // StatsReport says what was searched.
 type StatsReport struct {
 	LiteralBits  int     `json:"literal_bits"`
+	HorizonBits  int     `json:"horizon_bits"`
 	BestBits     int     `json:"best_bits,omitempty"`
 	CompleteBits int     `json:"complete_bits"`
 	Candidates   int64   `json:"candidates"`
@@ -54,8 +56,10 @@ func (r *Result) Report() Report {
 		Predictions: []PredictionReport{},
 		Programs:    []ExplanationReport{},
 		Other:       r.Other,
+		Unseen:      r.Unseen,
 		Stats: StatsReport{
 			LiteralBits: r.LiteralBits,
+			HorizonBits: r.HorizonBits,
 			BestBits:    r.BestBits,
 			Classes:     r.Classes,
 			ElapsedMS:   float64(r.Elapsed) / float64(time.Millisecond),

@@ -65,14 +65,30 @@
 // removes duplicates among them. The result is therefore the same for any
 // number of workers (TestSearchDeterministic).
 //
+// # Check-only levels
+//
+// Storing a class costs a hash-table probe (usually a cache miss), a copy
+// and an insertion; checking a candidate against the terms costs one scalar
+// operation at the first point, where nearly all candidates already fail.
+// So levels are stored only while the stored candidates stay within
+// MaxPrograms/storeShare (storeShare = 8) and the store within MaxMemory;
+// later levels are checked without being stored. A checked level of length
+// b still sees every program of that length, because every child of such a
+// program is at least checkReach = 6 bits shorter (the cheapest operator
+// takes 3 bits and the other child at least 3) and so was stored: the
+// search stays complete up to 6 bits past its deepest stored level, and
+// TestCheckOnlyAgreesWithReference checks it.
+//
 // # Budgets and tuned constants
 //
 // The search stops at the first of: MaxBits (default 60, in practice never
 // reached), Margin bits past the shortest consistent program (default 6:
 // an explanation 6 bits longer than the best weighs 1/64 of it), KnownBits
-// (a fitter's program counts as found), MaxPrograms candidates (default 10
-// million: the engine checks before each length that it fits, so the cut is
-// deterministic), MaxMemory bytes of store (default 768 MiB), and context
-// cancellation (the result then holds every length completed). Result says
-// which one stopped it and up to which length the search was complete.
+// (a fitter's program counts as found), MaxPrograms candidates (default
+// 500,000: the engine checks before each length that it fits, so the cut is
+// deterministic; it is sized so that the public puzzles take a few tens of
+// milliseconds each while the fitters do the deep work), MaxMemory bytes of
+// store (default 768 MiB), and context cancellation (the result then holds
+// every length completed). Result says which one stopped it and up to which
+// length the search was complete.
 package search

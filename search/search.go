@@ -41,7 +41,7 @@ type Options struct {
 const (
 	DefaultMaxBits     = 60
 	DefaultMargin      = 6
-	DefaultMaxPrograms = 10_000_000
+	DefaultMaxPrograms = 500_000
 	DefaultMaxMemory   = 768 << 20
 )
 

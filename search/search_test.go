@@ -142,7 +142,7 @@ func TestSearchBigTerms(t *testing.T) {
 	for i := 62; i < 68; i++ {
 		terms = append(terms, new(big.Int).Lsh(big.NewInt(1), uint(i)))
 	}
-	r, err := Search(context.Background(), terms, Options{MaxBits: 40, Margin: 1})
+	r, err := Search(context.Background(), terms, Options{MaxBits: 40, Margin: 1, MaxPrograms: 5_000_000})
 	require.NoError(t, err)
 	require.NotEmpty(t, r.Found)
 	want := new(big.Int).Lsh(big.NewInt(1), 68)

@@ -107,7 +107,9 @@ func (s *store) append(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Val
 	s.bits = append(s.bits, uint8(b))
 	s.hash = append(s.hash, h)
 	if int(id)&chunkMask == 0 {
-		s.chunks = append(s.chunks, make([]dsl.Value, 0, chunkSize*s.width))
+		// Start each chunk small: most banks of a short search hold a
+		// few hundred classes, and clearing full chunks would dominate.
+		s.chunks = append(s.chunks, make([]dsl.Value, 0, 64*s.width))
 	}
 	c := &s.chunks[len(s.chunks)-1]
 	*c = append(*c, v...)

@@ -25,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/*.json from the
 // goldenFlags are fixed for every golden case: a small budget, one worker
 // and a timeout that is never reached, so that nothing depends on the
 // machine's speed.
-var goldenFlags = []string{"--json", "--workers", "1", "--max-bits", "24", "--timeout", "1h"}
+var goldenFlags = []string{"--json", "--workers", "1", "--timeout", "1h"} // default budgets otherwise
 
 // golden is the content of one golden file.
 type golden struct {

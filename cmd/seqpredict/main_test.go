@@ -17,7 +17,7 @@ import (
 // budget keeps the searches of these tests short. TODO: once search.Search
 // is the finished fast engine, run the acceptance cases with the default
 // budget (drop budget from them) to test what users get.
-var budget = []string{"--max-bits", "26", "--timeout", "60s"}
+var budget = []string{"--timeout", "60s"} // the default search budget
 
 // runCmd runs the command as main would, with the given arguments and
 // standard input, and returns its exit status and outputs.

@@ -1,0 +1,67 @@
+//go:build scratch
+
+package fit
+
+import (
+	"bufio"
+	"compress/gzip"
+	"math/big"
+	"os"
+	"strings"
+	"testing"
+)
+
+func loadOEIS(ids string) map[string][]*big.Int {
+	f, _ := os.Open("/work/shared/data/oeis/stripped.gz")
+	gz, _ := gzip.NewReader(f)
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	out := map[string][]*big.Int{}
+	for sc.Scan() {
+		line := sc.Text()
+		id, rest, _ := strings.Cut(line, " ")
+		if !strings.Contains(","+ids+",", ","+id+",") {
+			continue
+		}
+		var terms []*big.Int
+		for _, s := range strings.Split(strings.Trim(rest, ","), ",") {
+			if v, ok := new(big.Int).SetString(s, 10); ok {
+				terms = append(terms, v)
+			}
+		}
+		out[id] = terms
+	}
+	return out
+}
+
+func TestScratchGuess(t *testing.T) {
+	seqs := loadOEIS(os.Getenv("IDS"))
+	for id, terms := range seqs {
+		d := newData(terms)
+		found := false
+		for u := 2; u <= 16 && !found; u++ {
+			for order := 1; order <= 4; order++ {
+				for deg := 0; deg <= 4; deg++ {
+					for p0 := -1; p0 <= deg; p0++ {
+						s := pShape{order, deg, deg, p0}
+						cols := s.cols()
+						if len(cols)-1 != u {
+							continue
+						}
+						if d.n-order-u < 4 {
+							continue
+						}
+						x, _, ok := d.solve(cols, order, true)
+						if ok {
+							t.Logf("%s n=%d shape %+v unknowns %d: %v", id, len(terms), s, u, x)
+							found = true
+						}
+					}
+				}
+			}
+		}
+		if !found {
+			t.Logf("%s n=%d none", id, len(terms))
+		}
+	}
+}
