@@ -789,24 +789,69 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
+		var hits []int32
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
-			x0 := xv[0]
 			start := lo2
 			if commutative(j.op) && j.b1 == j.b2 {
 				start = x
 			}
-			for y := start; y < hi2; y++ {
-				yv := bk.values(y)
-				if dsl.Apply2(j.op, x0, yv[0]) != t0 {
-					continue
-				}
-				apply2(j.op, buf, xv, yv)
+			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
+			for _, i := range hits {
+				y := start + i
+				apply2(j.op, buf, xv, bk.values(y))
 				full(j.op, [3]int32{x, y}, 0)
 			}
 		}
 	}
 	return rs
+}
+
+// firstPoint appends to hits the positions i where op(x0, col[i]) equals
+// t0: the candidates that survive the first point. col holds the classes'
+// values at the first point, contiguously, so this loop — where checked
+// levels spend their time — streams through memory with the scalar
+// operation inlined.
+func firstPoint(op dsl.Op, x0, t0 dsl.Value, col []dsl.Value, hits []int32) []int32 {
+	switch op {
+	case dsl.OpAdd:
+		for i, y0 := range col {
+			if dsl.Add(x0, y0) == t0 {
+				hits = append(hits, int32(i))
+			}
+		}
+	case dsl.OpSub:
+		for i, y0 := range col {
+			if dsl.Sub(x0, y0) == t0 {
+				hits = append(hits, int32(i))
+			}
+		}
+	case dsl.OpMul:
+		for i, y0 := range col {
+			if dsl.Mul(x0, y0) == t0 {
+				hits = append(hits, int32(i))
+			}
+		}
+	case dsl.OpDiv:
+		for i, y0 := range col {
+			if dsl.Div(x0, y0) == t0 {
+				hits = append(hits, int32(i))
+			}
+		}
+	case dsl.OpMod:
+		for i, y0 := range col {
+			if dsl.Mod(x0, y0) == t0 {
+				hits = append(hits, int32(i))
+			}
+		}
+	default:
+		for i, y0 := range col {
+			if dsl.Apply2(op, x0, y0) == t0 {
+				hits = append(hits, int32(i))
+			}
+		}
+	}
+	return hits
 }
 
 // tree builds the readable expression of a class.

@@ -21,6 +21,9 @@ type store struct {
 	konst []int64 // the constant of an OpConst leaf
 	bits  []uint8
 	hash  []uint64
+	// first0 is every class's value at the first point, contiguous, for
+	// the checked levels' first-point filter.
+	first0 []dsl.Value
 	// chunks hold the values, chunkSize classes each, so that growing the
 	// store never copies values that are already there.
 	chunks [][]dsl.Value
@@ -76,7 +79,7 @@ const (
 
 // bytesPerClass is what one class costs in the store, table included.
 func (s *store) bytesPerClass() int64 {
-	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 1 + 8 // vals, op, kids, konst, hash, bits, table slots
+	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 8 + 1 + 8 // vals, op, kids, konst, hash, first0, bits, table slots
 }
 
 func (s *store) bytes() int64 { return int64(s.count()) * s.bytesPerClass() }
@@ -106,6 +109,7 @@ func (s *store) append(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Val
 	s.konst = append(s.konst, konst)
 	s.bits = append(s.bits, uint8(b))
 	s.hash = append(s.hash, h)
+	s.first0 = append(s.first0, v[0])
 	if int(id)&chunkMask == 0 {
 		// Start each chunk small: most banks of a short search hold a
 		// few hundred classes, and clearing full chunks would dominate.
@@ -135,6 +139,7 @@ func (s *store) reserve(n int) {
 	s.konst = grow(s.konst, n)
 	s.bits = grow(s.bits, n)
 	s.hash = grow(s.hash, n)
+	s.first0 = grow(s.first0, n)
 	for i := range s.parts {
 		// The hash spreads classes evenly; a partition that gets more
 		// than its share grows on insert.

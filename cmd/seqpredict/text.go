@@ -59,11 +59,11 @@ func summary(res *predict.Result) string {
 		sb.WriteString("; ")
 	}
 	fmt.Fprintf(&sb, "the terms written out take %d bits", res.LiteralBits)
-	if res.Unseen >= 0.0005 {
-		fmt.Fprintf(&sb, "; %s is left to programs longer than %d bits, which the search did not see", percent(res.Unseen), res.HorizonBits)
-	}
 	if res.BestBits > 0 {
 		fmt.Fprintf(&sb, ", the best program %d", res.BestBits)
+	}
+	if res.Unseen >= 0.0005 {
+		fmt.Fprintf(&sb, "; %s is left to programs longer than %d bits, which the search did not see", percent(res.Unseen), res.HorizonBits)
 	}
 	return sb.String()
 }
