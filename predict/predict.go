@@ -202,6 +202,7 @@ type horizon struct {
 // beyond C is then
 //
 //	sum over j >= 1 of rho * cand(C) * g^j * 2^-(C+j) = rho * cand(C) * 2^-C * g/(2-g).
+//
 // horizonGrowth is how much the number of distinct behaviours grows per
 // extra bit of program length, as measured by the fast engine (1.4 to 1.6).
 const horizonGrowth = 1.5
