@@ -178,35 +178,27 @@ func representatives(terms []*big.Int, found []search.Found, k int) []class {
 	return out
 }
 
-// mix turns the classes into probabilities. Each class weighs 2^-bits of
-// its shortest program, or of the literal program that writes out the
-// given terms and its continuation if that is shorter. Continuations no
-// program found keep the literal programs' weight, and the normaliser
-// counts all of them in closed form: the literal programs of the given
-// terms followed by every possible k terms weigh 2^-literalBase in total,
-// because the integer code is complete.
 // horizon describes what the search did not see: every program longer than
-// bits, whose total weight in the mixture is estimated as 2^-log2Weight.
+// bits, whose total weight in the mixture is estimated as 2^log2Mass.
 type horizon struct {
 	bits      int
 	log2Mass  float64 // log2 of the estimated weight beyond, in bits below 0
 	perLength float64 // expected new behaviours at the first unseen length
 }
 
-// horizonOf estimates the weight of the consistent programs longer than
-// the search's complete length C. The chance that a candidate is a new
-// consistent behaviour is estimated by the rule of succession over the
-// candidates the search evaluated, rho = (behaviours found+1)/(candidates+2); the
-// number of distinct behaviours per length grows by g = horizonGrowth
-// (measured: see the scaling table in search/doc.go). The expected weight
-// beyond C is then
-//
-//	sum over j >= 1 of rho * cand(C) * g^j * 2^-(C+j) = rho * cand(C) * 2^-C * g/(2-g).
-//
 // horizonGrowth is how much the number of distinct behaviours grows per
 // extra bit of program length, as measured by the fast engine (1.4 to 1.6).
 const horizonGrowth = 1.5
 
+// horizonOf estimates the weight of the consistent programs longer than
+// the search's complete length C. The chance that a candidate is a new
+// consistent behaviour is estimated by the rule of succession over the
+// candidates the search evaluated, rho = (behaviours found+1)/(candidates+2);
+// the number of distinct behaviours per length grows by g = horizonGrowth
+// (measured: see the scaling table in search/doc.go). The expected weight
+// beyond C is then
+//
+//	sum over j >= 1 of rho * cand(C) * g^j * 2^-(C+j) = rho * cand(C) * 2^-C * g/(2-g).
 func horizonOf(sr *search.Result) horizon {
 	h := horizon{bits: sr.CompleteBits}
 	n := len(sr.Levels)
@@ -225,6 +217,13 @@ func horizonOf(sr *search.Result) horizon {
 	return h
 }
 
+// mix turns the classes into probabilities. Each class weighs 2^-bits of
+// its shortest program, or of the literal program that writes out the
+// given terms and its continuation if that is shorter. Continuations no
+// program found keep the literal programs' weight, and the normaliser
+// counts all of them in closed form: the literal programs of the given
+// terms followed by every possible k terms weigh 2^-literalBase in total,
+// because the integer code is complete.
 func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes), HorizonBits: hz.bits}
 	horizon := hz.bits
