@@ -11,19 +11,25 @@ import (
 	"os"
 )
 
-// Done reads the ids of the complete lines of an earlier run's output,
-// JSON Lines or TSV, so that a resumed run can skip them. A last line
-// without its newline is what a killed run leaves: Done truncates the file
-// before it (its sequence is predicted again). A missing file has no ids.
-// It also reports whether the file ends up empty (so a TSV header is due).
-func Done(path string) (ids map[string]bool, empty bool, err error) {
-	ids = map[string]bool{}
+// Existing is what an earlier run's output holds.
+type Existing struct {
+	IDs    map[string]bool // the ids of its complete lines
+	Empty  bool            // no complete line at all (a TSV header is due)
+	Format string          // "json" or "tsv" by its first line; "" when empty
+}
+
+// Done reads the complete lines of an earlier run's output, JSON Lines or
+// TSV, so that a resumed run can skip their ids. A last line without its
+// newline is what a killed run leaves: Done truncates the file before it
+// (its sequence is predicted again). A missing file is empty.
+func Done(path string) (*Existing, error) {
+	ex := &Existing{IDs: map[string]bool{}, Empty: true}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if errors.Is(err, fs.ErrNotExist) {
-		return ids, true, nil
+		return ex, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<16)
@@ -33,21 +39,28 @@ func Done(path string) (ids map[string]bool, empty bool, err error) {
 		if err == io.EOF {
 			if len(line) > 0 {
 				if err := f.Truncate(off); err != nil {
-					return nil, false, fmt.Errorf("%s: dropping the partial last line: %w", path, err)
+					return nil, fmt.Errorf("%s: dropping the partial last line: %w", path, err)
 				}
 			}
-			return ids, off == 0, nil
+			ex.Empty = off == 0
+			return ex, nil
 		}
 		if err != nil {
-			return nil, false, err
+			return nil, err
 		}
 		off += int64(len(line))
+		if t := bytes.TrimSpace(line); ex.Format == "" && len(t) > 0 {
+			ex.Format = "tsv"
+			if t[0] == '{' {
+				ex.Format = "json"
+			}
+		}
 		id, err := lineID(line)
 		if err != nil {
-			return nil, false, fmt.Errorf("%s:%d: %w", path, n, err)
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
 		}
 		if id != "" {
-			ids[id] = true
+			ex.IDs[id] = true
 		}
 	}
 }

@@ -106,15 +106,15 @@ func TestRunEmitError(t *testing.T) {
 
 func TestDone(t *testing.T) {
 	dir := t.TempDir()
-	if ids, empty, err := Done(filepath.Join(dir, "missing")); err != nil || len(ids) != 0 || !empty {
-		t.Errorf("missing file: %v %v %v", ids, empty, err)
+	if ex, err := Done(filepath.Join(dir, "missing")); err != nil || len(ex.IDs) != 0 || !ex.Empty || ex.Format != "" {
+		t.Errorf("missing file: %+v %v", ex, err)
 	}
 	path := filepath.Join(dir, "out.jsonl")
 	complete := `{"id":"A1","found":true}` + "\n" + `{"id":"A2"}` + "\n"
 	os.WriteFile(path, []byte(complete+`{"id":"A3","predic`), 0o644)
-	ids, empty, err := Done(path)
-	if err != nil || empty || len(ids) != 2 || !ids["A1"] || !ids["A2"] {
-		t.Errorf("jsonl: %v %v %v", ids, empty, err)
+	ex, err := Done(path)
+	if err != nil || ex.Empty || len(ex.IDs) != 2 || !ex.IDs["A1"] || !ex.IDs["A2"] || ex.Format != "json" {
+		t.Errorf("jsonl: %+v %v", ex, err)
 	}
 	if data, _ := os.ReadFile(path); string(data) != complete {
 		t.Errorf("the partial line was not dropped: %q", data)
@@ -122,20 +122,20 @@ func TestDone(t *testing.T) {
 
 	tsv := filepath.Join(dir, "out.tsv")
 	os.WriteFile(tsv, []byte(TSVHeader+"P1\t3\t1\ta(n) = n\t5\tright\nP2\t\t\t\t\tunanswered\nP3\t4"), 0o644)
-	ids, _, err = Done(tsv)
-	if err != nil || len(ids) != 2 || !ids["P1"] || !ids["P2"] {
-		t.Errorf("tsv: %v %v", ids, err)
+	ex, err = Done(tsv)
+	if err != nil || len(ex.IDs) != 2 || !ex.IDs["P1"] || !ex.IDs["P2"] || ex.Format != "tsv" {
+		t.Errorf("tsv: %+v %v", ex, err)
 	}
 
 	only := filepath.Join(dir, "partial")
 	os.WriteFile(only, []byte(`{"id":"A1","pr`), 0o644)
-	if ids, empty, err := Done(only); err != nil || len(ids) != 0 || !empty {
-		t.Errorf("a lone partial line: %v %v %v", ids, empty, err)
+	if ex, err := Done(only); err != nil || len(ex.IDs) != 0 || !ex.Empty {
+		t.Errorf("a lone partial line: %+v %v", ex, err)
 	}
 
 	bad := filepath.Join(dir, "bad")
 	os.WriteFile(bad, []byte(`{"no":"id"}`+"\n"), 0o644)
-	if _, _, err := Done(bad); err == nil {
+	if _, err := Done(bad); err == nil {
 		t.Error("a JSON line without an id should be an error")
 	}
 }

@@ -5,12 +5,14 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 )
 
 // CalibrationEdges are the bounds of the calibration bins, on the
-// probability of the top prediction. The last bin includes 1.
-var CalibrationEdges = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 1}
+// probability of the top prediction; finer near 1, where the mixture puts
+// most of its answers. The last bin includes 1.
+var CalibrationEdges = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99, 0.999, 1}
 
 // Summary accumulates the figures of a run. Only outcomes that were
 // written are added, so the summary of a run and its output agree.
@@ -193,13 +195,15 @@ func (r SummaryReport) WriteText(w io.Writer) {
 		seconds(r.MedianSeconds), seconds(r.P95Seconds), seconds(r.TotalSeconds), r.PerSecond)
 	if len(r.Calibration) > 0 {
 		fmt.Fprintln(w, "calibration (probability of the top prediction):")
-		fmt.Fprintln(w, "  bin          count  predicted  observed")
+		fmt.Fprintln(w, "  bin            count  predicted  observed")
 		for _, c := range r.Calibration {
-			fmt.Fprintf(w, "  %3.0f%%-%3.0f%%  %7d  %8.1f%%  %7.1f%%\n",
-				100*c.Low, 100*c.High, c.Count, 100*c.Predicted, 100*c.Observed)
+			bin := percent(c.Low) + "-" + percent(c.High)
+			fmt.Fprintf(w, "  %-12s %7d  %8.2f%%  %7.1f%%\n", bin, c.Count, 100*c.Predicted, 100*c.Observed)
 		}
 	}
 }
+
+func percent(p float64) string { return strconv.FormatFloat(100*p, 'f', -1, 64) + "%" }
 
 func seconds(s float64) string {
 	return time.Duration(s * float64(time.Second)).Round(roundTo(s)).String()

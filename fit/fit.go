@@ -24,7 +24,7 @@ const MaxPolyDegree = 4
 // Fitters returns every fitter of the package, in the order they are
 // cheapest.
 func Fitters() []func(context.Context, []*big.Int) []*dsl.Program {
-	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive, Alternating}
+	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive, Alternating, Floor}
 }
 
 // col is one unknown's column in a system of equations indexed by i, the
@@ -416,6 +416,12 @@ var linShapes = func() []linShape {
 		}
 		lagSets = append(lagSets, []int{k}, all)
 	}
+	// a(n-k) and a(n-2k): continued fraction convergents of quadratic
+	// irrationals with period k, and sequences interleaving k second-order
+	// recurrences.
+	for k := 2; 2*k <= dsl.MaxOrder; k++ {
+		lagSets = append(lagSets, []int{k, 2 * k})
+	}
 	for _, lags := range lagSets {
 		for deg := -1; deg <= 3; deg++ {
 			out = append(out, linShape{lags, deg})
@@ -509,10 +515,10 @@ func (s pShape) contains(t pShape) bool {
 // than a question usually gives.
 var pShapes = func() []pShape {
 	var out []pShape
-	for order := 1; order <= 3; order++ {
-		maxDeg := 2
+	for order := 1; order <= 4; order++ {
+		maxDeg := 3
 		if order == 1 {
-			maxDeg = 3
+			maxDeg = 4
 		}
 		for pdeg := 1; pdeg <= maxDeg; pdeg++ {
 			for qdeg := 0; qdeg <= pdeg; qdeg++ {

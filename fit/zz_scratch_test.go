@@ -3,12 +3,15 @@
 package fit
 
 import (
+	"context"
+	"github.com/seqpredict/seqpredict/dsl"
 	"bufio"
 	"compress/gzip"
 	"math/big"
 	"os"
 	"strings"
 	"testing"
+
 )
 
 func loadOEIS(ids string) map[string][]*big.Int {
@@ -62,6 +65,60 @@ func TestScratchGuess(t *testing.T) {
 		}
 		if !found {
 			t.Logf("%s n=%d none", id, len(terms))
+		}
+	}
+}
+
+func TestScratchPoly(t *testing.T) {
+	seqs := loadOEIS(os.Getenv("IDS"))
+	for id, terms := range seqs {
+		tt := terms[:min(len(terms), 40)]
+		rows := [][]*big.Int{tt}
+		for k := 0; k <= 20 && len(rows[k]) > 3; k++ {
+			prev := rows[k]
+			next := make([]*big.Int, len(prev)-1)
+			zero := true
+			for i := range next {
+				next[i] = new(big.Int).Sub(prev[i+1], prev[i])
+				zero = zero && next[i].Sign() == 0
+			}
+			rows = append(rows, next)
+			if zero {
+				t.Logf("%s n=%d poly degree %d", id, len(terms), k)
+				break
+			}
+		}
+	}
+}
+
+func TestScratchCFinite(t *testing.T) {
+	seqs := loadOEIS(os.Getenv("IDS"))
+	for id, terms := range seqs {
+		terms = terms[:min(len(terms), 40)]
+		d := newData(terms)
+		for k := 1; k <= 16; k++ {
+			if d.n-2*k < 4 {
+				break
+			}
+			var cols []col
+			for l := 1; l <= k; l++ {
+				cols = append(cols, col{lag: l})
+			}
+			x, den, ok := d.solve(cols, k, false)
+			if ok {
+				t.Logf("%s n=%d cfinite order %d %v/%v", id, len(terms), k, x, den)
+				break
+			}
+		}
+	}
+}
+
+func TestScratchFloor(t *testing.T) {
+	seqs := loadOEIS(os.Getenv("IDS"))
+	for id, terms := range seqs {
+		terms = terms[:15]
+		for _, p := range Floor(context.Background(), terms) {
+			t.Logf("%s %v (%d bits) literal %d", id, p, p.Bits(), dsl.LiteralBits(terms))
 		}
 	}
 }

@@ -31,10 +31,14 @@ func (r *Result) Probability(next []*big.Int) float64 {
 //     followed by next, 2^-(base + Σ IntBits(next[i])) / Z, where base is
 //     the literal code of the given terms and of the count n+k.
 //
-// Z is the normaliser of the mixture (see mix). The log stays finite where
-// the probability itself would underflow, as it does for continuations
-// with terms of thousands of bits. It is NaN when next does not have
-// Options.Next terms or r did not come from Predict.
+// Z is the normaliser of the mixture (see mix and Log2Z). The unseen mass
+// beyond the search's horizon (Unseen) goes to no continuation, so these
+// probabilities sum to 1 - Unseen over all continuations, and a log-loss
+// computed from them is an upper bound on that of any way of sharing the
+// unseen mass out. The log stays finite where the probability itself
+// would underflow, as it does for continuations with terms of thousands
+// of bits. It is NaN when next does not have Options.Next terms or r did
+// not come from Predict.
 func (r *Result) Log2Probability(next []*big.Int) float64 {
 	if r.z <= 0 || len(next) != r.next || len(next) == 0 {
 		return math.NaN()

@@ -598,19 +598,7 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		for _, l := range bk.g.leaves() {
-			if l.bits == b {
-				copy(buf, bk.leafValues(l.op, l.lag))
-				keep(l.op, [3]int32{}, int64(l.lag))
-			}
-		}
-		lo, hi := constRange(b)
-		for c := lo; c < hi; c++ {
-			for i := range buf {
-				buf[i] = dsl.Value(c)
-			}
-			keep(dsl.OpConst, [3]int32{}, c)
-		}
+		bk.leaves(b, buf, keep)
 	case j.op == dsl.OpNeg || j.op == dsl.OpFact:
 		for x := j.lo; x < j.hi; x++ {
 			apply1(j.op, buf, bk.values(x))
@@ -649,6 +637,25 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 		}
 	}
 	return rs
+}
+
+// leaves evaluates into buf, in turn, every leaf of length b — n, k,
+// a(n-i) and the constants — and calls emit for each (the recipe's
+// constant field holds the lag of a(n-i) or the constant's value).
+func (bk *bank) leaves(b int, buf []dsl.Value, emit func(op dsl.Op, kids [3]int32, konst int64)) {
+	for _, l := range bk.g.leaves() {
+		if l.bits == b {
+			copy(buf, bk.leafValues(l.op, l.lag))
+			emit(l.op, [3]int32{}, int64(l.lag))
+		}
+	}
+	lo, hi := constRange(b)
+	for c := lo; c < hi; c++ {
+		for i := range buf {
+			buf[i] = dsl.Value(c)
+		}
+		emit(dsl.OpConst, [3]int32{}, c)
+	}
 }
 
 // leafValues returns the vector of a non-constant leaf (lag: of a(n-lag)).
@@ -742,20 +749,8 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
 		}
 	}
 	switch {
-	case j.op == dsl.OpIndex && j.b1 == b:
-		for _, l := range bk.g.leaves() {
-			if l.bits == b {
-				copy(buf, bk.leafValues(l.op, l.lag))
-				full(l.op, [3]int32{}, int64(l.lag))
-			}
-		}
-		lo, hi := constRange(b)
-		for c := lo; c < hi; c++ {
-			for i := range buf {
-				buf[i] = dsl.Value(c)
-			}
-			full(dsl.OpConst, [3]int32{}, c)
-		}
+	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
+		bk.leaves(b, buf, full)
 	case j.op == dsl.OpNeg || j.op == dsl.OpFact:
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)

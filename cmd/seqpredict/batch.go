@@ -131,11 +131,14 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *outPath != "" {
 		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 		if *resume {
-			var empty bool
-			if done, empty, err = batch.Done(*outPath); err != nil {
+			ex, err := batch.Done(*outPath)
+			if err != nil {
 				return usageError(stderr, err)
 			}
-			header = header && empty
+			if ex.Format != "" && ex.Format != *format {
+				return usageError(stderr, fmt.Errorf("%s holds %s output, not %s (--format)", *outPath, ex.Format, *format))
+			}
+			done, header = ex.IDs, header && ex.Empty
 			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
 		}
 		file, err := os.OpenFile(*outPath, flags, 0o644)

@@ -348,16 +348,20 @@ func TestBatchResume(t *testing.T) {
 				if !slices.Equal(predictionsOf(a), predictionsOf(b)) {
 					t.Error("the resumed run predicts differently")
 				}
-				return
-			}
-			if string(resumed) != string(whole) {
+			} else if string(resumed) != string(whole) {
 				t.Errorf("tsv after resume:\n%s\nwant\n%s", resumed, whole)
+			}
+
+			// Resuming in the other format is refused.
+			other := map[string]string{"json": "tsv", "tsv": "json"}[format]
+			if code, _, errs := runBatchCmd(t, "", "--format", other, "--out", out, "--resume", in); code != exitUsage || !strings.Contains(errs, "holds "+format+" output") {
+				t.Errorf("resuming %s output as %s: exit %d, %s", format, other, code, errs)
 			}
 
 			// Resuming a complete run does nothing.
 			code, _, errs = runBatchCmd(t, "", "--format", format, "--out", out, "--resume", "--summary", sumPath, in)
 			again, _ := os.ReadFile(out)
-			if s := readSummary(t, sumPath); code != exitOK || s["sequences"] != 0.0 || string(again) != string(whole) {
+			if s := readSummary(t, sumPath); code != exitOK || s["sequences"] != 0.0 || string(again) != string(resumed) {
 				t.Errorf("resuming a complete run: exit %d, %v\n%s", code, s, errs)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/seqpredict/seqpredict/explain"
 	"math/big"
 	"strings"
 	"testing"
@@ -310,6 +311,6 @@ func TestPercent(t *testing.T) {
 		assert.Equal(t, want, percent(p), "percent(%v)", p)
 	}
 	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -1234: "-1,234"} {
-		assert.Equal(t, want, thousands(n))
+		assert.Equal(t, want, explain.Thousands(n))
 	}
 }

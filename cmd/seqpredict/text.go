@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/seqpredict/seqpredict/explain"
 	"github.com/seqpredict/seqpredict/predict"
 )
 
@@ -52,7 +53,7 @@ func summary(res *predict.Result) string {
 	var sb strings.Builder
 	if s := res.Search; s != nil {
 		fmt.Fprintf(&sb, "searched %s programs (%s distinct) up to %d bits in %s",
-			thousands(s.Candidates), thousands(s.Distinct), s.CompleteBits, res.Elapsed.Round(100_000))
+			explain.Thousands(s.Candidates), explain.Thousands(s.Distinct), s.CompleteBits, res.Elapsed.Round(100_000))
 		if s.Cut() {
 			fmt.Fprintf(&sb, ", cut short (%s)", s.Stopped)
 		}
@@ -82,20 +83,4 @@ func percent(p float64) string {
 		return fmt.Sprintf("%.1e", p)
 	}
 	return fmt.Sprintf("%.1f%%", 100*p)
-}
-
-// thousands formats n with comma separators: 1234567 -> "1,234,567".
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	var sb strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			sb.WriteByte(',')
-		}
-		sb.WriteRune(c)
-	}
-	return sb.String()
 }
