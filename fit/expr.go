@@ -567,8 +567,11 @@ func (b *builder) ratPolyExpr(p ratPoly, offset int, binomials bool) dsl.Expr {
 	if !ok {
 		return nil
 	}
-	best := quotient(b.best(form{0: num}), den)
 	k := len(p) - 1
+	if k > maxSearchDegree {
+		return quotient(plainPoly(num), den)
+	}
+	best := quotient(b.best(form{0: num}), den)
 	if !binomials || k < 2 {
 		return best
 	}
@@ -601,4 +604,42 @@ func (b *builder) ratPolyExpr(p ratPoly, offset int, binomials bool) dsl.Expr {
 		best = shorter(best, sum([]item{lead, {pos: b.ratPolyExpr(rest, offset, false), neg: b.ratPolyExpr(negRest, offset, false)}}))
 	}
 	return best
+}
+
+// maxSearchDegree is the highest degree whose expressions the builder
+// searches: its search grows exponentially with the degree, and above it
+// only the plain forms are written.
+const maxSearchDegree = 4
+
+// plainPoly writes the integer polynomial p expanded or in Horner form,
+// whichever is shorter.
+func plainPoly(p poly) dsl.Expr {
+	var its []item
+	for j := len(p) - 1; j >= 0; j-- {
+		if p[j].Sign() == 0 {
+			continue
+		}
+		var x dsl.Expr
+		if j > 0 {
+			x = power(&dsl.Index{}, j)
+		}
+		its = append(its, coefItem(p[j], x))
+	}
+	return shorter(sum(its), horner(p))
+}
+
+// horner writes p as n*(...) + c, nested; p is non-zero.
+func horner(p poly) dsl.Expr {
+	if len(p) == 1 {
+		return sum([]item{coefItem(p[0], nil)})
+	}
+	inner := trim(p[1:])
+	n := times(&dsl.Index{}, horner(inner))
+	if len(inner) == 1 {
+		n = scale(inner[0], &dsl.Index{})
+	}
+	if p[0].Sign() == 0 {
+		return n
+	}
+	return sum([]item{{pos: n}, coefItem(p[0], nil)})
 }

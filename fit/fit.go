@@ -18,8 +18,10 @@ const MinSpare = 1
 // predictor checks every proposal against all the terms.
 const MaxSolveTerms = 40
 
-// MaxPolyDegree is the highest degree of the fitted closed-form polynomials.
-const MaxPolyDegree = 4
+// MaxPolyDegree is the highest degree of the fitted closed-form
+// polynomials. A high degree is charged its many constants, so only short
+// forms such as (6*n + 4)^10 win with it.
+const MaxPolyDegree = 10
 
 // Fitters returns every fitter of the package, in the order they are
 // cheapest.
@@ -358,9 +360,10 @@ func Polynomial(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		}
 	}
 	b := newBuilder()
-	best, offset := b.ratPolyExpr(p, 0, true), 0
+	best, offset := shorter(b.ratPolyExpr(p, 0, true), linearPower(p)), 0
 	if deg >= 1 {
-		if e := b.ratPolyExpr(p.shift(-1), 1, true); e != nil && bits(e) < bits(best) {
+		q := p.shift(-1)
+		if e := shorter(b.ratPolyExpr(q, 1, true), linearPower(q)); e != nil && bits(e) < bits(best) {
 			best, offset = e, 1
 		}
 	}

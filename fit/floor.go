@@ -45,6 +45,9 @@ func floorTerms(k int) int { return 2*k + 4 }
 // D, that fits is proposed, every fitting p with it (up to maxFloorFits).
 // Exact polynomials (every remainder 0) are left to Polynomial.
 func Floor(ctx context.Context, terms []*big.Int) []*dsl.Program {
+	if len(terms) < floorTerms(1) {
+		return nil
+	}
 	t := terms[:min(len(terms), MaxSolveTerms)]
 	a := make([]int64, len(t))
 	for i, x := range t {

@@ -3,6 +3,8 @@ package fit
 import (
 	"math/big"
 	"strings"
+
+	"github.com/seqpredict/seqpredict/dsl"
 )
 
 // poly is a polynomial with integer coefficients, lowest degree first and
@@ -164,4 +166,94 @@ func binomialPoly(k int, s int64) ratPoly {
 		p = next
 	}
 	return fromInts(p, new(big.Int).MulRange(1, int64(k)))
+}
+
+// linearPower writes p as c*(u*n + v)^k/d, k >= 2, u > 0 and gcd(u, v) = 1
+// (as in (6*n + 4)^10 = 1024*(3*n + 2)^10), or returns nil when p is no
+// such power. The root -v/u is read off the two top coefficients:
+// p = L*n^k + M*n^(k-1) + ... has v/u = M/(k*L).
+func linearPower(p ratPoly) dsl.Expr {
+	p = p.trim()
+	k := len(p) - 1
+	if k < 2 {
+		return nil
+	}
+	r := new(big.Rat).Quo(p[k-1], new(big.Rat).Mul(p[k], big.NewRat(int64(k), 1)))
+	u, v := r.Denom(), r.Num()
+	// c = L/u^k.
+	uk := new(big.Int).Exp(u, big.NewInt(int64(k)), nil)
+	c := new(big.Rat).Quo(p[k], new(big.Rat).SetInt(uk))
+	// Check p = c*(u*n + v)^k coefficient by coefficient.
+	base := poly{v, u}
+	pw := poly{big.NewInt(1)}
+	for range k {
+		pw = pw.mul(base)
+	}
+	for i, x := range pw {
+		if new(big.Rat).Mul(c, new(big.Rat).SetInt(x)).Cmp(p[i]) != 0 {
+			return nil
+		}
+	}
+	// A k-th power in c goes into the base: (6*n + 4)^10, not
+	// 1024*(3*n + 2)^10.
+	num := new(big.Int).Abs(c.Num())
+	if s, ok := kthRoot(num, k); ok {
+		u, v, num = new(big.Int).Mul(u, s), new(big.Int).Mul(v, s), big.NewInt(1)
+	}
+	var lin dsl.Expr = &dsl.Index{}
+	if u.Cmp(big.NewInt(1)) != 0 {
+		lin = scaleAbs(u, lin)
+	}
+	if v.Sign() != 0 {
+		lin = sum([]item{{pos: lin}, coefItem(v, nil)})
+	}
+	e := scaleAbs(num, power(lin, k))
+	if c.Sign() < 0 {
+		e = negE(e)
+	}
+	den, ok := denom(c.Denom())
+	if !ok {
+		return nil
+	}
+	return quotient(e, den)
+}
+
+// mul returns p*q.
+func (p poly) mul(q poly) poly {
+	if len(p) == 0 || len(q) == 0 {
+		return nil
+	}
+	out := make(poly, len(p)+len(q)-1)
+	for i := range out {
+		out[i] = new(big.Int)
+	}
+	for i, x := range p {
+		for j, y := range q {
+			out[i+j].Add(out[i+j], new(big.Int).Mul(x, y))
+		}
+	}
+	return out
+}
+
+// kthRoot returns the integer s >= 1 with s^k = x, if there is one.
+func kthRoot(x *big.Int, k int) (*big.Int, bool) {
+	if x.Sign() <= 0 {
+		return nil, false
+	}
+	// Bisection on s in [1, 2^(bitlen/k + 1)].
+	lo, hi := big.NewInt(1), new(big.Int).Lsh(big.NewInt(1), uint(x.BitLen()/k+1))
+	bk := big.NewInt(int64(k))
+	for lo.Cmp(hi) <= 0 {
+		mid := new(big.Int).Add(lo, hi)
+		mid.Rsh(mid, 1)
+		switch new(big.Int).Exp(mid, bk, nil).Cmp(x) {
+		case 0:
+			return mid, true
+		case -1:
+			lo = mid.Add(mid, big.NewInt(1))
+		default:
+			hi = mid.Sub(mid, big.NewInt(1))
+		}
+	}
+	return nil, false
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 )
 
@@ -119,6 +120,18 @@ func TestScratchFloor(t *testing.T) {
 		terms = terms[:15]
 		for _, p := range Floor(context.Background(), terms) {
 			t.Logf("%s %v (%d bits) literal %d", id, p, p.Bits(), dsl.LiteralBits(terms))
+		}
+	}
+}
+
+func TestScratchTime(t *testing.T) {
+	seqs := loadOEIS(os.Getenv("IDS"))
+	for id, terms := range seqs {
+		terms = terms[:15]
+		for _, f := range Fitters() {
+			t0 := time.Now()
+			ps := f(context.Background(), terms)
+			t.Logf("%s %v %d", id, time.Since(t0), len(ps))
 		}
 	}
 }

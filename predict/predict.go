@@ -211,6 +211,9 @@ func horizonOf(sr *search.Result) horizon {
 		seen[f.Next.String()] = true
 	}
 	rho := float64(len(seen)+1) / float64(sr.Candidates+2)
+	if len(seen) == 0 {
+		rho = min(rho, extrapolatedRate(sr))
+	}
 	last := float64(max(1, sr.Levels[n-1].Candidates))
 	h.perLength = rho * last * horizonGrowth
 	h.log2Mass = math.Log2(rho * last * horizonGrowth / (2 - horizonGrowth))
@@ -224,6 +227,47 @@ func horizonOf(sr *search.Result) horizon {
 // counts all of them in closed form: the literal programs of the given
 // terms followed by every possible k terms weigh 2^-literalBase in total,
 // because the integer code is complete.
+// extrapolatedRate estimates, when the search found nothing, how likely a
+// candidate is to reproduce all the terms, from how many reproduced the
+// first j of them: A_j candidates of the checked levels reproduced at least
+// j terms, so each further term kept a fraction f = (A_J/A_1)^(1/(J-1)) of
+// them, J the deepest j still seen at least minMatched times; all N terms
+// then hold with probability about A_J/M * f^(N-J). Programs that match
+// many terms are not random, so this is optimistic for short data; the
+// rule of succession caps it. It returns 1 when there is no such data.
+func extrapolatedRate(sr *search.Result) float64 {
+	const minMatched = 20
+	var m float64
+	var a []float64 // a[j]: candidates reproducing at least j terms
+	for _, l := range sr.Levels {
+		if !l.CheckOnly || l.Matched == nil {
+			continue
+		}
+		m += float64(l.Candidates)
+		if a == nil {
+			a = make([]float64, len(l.Matched))
+		}
+		for j := 1; j < len(l.Matched); j++ {
+			for k := j; k < len(l.Matched); k++ {
+				a[j] += float64(l.Matched[k])
+			}
+		}
+	}
+	if m == 0 || len(a) < 2 || a[1] < minMatched {
+		return 1
+	}
+	n := len(a) - 1 // the number of terms
+	deep := 1
+	for j := 2; j <= n && a[j] >= minMatched; j++ {
+		deep = j
+	}
+	f := a[1] / m
+	if deep >= 2 {
+		f = math.Pow(a[deep]/a[1], 1/float64(deep-1))
+	}
+	return a[deep] / m * math.Pow(f, float64(n-deep))
+}
+
 func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes), HorizonBits: hz.bits}
 	horizon := hz.bits

@@ -714,17 +714,27 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 func (e *engine) executeCheck(ctx context.Context, p plan) bool {
 	bk := p.bk
 	out := make([][]recipe, len(p.jobs))
+	matched := make([][]int64, len(p.jobs))
 	var cancelled atomic.Bool
 	e.parallel(len(p.jobs), func(i int) {
 		if cancelled.Load() || ctx.Err() != nil {
 			cancelled.Store(true)
 			return
 		}
-		out[i] = e.checkJob(bk, p.b, p.jobs[i], make([]dsl.Value, bk.width))
+		matched[i] = make([]int64, len(e.t.terms)+1)
+		out[i] = e.checkJob(bk, p.b, p.jobs[i], make([]dsl.Value, bk.width), matched[i])
 	})
 	if cancelled.Load() {
 		e.stopped = StopCancelled
 		return false
+	}
+	if e.lvl.Matched == nil {
+		e.lvl.Matched = make([]int64, len(e.t.terms)+1)
+	}
+	for _, m := range matched {
+		for k, c := range m {
+			e.lvl.Matched[k] += c
+		}
 	}
 	buf := make([]dsl.Value, bk.width)
 	for _, rs := range out {
@@ -738,13 +748,19 @@ func (e *engine) executeCheck(ctx context.Context, p plan) bool {
 }
 
 // checkJob evaluates a job's candidates and returns the recipes of those
-// that reproduce the terms.
-func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value) []recipe {
+// that reproduce the terms. matched[m] counts the candidates that
+// reproduce exactly their first m points' terms (m >= 1).
+func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
 	var rs []recipe
 	target := e.t.small[bk.first : bk.first+bk.width-1]
 	t0 := target[0]
 	full := func(op dsl.Op, kids [3]int32, konst int64) {
-		if equal(buf[:len(target)], target) {
+		m := 0
+		for m < len(target) && buf[m] == target[m] {
+			m++
+		}
+		matched[m]++
+		if m == len(target) {
 			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
 		}
 	}

@@ -85,6 +85,11 @@ type Level struct {
 	Elapsed time.Duration
 	// StoreBytes is the size of the fast engine's store after the length.
 	StoreBytes int64
+	// Matched[m], m >= 1, counts the candidates of a checked level that
+	// reproduce exactly the first m terms they are compared with (m = 0 is
+	// not counted: most candidates fail the first term). The mixture uses it
+	// to estimate how rare consistent programs are (see predict).
+	Matched []int64
 }
 
 // Stopped says why a search ended.
