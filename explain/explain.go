@@ -26,7 +26,7 @@ const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
 const Language = "A program defines a(n) for every index n, in one of three ways: a " +
-	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to three " +
+	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to eight " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
 	"a(1) = 1), or the terms written out (a = [2, 4, 6, 8]). Formulas use " +
 	"n, positive constants, the operations +, -, *, / (floor), mod, ^, !, " +

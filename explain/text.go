@@ -153,8 +153,9 @@ func (w *Walkthrough) textPrograms(sb *strings.Builder) {
 	}
 	b0 := w.Programs[0].Bits
 	para(sb, fmt.Sprintf("A class of b bits weighs 2^-b. Dividing by the total weight of "+
-		"everything mixed, Z = %s x %.10g (the classes, plus the terms written out followed "+
-		"by any other continuation), gives each class its share: share = 2^-b / Z.",
+		"everything mixed, Z = %s x %.10g (the classes, the terms written out followed "+
+		"by any other continuation, and an estimate of the programs too long for the "+
+		"search to see), gives each class its share: share = 2^-b / Z.",
 		Pow2(b0), math.Exp2(w.Log2Z+float64(b0))))
 	rows := [][]string{{"bits", "weight", "share", "next", "program"}}
 	for _, p := range w.Programs {

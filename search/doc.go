@@ -21,7 +21,10 @@
 //   - recurrence bodies at the observed tuples (n, a(n-1), ..., a(n-order))
 //     for every given term after the initial ones, and for the next term,
 //     whose tuple is made of given terms too;
-//   - loop bodies (sum and prod) at every cell (n, k), k = 1..n.
+//   - loop bodies (sum and prod) at every cell (n, k), k = 1..n. These
+//     vectors grow with the square of the number of terms, so loop bodies
+//     are searched up to maxLoopBody = 18 bits (sum(k=1..n, k^2) takes 16);
+//     Reference applies the same bound.
 //
 // # Observational equivalence
 //

@@ -235,7 +235,7 @@ func (e *engine) survivalRate() float64 {
 // ensureLoops builds the loop-body bank of bk's offset up to what length b
 // of bk needs.
 func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
-	need := b - dsl.Ops[dsl.OpSum].Bits
+	need := min(b-dsl.Ops[dsl.OpSum].Bits, maxLoopBody)
 	if need < minExprBits {
 		return true
 	}
@@ -394,6 +394,9 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	if bk.loop != nil {
 		for _, op := range loopOps {
 			b1 := b - dsl.Ops[op].Bits
+			if b1 > maxLoopBody {
+				continue
+			}
 			lo, hi := bk.loop.ids(b1)
 			add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
 		}

@@ -132,6 +132,9 @@ func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
 	if !g.inLoop {
 		body := grammar{inLoop: true}
 		for _, op := range loopOps {
+			if bits-dsl.Ops[op].Bits > maxLoopBody {
+				continue
+			}
 			for _, x := range exprs(trees, body, bits-dsl.Ops[op].Bits) {
 				out = append(out, &dsl.Loop{Op: op, Body: x})
 			}

@@ -97,6 +97,13 @@ var (
 	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
 )
 
+// maxLoopBody is the longest loop body the enumerators build, in bits.
+// Loop bodies are evaluated at every cell (n, k) with k <= n, so their
+// vectors grow with the square of the number of terms; bodies longer than
+// this are rare in real sequences (sum(k=1..n, k^2) takes 16 bits) and
+// would dominate the time of long searches.
+const maxLoopBody = 18
+
 // constRange returns the constants whose leaf takes exactly b bits:
 // [lo, hi), empty when none.
 func constRange(b int) (lo, hi int64) {
