@@ -164,6 +164,27 @@ func TestFitters(t *testing.T) {
 		{"/5 +10", Alternating, ints(75, 15, 25, 5, 15), "a(n) = if n mod 2 <= 0 then a(n-1) + 10 else a(n-1)/5; a(0) = 75", "3"},
 		{"+n *n", Alternating, ints(0, 3, 12, 17, 102, 109, 872), "a(n) = a(n-1) + (if n mod 2 <= 0 then n + 1 else n*a(n-1)); a(1) = 0", "881"},
 		{"mod 3", Alternating, ints(9, 3, 6, 6, 2, 5, 3, 1, 4, 0, 0, 3), "a(n) = a(n-3) - (if n mod 3 <= 0 then 3 else 1); a(0) = 9, a(1) = 3, a(2) = 6", "-3"},
+		{"cubes of catalan", PRecursive, gen(10, func(i int64) *big.Int {
+			c := new(big.Int).Binomial(2*i, i)
+			c.Quo(c, big.NewInt(i+1))
+			return c.Mul(c, new(big.Int).Mul(c, c))
+		}), "a(n) = 8*(n*((4*(n*(n + n - 3)) + 6)*a(n-1)) - a(n-1))/(n + 1)^3; a(0) = 1", "4738245926336"},
+		{"order 3", PRecursive, rec(12, ints(1, 0, 0), func(n int64, a []*big.Int) *big.Int {
+			v := new(big.Int).Mul(big.NewInt(n), a[n-1])
+			v.Sub(v, a[n-2])
+			return v.Add(v, new(big.Int).Mul(big.NewInt(n-2), a[n-3]))
+		}), "a(n) = n*a(n-1) - a(n-2) + (n - 2)*a(n-3); a(0) = 1, a(1) = 0, a(2) = 0", ""},
+		{"lags 4 and 8", Linear, rec(15, ints(13, 40, 53, 199, 5227, 15880, 21107, 79201), func(n int64, a []*big.Int) *big.Int {
+			v := new(big.Int).Mul(big.NewInt(398), a[n-4])
+			return v.Sub(v, a[n-8])
+		}), "a(n) = 398*a(n-4) - a(n-8); a(0) = 13, a(1) = 40, a(2) = 53, a(3) = 199, a(4) = 5227, a(5) = 15880, a(6) = 21107, a(7) = 79201", ""},
+		{"(6n+4)^10", Polynomial, gen(15, func(i int64) *big.Int { return new(big.Int).Exp(big.NewInt(6*i+4), big.NewInt(10), nil) }), "a(n) = (6*n - 2)^10; n >= 1", "53861511409489970176"},
+		{"3(n-4)^7", Polynomial, gen(12, func(i int64) *big.Int { return new(big.Int).Mul(big.NewInt(3), new(big.Int).Exp(big.NewInt(i-4), big.NewInt(7), nil)) }), "a(n) = 3*(n - 4)^7", "6291456"},
+		{"floor(n^2/3)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt(i * i / 3) }), "a(n) = n*n/3", "75"},
+		{"floor(n(n-1)(n-2)/28)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt(i * (i - 1) * (i - 2) / 28) }), "a(n) = (n - 2)*(n*n - n)/28", "97"},
+		{"round(n^2/8)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt((i*i + 4) / 8) }), "a(n) = (n*n + 4)/8", "28"},
+		{"floor(45n/13)", Floor, gen(20, func(i int64) *big.Int { return big.NewInt((45*i + 6) / 13) }), "a(n) = (45*n + 6)/13", "69"},
+		{"negative floor(-n^2/5)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt(-((i*i + 4) / 5)) }), "", "-45"},
 		{"n*a(n-1)+1", PRecursive, ints(1, 2, 5, 16, 65, 326, 1957), "a(n) = n*a(n-1) + 1; a(0) = 1", "13700"},
 	}
 	for _, tc := range tests {
@@ -217,6 +238,7 @@ func TestNoFitWithoutSpareEquations(t *testing.T) {
 		{PRecursive, ints(2, 7, 3, 11, 5, 1)}, // order 2 with a constant
 		{Alternating, ints(2, 7, 3, 11)},      // too short to alternate
 		{Alternating, ints(2, 7, 3, 11, 5)},   // two rules with one unknown each, no checks left
+		{Floor, ints(0, 0, 1, 3, 5)},          // too short for an inequality fit
 	} {
 		for _, p := range tc.fit(context.Background(), tc.terms) {
 			t.Errorf("%v: proposed %v", tc.terms, p)
