@@ -9,23 +9,35 @@
 //
 // The families:
 //
-//   - Polynomial: closed forms a(n) = p(n) of degree at most 4, offset 0 or
-//     1; rational coefficients become (integer polynomial)/D, and the
+//   - Polynomial: closed forms a(n) = p(n) of degree at most 10, offset 0
+//     or 1; rational coefficients become (integer polynomial)/D, and the
 //     shortest of several equivalent expressions is emitted (expanded,
-//     Horner, factored over integer roots, binomial(n+s, k) based).
+//     Horner, factored over integer roots, binomial(n+s, k) based, or a
+//     power of a linear polynomial such as (6*n + 4)^10). Above degree 4
+//     only the plain forms and the power are tried: the expression search
+//     grows exponentially with the degree.
 //   - Linear: recurrences a(n) = c1*a(n-1) + ... + ck*a(n-k) + P(n)
 //     with constant coefficients (any subset of the lags 1..3; for orders
-//     4..dsl.MaxOrder all lags, or a(n-k) alone) and an optional polynomial
-//     term P of degree at most 3.
+//     4..dsl.MaxOrder all lags, or a(n-k) alone; the pairs a(n-k), a(n-2k)
+//     of continued fraction convergents) and an optional polynomial term P
+//     of degree at most 3.
 //     Rational coefficients with a common denominator D are written
 //     (...)/D, which floor division computes exactly on the data.
-//   - PRecursive: q(n)*a(n) = p1(n)*a(n-1) + p2(n)*a(n-2) + p0(n) with
-//     polynomial coefficients of degree at most 1 (and of degree 2 for
-//     order 1), written a(n) = (p1(n)*a(n-1) + ...)/q(n).
+//   - PRecursive: q(n)*a(n) = p1(n)*a(n-1) + ... + pr(n)*a(n-r) + p0(n)
+//     of order r <= 4 with polynomial coefficients of degree at most 3 (4
+//     for order 1) and p0 of degree at most 1, written
+//     a(n) = (p1(n)*a(n-1) + ...)/q(n). Where q vanishes on the data the
+//     term there becomes an initial term, the recurrence starting after it.
 //   - Alternating: order-1..3 recurrences that switch between two simple
 //     rules by n mod 2 (or n mod 3, rules not reading n), "+3, *2, +3,
 //     *2": a(n) = if n mod 2 <= 0 then E else O, with a summand common to
 //     both rules written once outside the conditional.
+//   - Floor: quasi-polynomials a(n) = floor(p(n)/D), p an integer
+//     polynomial of degree at most 4 and 2 <= D <= 32, such as floor(n^2/3)
+//     or floor(n*(n-1)*(n-2)/28), written p(n)/D (floor division). The
+//     data give inequalities, D*a(n) <= p(n) < D*(a(n) + 1), not
+//     equations: divided differences bound each coefficient in turn, from
+//     the top, and the fit needs 2*degree + 4 terms.
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

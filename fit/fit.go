@@ -512,10 +512,11 @@ func (s pShape) contains(t pShape) bool {
 	return t.order <= s.order && t.qdeg <= s.qdeg && t.pdeg <= s.pdeg && t.p0deg <= s.p0deg
 }
 
-// pShapes: orders 1..3 with coefficients of degree at most 2, and order 1
-// with coefficients of degree 3 (cubes of Catalan numbers); the
-// inhomogeneous part has degree at most 1. Higher degrees need more terms
-// than a question usually gives.
+// pShapes: orders 1..4 with coefficients of degree at most 3, and order 1
+// with coefficients of degree 4 (cubes of Catalan numbers have degree 3);
+// the inhomogeneous part has degree at most 1. The shapes that need more
+// terms than given are skipped, so 15 terms reach order 3 with degree 2;
+// higher orders and degrees found nothing more on the OEIS sample.
 var pShapes = func() []pShape {
 	var out []pShape
 	for order := 1; order <= 4; order++ {
@@ -537,10 +538,10 @@ var pShapes = func() []pShape {
 	return out
 }()
 
-// PRecursive fits recurrences whose coefficients are polynomials in n of
-// degree at most 1 (2 for order 1), q(n)*a(n) = p1(n)*a(n-1) +
-// p2(n)*a(n-2) + p0(n), written a(n) = (p1(n)*a(n-1) + p2(n)*a(n-2) +
-// p0(n))/q(n). Fits with constant coefficients are left to Linear.
+// PRecursive fits recurrences whose coefficients are polynomials in n (see
+// pShapes), q(n)*a(n) = p1(n)*a(n-1) + ... + pr(n)*a(n-r) + p0(n),
+// written a(n) = (p1(n)*a(n-1) + ... + p0(n))/q(n). Fits with constant
+// coefficients are left to Linear.
 func PRecursive(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if len(terms) < 4 {
 		return nil
@@ -593,14 +594,20 @@ func PRecursive(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		if constant {
 			continue // a Linear fit
 		}
-		vanishes := false
+		// Where q vanishes the recurrence cannot give a(n): there the term
+		// must be an initial term, so the recurrence starts after the last
+		// such place (T(n) = (n-2)*(n-3)*... recurrences of counting
+		// sequences hold from n = 4 on), if its order allows.
+		order := s.order
 		for i := s.order; i <= d.n; i++ {
-			vanishes = vanishes || q.eval(int64(i)).Sign() == 0
+			if q.eval(int64(i)).Sign() == 0 {
+				order = i + 1
+			}
 		}
-		if vanishes {
+		if order > dsl.MaxOrder || order > d.n {
 			continue
 		}
-		out = em.emit(out, num, q, s.order)
+		out = em.emit(out, num, q, order)
 	}
 	return out
 }

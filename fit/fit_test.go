@@ -179,12 +179,24 @@ func TestFitters(t *testing.T) {
 			return v.Sub(v, a[n-8])
 		}), "a(n) = 398*a(n-4) - a(n-8); a(0) = 13, a(1) = 40, a(2) = 53, a(3) = 199, a(4) = 5227, a(5) = 15880, a(6) = 21107, a(7) = 79201", ""},
 		{"(6n+4)^10", Polynomial, gen(15, func(i int64) *big.Int { return new(big.Int).Exp(big.NewInt(6*i+4), big.NewInt(10), nil) }), "a(n) = (6*n - 2)^10; n >= 1", "53861511409489970176"},
-		{"3(n-4)^7", Polynomial, gen(12, func(i int64) *big.Int { return new(big.Int).Mul(big.NewInt(3), new(big.Int).Exp(big.NewInt(i-4), big.NewInt(7), nil)) }), "a(n) = 3*(n - 4)^7", "6291456"},
+		{"quintic", Polynomial, gen(10, func(i int64) *big.Int { return big.NewInt(i*i*i*i*i - 2*i + 1) }), "a(n) = n^5 - (n + n) + 1", "99981"},
+		{"3(n-4)^7", Polynomial, gen(12, func(i int64) *big.Int {
+			return new(big.Int).Mul(big.NewInt(3), new(big.Int).Exp(big.NewInt(i-4), big.NewInt(7), nil))
+		}), "a(n) = 3*(n - 4)^7", "6291456"},
 		{"floor(n^2/3)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt(i * i / 3) }), "a(n) = n*n/3", "75"},
 		{"floor(n(n-1)(n-2)/28)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt(i * (i - 1) * (i - 2) / 28) }), "a(n) = (n - 2)*(n*n - n)/28", "97"},
 		{"round(n^2/8)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt((i*i + 4) / 8) }), "a(n) = (n*n + 4)/8", "28"},
 		{"floor(45n/13)", Floor, gen(20, func(i int64) *big.Int { return big.NewInt((45*i + 6) / 13) }), "a(n) = (45*n + 6)/13", "69"},
+		{"floor big", Floor, gen(16, func(i int64) *big.Int { return big.NewInt((1000003*i*i*i*i + 5) / 7) }), "a(n) = (1000003*n^4 + 5)/7", "9362313801"},
 		{"negative floor(-n^2/5)", Floor, gen(15, func(i int64) *big.Int { return big.NewInt(-((i*i + 4) / 5)) }), "", "-45"},
+		{"late start", PRecursive, rec(16, ints(0, 0, 1, 4), func(n int64, a []*big.Int) *big.Int {
+			// (n-2)(n-3)a(n) = (n-1)((n-3)a(n-1) + (n-1)(n-2)a(n-2)), which
+			// cannot give a(2) and a(3).
+			v := new(big.Int).Mul(big.NewInt(n-3), a[n-1])
+			v.Add(v, new(big.Int).Mul(big.NewInt((n-1)*(n-2)), a[n-2]))
+			v.Mul(v, big.NewInt(n-1))
+			return v.Quo(v, big.NewInt((n-2)*(n-3)))
+		}), "a(n) = (n - 1)*((n - 3)*a(n-1) + (n - 1)*(n - 2)*a(n-2))/((n - 2)*(n - 3)); a(0) = 0, a(1) = 0, a(2) = 1, a(3) = 4", ""},
 		{"n*a(n-1)+1", PRecursive, ints(1, 2, 5, 16, 65, 326, 1957), "a(n) = n*a(n-1) + 1; a(0) = 1", "13700"},
 	}
 	for _, tc := range tests {

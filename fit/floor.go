@@ -112,7 +112,7 @@ func (fs *floorSearch) level(j int) {
 	for i := range xs {
 		xs[i] = math.Round(float64(i*(m-1)) / float64(j))
 	}
-	dd, pos, neg := 0.0, 0.0, 0.0
+	dd, pos, neg, ymax := 0.0, 0.0, 0.0, 0.0
 	for i, x := range xs {
 		w := 1.0
 		for l, y := range xs {
@@ -125,18 +125,20 @@ func (fs *floorSearch) level(j int) {
 			y -= float64(fs.coef[deg]) / float64(fs.den) * math.Pow(x, float64(deg))
 		}
 		dd += w * y
+		ymax = max(ymax, math.Abs(y))
 		if w > 0 {
 			pos += w
 		} else {
 			neg += w
 		}
 	}
-	// c_j = dd + sum w_i*f(x_i), within [dd + neg, dd + pos]; a little
-	// slack for rounding, the constant step checks exactly.
-	const slack = 1e-6
+	// c_j = dd + sum w_i*f(x_i), within [dd + neg, dd + pos]; with slack
+	// for the float rounding of the terms' size, the constant step
+	// checks exactly.
 	d := float64(fs.den)
-	lo := math.Ceil(d*(dd+neg) - slack - 1e-9*math.Abs(d*dd))
-	hi := math.Floor(d*(dd+pos) + slack + 1e-9*math.Abs(d*dd))
+	slack := 1e-6 + 1e-12*d*ymax*(pos-neg)
+	lo := math.Ceil(d*(dd+neg) - slack)
+	hi := math.Floor(d*(dd+pos) + slack)
 	if lo < -floorMaxCoef || hi > floorMaxCoef {
 		return
 	}
