@@ -34,3 +34,9 @@ eval:
 .PHONY: gallery
 gallery:
 	GO="$(GO)" sh scripts/gallery.sh
+
+# Wall time per public puzzle series at default settings, one process per
+# series (median, 95th percentile, maximum) and peak memory.
+.PHONY: latency
+latency:
+	GO="$(GO)" bash scripts/latency.sh

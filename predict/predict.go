@@ -268,6 +268,40 @@ func extrapolatedRate(sr *search.Result) float64 {
 	return a[deep] / m * math.Pow(f, float64(n-deep))
 }
 
+// literalClasses returns the continuations that the literal programs make
+// the most probable — 0, ±1, ±2 for one term, zeros for several — that no
+// class claims and that outweigh some class (their literal program, of
+// litBits(next) bits, is shorter than that class's program). Their weight
+// is counted in the normaliser already; listing them keeps a program that
+// predicts 3 at 61 bits from being shown as the top prediction when the
+// literal continuation 0 weighs more.
+func literalClasses(classes []class, k int, litBits func([]*big.Int) int) []class {
+	longest := 0
+	for _, c := range classes {
+		longest = max(longest, min(c.rep.Bits, litBits(c.next)))
+	}
+	var cands [][]*big.Int
+	if k == 1 {
+		for _, v := range []int64{0, 1, -1, 2, -2} {
+			cands = append(cands, []*big.Int{big.NewInt(v)})
+		}
+	} else {
+		zeros := make([]*big.Int, k)
+		for i := range zeros {
+			zeros[i] = new(big.Int)
+		}
+		cands = append(cands, zeros)
+	}
+	var out []class
+	for _, next := range cands {
+		if litBits(next) < longest && !slices.ContainsFunc(classes, func(c class) bool { return compareTuples(c.next, next) == 0 }) {
+			// No program: the literal is shorter than any length.
+			out = append(out, class{rep: search.Found{Bits: math.MaxInt32}, next: next})
+		}
+	}
+	return out
+}
+
 func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes), HorizonBits: hz.bits}
 	horizon := hz.bits
@@ -284,11 +318,15 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 	}
 	ws := make([]weighted, 0, len(classes))
 	ref := min(base, horizon) // the exponent everything is scaled by, to stay in range
-	for _, c := range classes {
+	litBits := func(next []*big.Int) int {
 		lit := base
-		for _, v := range c.next {
+		for _, v := range next {
 			lit += dsl.IntBits(v)
 		}
+		return lit
+	}
+	for _, c := range append(classes, literalClasses(classes, k, litBits)...) {
+		lit := litBits(c.next)
 		w := weighted{c: c, bits: c.rep.Bits, litBits: lit}
 		if lit < w.bits {
 			w.bits, w.literal = lit, true

@@ -138,13 +138,35 @@ func TestMixtureBruteForce(t *testing.T) {
 			res, err := predict.Predict(context.Background(), ts, refOptions(c.k, 1000))
 			require.NoError(t, err)
 			assert.Equal(t, len(classes), res.Classes, "number of classes")
-			require.Len(t, res.Predictions, len(classes))
-			require.Len(t, res.Programs, len(classes))
+			// Besides the classes, Predict lists the likeliest literal
+			// continuations (0, ±1, ±2; zeros for k > 1) that outweigh
+			// some class.
+			longest := 0
+			for _, bc := range classes {
+				longest = max(longest, min(bc.minBits, bc.litBits))
+			}
+			literals := map[string]int{}
+			small := [][]*big.Int{zeros}
+			if c.k == 1 {
+				small = [][]*big.Int{{big.NewInt(0)}, {big.NewInt(1)}, {big.NewInt(-1)}, {big.NewInt(2)}, {big.NewInt(-2)}}
+			}
+			for _, next := range small {
+				lit := dsl.LiteralBits(append(slices.Clone(ts), next...))
+				if classes[key(next)] == nil && lit < longest {
+					literals[key(next)] = lit
+				}
+			}
+			require.Len(t, res.Predictions, len(classes)+len(literals))
+			require.Len(t, res.Programs, len(classes)+len(literals))
 			total := 0.0
 			for i, p := range res.Predictions {
 				require.Len(t, p.Next, c.k)
 				bc := classes[key(p.Next)]
-				require.NotNil(t, bc, "Predict invented the continuation %s", key(p.Next))
+				if bc == nil {
+					lit, ok := literals[key(p.Next)]
+					require.True(t, ok, "Predict invented the continuation %s", key(p.Next))
+					bc = &bruteClass{next: p.Next, minBits: lit, litBits: lit}
+				}
 				want := w(min(bc.minBits, bc.litBits)) / z
 				assert.InEpsilon(t, want, p.Probability, 1e-9, "probability of %s", key(p.Next))
 				if i > 0 {
@@ -160,12 +182,19 @@ func TestMixtureBruteForce(t *testing.T) {
 			for _, bc := range classes {
 				rest -= w(bc.litBits)
 			}
+			for _, lit := range literals {
+				rest -= w(lit)
+			}
 			assert.InEpsilon(t, rest/z, res.Other, 1e-6)
 			assert.Positive(t, res.Other, "the literal programs leave mass to every other continuation")
 			best := 0
 			for i, e := range res.Programs {
 				bc := classes[key(e.Next)]
-				require.NotNil(t, bc)
+				if bc == nil {
+					lit, ok := literals[key(e.Next)]
+					require.True(t, ok, "Predict invented the explanation %s", e.Program)
+					bc = &bruteClass{next: e.Next, minBits: lit + 1, litBits: lit}
+				}
 				assert.Equal(t, min(bc.minBits, bc.litBits), e.Bits, "bits of the explanation for %s", key(e.Next))
 				assert.Equal(t, bc.litBits < bc.minBits, e.Literal)
 				assert.Equal(t, e.Bits, e.Program.Bits(), "the explanation %s", e.Program)

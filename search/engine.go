@@ -203,7 +203,7 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 		survivors += int64(float64(p.candidates)*e.survivalRate()) * bk.bytesPerClass()
 		plans = append(plans, p)
 	}
-	if e.storedCandidates+total > e.opts.MaxPrograms/storeShare {
+	if e.storedCandidates+total > e.budget()/storeShare {
 		e.storeFull = StopMaxPrograms
 		return false, true
 	}
@@ -219,6 +219,21 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 	}
 	e.storedCandidates += total
 	return true, false
+}
+
+// budget is the program budget in force: MaxPrograms, or the smaller
+// PatternPrograms once a program shorter than the terms written out is
+// known.
+func (e *engine) budget() int64 {
+	lit := dsl.LiteralBits(e.t.terms)
+	pattern := e.opts.KnownBits > 0 && e.opts.KnownBits < lit
+	for _, f := range e.res.Found {
+		pattern = pattern || f.Bits < lit
+	}
+	if pattern {
+		return min(e.opts.MaxPrograms, e.opts.PatternPrograms)
+	}
+	return e.opts.MaxPrograms
 }
 
 // survivalRate estimates the share of candidates that become classes, from
@@ -274,7 +289,7 @@ func (e *engine) checkLevel(ctx context.Context, B int) bool {
 		total += p.candidates
 		plans = append(plans, p)
 	}
-	if e.res.Candidates+e.lvl.Candidates+total > e.opts.MaxPrograms {
+	if e.res.Candidates+e.lvl.Candidates+total > e.budget() {
 		e.stopped = StopMaxPrograms
 		return false
 	}
@@ -290,7 +305,7 @@ func (e *engine) checkLevel(ctx context.Context, B int) bool {
 func (e *engine) build(ctx context.Context, bk *bank, b int) bool {
 	p := e.plan(bk, b, false)
 	bk.closeLevel(b - 1)
-	if e.res.Candidates+e.lvl.Candidates+p.candidates > e.opts.MaxPrograms {
+	if e.res.Candidates+e.lvl.Candidates+p.candidates > e.budget() {
 		e.stopped = StopMaxPrograms
 		return false
 	}

@@ -27,6 +27,11 @@ type Options struct {
 	// search stops before a length whose candidates would exceed it, so the
 	// result is deterministic.
 	MaxPrograms int64
+	// PatternPrograms is the smaller program budget that applies once a
+	// pattern is known: a consistent program shorter than the terms written
+	// out (found by the search, or KnownBits). The search then only looks
+	// for shorter or competing explanations, and most inputs stop early.
+	PatternPrograms int64
 	// MaxMemory bounds the bytes the fast engine keeps in its store.
 	MaxMemory int64
 	// Workers is the number of goroutines of the fast engine (default: the
@@ -41,7 +46,8 @@ type Options struct {
 const (
 	DefaultMaxBits     = 60
 	DefaultMargin      = 6
-	DefaultMaxPrograms = 500_000
+	DefaultMaxPrograms     = 5_000_000
+	DefaultPatternPrograms = 500_000
 	DefaultMaxMemory   = 768 << 20
 )
 
@@ -54,6 +60,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxPrograms == 0 {
 		o.MaxPrograms = DefaultMaxPrograms
+	}
+	if o.PatternPrograms == 0 {
+		o.PatternPrograms = DefaultPatternPrograms
 	}
 	if o.MaxMemory == 0 {
 		o.MaxMemory = DefaultMaxMemory

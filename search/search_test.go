@@ -103,6 +103,17 @@ func TestSearchBudgets(t *testing.T) {
 		assert.LessOrEqual(t, r.Candidates, int64(50_000))
 		assert.Less(t, r.CompleteBits, 60)
 	})
+	t.Run("PatternPrograms", func(t *testing.T) {
+		// 2*n; n >= 1 is found at 14 bits; after that the smaller
+		// budget applies.
+		r, err := Search(ctx, ints(2, 4, 6, 8, 10, 12), Options{MaxBits: 60, Margin: 100, MaxPrograms: 1_000_000, PatternPrograms: 20_000})
+		require.NoError(t, err)
+		assert.Equal(t, StopMaxPrograms, r.Stopped)
+		assert.LessOrEqual(t, r.Candidates, int64(20_000))
+		nothing, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 100, MaxPrograms: 1_000_000, PatternPrograms: 20_000})
+		require.NoError(t, err)
+		assert.Greater(t, nothing.Candidates, int64(20_000), "without a pattern MaxPrograms applies")
+	})
 	t.Run("MaxMemory", func(t *testing.T) {
 		r, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 100, MaxMemory: 1 << 20})
 		require.NoError(t, err)

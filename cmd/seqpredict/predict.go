@@ -50,6 +50,7 @@ type predictFlags struct {
 	maxBits     int
 	margin      int
 	maxPrograms int64
+	patternProg int64
 	maxMemoryMB int64
 	workers     int
 	timeout     time.Duration
@@ -62,6 +63,7 @@ func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxBits, "max-bits", search.DefaultMaxBits, "longest program to search, in bits")
 	fs.IntVar(&f.margin, "margin", search.DefaultMargin, "stop this many bits past the shortest explanation")
 	fs.Int64Var(&f.maxPrograms, "max-programs", search.DefaultMaxPrograms, "most candidate programs to evaluate")
+	fs.Int64Var(&f.patternProg, "pattern-programs", search.DefaultPatternPrograms, "most candidate programs once a pattern is known")
 	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the search store, in MiB")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "stop searching after this long and answer with what was found")
@@ -80,6 +82,8 @@ func (f *predictFlags) validate() error {
 		return fmt.Errorf("bad --margin %d: want 1..200", f.margin)
 	case f.maxPrograms < 1:
 		return fmt.Errorf("bad --max-programs %d: want at least 1", f.maxPrograms)
+	case f.patternProg < 1:
+		return fmt.Errorf("bad --pattern-programs %d: want at least 1", f.patternProg)
 	case f.maxMemoryMB < 1 || f.maxMemoryMB > 1<<20:
 		return fmt.Errorf("bad --max-memory %d: want 1..1048576 MiB", f.maxMemoryMB)
 	case f.workers < 0 || f.workers > 1024:
@@ -95,11 +99,12 @@ func (f *predictFlags) options() predict.Options {
 		Next: f.next,
 		Top:  f.top,
 		Search: search.Options{
-			MaxBits:     f.maxBits,
-			Margin:      f.margin,
-			MaxPrograms: f.maxPrograms,
-			MaxMemory:   f.maxMemoryMB << 20,
-			Workers:     f.workers,
+			MaxBits:         f.maxBits,
+			Margin:          f.margin,
+			MaxPrograms:     f.maxPrograms,
+			PatternPrograms: f.patternProg,
+			MaxMemory:       f.maxMemoryMB << 20,
+			Workers:         f.workers,
 		},
 		Fitters: defaultFitters(),
 	}
