@@ -214,6 +214,13 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 	for _, p := range plans {
 		p.bk.closeLevel(p.b - 1)
 		if !e.execute(ctx, p) {
+			if e.stopped == StopMemory {
+				// More survivors than estimated: check this length
+				// instead (banks already done are checked again, which
+				// only repeats their finds).
+				e.stopped, e.storeFull = "", StopMemory
+				return false, true
+			}
 			return false, false
 		}
 	}
@@ -237,14 +244,19 @@ func (e *engine) budget() int64 {
 }
 
 // survivalRate estimates the share of candidates that become classes, from
-// the last stored level (1 before there is one, to be safe).
+// the last two stored levels (the share alternates between odd and even
+// lengths; 1 before there are any, to be safe).
 func (e *engine) survivalRate() float64 {
-	n := len(e.res.Levels)
-	if n == 0 || e.res.Levels[n-1].Candidates == 0 {
+	rate := 0.0
+	for i := max(0, len(e.res.Levels)-2); i < len(e.res.Levels); i++ {
+		if l := e.res.Levels[i]; l.Candidates > 0 && !l.CheckOnly {
+			rate = max(rate, float64(l.Distinct)/float64(l.Candidates))
+		}
+	}
+	if rate == 0 {
 		return 1
 	}
-	l := e.res.Levels[n-1]
-	return float64(l.Distinct) / float64(l.Candidates)
+	return rate
 }
 
 // ensureLoops builds the loop-body bank of bk's offset up to what length b
