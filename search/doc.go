@@ -74,7 +74,8 @@
 // and an insertion; checking a candidate against the terms costs one scalar
 // operation at the first point, where nearly all candidates already fail.
 // So levels are stored only while the stored candidates stay within
-// MaxPrograms/storeShare (storeShare = 8) and the store within MaxMemory;
+// 1/storeShare of the program budget (storeShare = 16) and the store within
+// MaxMemory;
 // later levels are checked without being stored. A checked level of length
 // b still sees every program of that length, because every child of such a
 // program is at least checkReach = 6 bits shorter (the cheapest operator
@@ -87,11 +88,14 @@
 // The search stops at the first of: MaxBits (default 60, in practice never
 // reached), Margin bits past the shortest consistent program (default 6:
 // an explanation 6 bits longer than the best weighs 1/64 of it), KnownBits
-// (a fitter's program counts as found), MaxPrograms candidates (default
-// 500,000: the engine checks before each length that it fits, so the cut is
-// deterministic; it is sized so that the public puzzles take a few tens of
-// milliseconds each while the fitters do the deep work), MaxMemory bytes of
-// store (default 768 MiB), and context cancellation (the result then holds
-// every length completed). Result says which one stopped it and up to which
+// (a fitter's program counts as found), the program budget — MaxPrograms
+// candidates (default 10 million) while no pattern is known, PatternPrograms
+// (default 500,000) once a program shorter than the terms written out is
+// known; the engine checks before each length that it fits, so the cut is
+// deterministic; the second is sized so that a sequence the fitters or a
+// short program explain takes a few milliseconds of search —, MaxMemory
+// bytes of store (default 768 MiB), and context cancellation (the result
+// then holds every length completed). Small lengths run on one goroutine
+// (below minParallel = 2^15 candidates), the rest on Workers. Result says which one stopped it and up to which
 // length the search was complete.
 package search

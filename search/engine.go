@@ -179,10 +179,10 @@ func (e *engine) level(ctx context.Context, B int) bool {
 const checkReach = 6
 
 // storeShare: levels are stored while the candidates of the stored levels
-// stay within MaxPrograms/storeShare. Stored candidates cost ten to twenty
+// stay within the program budget/storeShare. Stored candidates cost ten to twenty
 // times more than checked ones, so this keeps the store's share of the time
 // bounded and leaves the rest of the budget for cheap checking.
-const storeShare = 8
+const storeShare = 16
 
 // storedLevel builds length B in stored mode. full reports that it should
 // not be stored (a budget would be exceeded), in which case nothing was done
@@ -451,7 +451,7 @@ func (e *engine) execute(ctx context.Context, p plan) bool {
 	var next atomic.Int64
 	var cancelled atomic.Bool
 	var wg sync.WaitGroup
-	workers := min(e.opts.Workers, max(1, len(p.jobs)))
+	workers := min(e.workersFor(p.candidates), max(1, len(p.jobs)))
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -503,7 +503,7 @@ func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
 	}
 	slot := make([]int32, len(recs)) // winners: index into their partition's values, else -1
 	vals := make([][]dsl.Value, numParts)
-	e.parallel(numParts, func(part int) {
+	e.parallelN(e.workersFor(int64(len(recs))*8), numParts, func(part int) {
 		var seen hashSet
 		seen.init(1 << 8)
 		n := 0
@@ -553,14 +553,33 @@ func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
 		}
 	}
 	last := int32(bk.count())
-	e.parallel(numParts, func(part int) { bk.indexRange(part, first, last) })
+	e.parallelN(e.workersFor(int64(last-first)*8), numParts, func(part int) { bk.indexRange(part, first, last) })
 }
 
-// parallel runs f(0..n-1) on the engine's workers.
-func (e *engine) parallel(n int, f func(int)) {
+// minParallel is the work (in stored candidates or their equivalent) below
+// which a step runs on one goroutine: starting workers for less costs more
+// than it saves, and most lengths of a short search are that small.
+const minParallel = 1 << 15
+
+// workersFor returns how many workers a step of the given work deserves.
+func (e *engine) workersFor(work int64) int {
+	if work < minParallel {
+		return 1
+	}
+	return e.opts.Workers
+}
+
+// parallelN runs f(0..n-1) on up to workers goroutines (inline for one).
+func (e *engine) parallelN(workers, n int, f func(int)) {
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(e.opts.Workers, n) {
+	for range min(workers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -746,7 +765,7 @@ func (e *engine) executeCheck(ctx context.Context, p plan) bool {
 	out := make([][]recipe, len(p.jobs))
 	matched := make([][]int64, len(p.jobs))
 	var cancelled atomic.Bool
-	e.parallel(len(p.jobs), func(i int) {
+	e.parallelN(e.workersFor(p.candidates/16), len(p.jobs), func(i int) {
 		if cancelled.Load() || ctx.Err() != nil {
 			cancelled.Store(true)
 			return

@@ -46,7 +46,7 @@ type Options struct {
 const (
 	DefaultMaxBits     = 60
 	DefaultMargin      = 6
-	DefaultMaxPrograms     = 5_000_000
+	DefaultMaxPrograms     = 10_000_000
 	DefaultPatternPrograms = 500_000
 	DefaultMaxMemory   = 768 << 20
 )
