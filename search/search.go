@@ -47,7 +47,7 @@ const (
 	DefaultMaxBits     = 60
 	DefaultMargin      = 6
 	DefaultMaxPrograms     = 10_000_000
-	DefaultPatternPrograms = 500_000
+	DefaultPatternPrograms = 250_000
 	DefaultMaxMemory   = 768 << 20
 )
 
