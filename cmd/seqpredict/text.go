@@ -9,6 +9,7 @@ import (
 
 	"github.com/seqpredict/seqpredict/explain"
 	"github.com/seqpredict/seqpredict/predict"
+	"github.com/seqpredict/seqpredict/search"
 )
 
 // writeText prints a result for people: the prediction first, then its
@@ -55,7 +56,7 @@ func summary(res *predict.Result) string {
 		fmt.Fprintf(&sb, "searched %s programs (%s distinct) up to %d bits in %s",
 			explain.Thousands(s.Candidates), explain.Thousands(s.Distinct), s.CompleteBits, res.Elapsed.Round(100_000))
 		if s.Cut() {
-			fmt.Fprintf(&sb, ", cut short (%s)", s.Stopped)
+			fmt.Fprintf(&sb, ", %s", stopReason(s.Stopped))
 		}
 		sb.WriteString("; ")
 	}
@@ -67,6 +68,19 @@ func summary(res *predict.Result) string {
 		fmt.Fprintf(&sb, "; %s is left to programs longer than %d bits, which the search did not see", percent(res.Unseen), res.HorizonBits)
 	}
 	return sb.String()
+}
+
+// stopReason says in words which budget ended a search early.
+func stopReason(s search.Stopped) string {
+	switch s {
+	case search.StopMaxPrograms:
+		return "where the program budget ran out (--max-programs, --pattern-programs)"
+	case search.StopMemory:
+		return "where the memory budget ran out (--max-memory)"
+	case search.StopCancelled:
+		return "cut short by the timeout or an interrupt"
+	}
+	return string(s)
 }
 
 func joinTerms(xs []*big.Int) string { return strings.Join(predict.Strings(xs), ", ") }
