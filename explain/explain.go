@@ -66,8 +66,11 @@ type Walkthrough struct {
 	ByLength []LengthShare `json:"share_by_length"`
 	// LiteralShare is the posterior mass of the literal programs: the
 	// terms written out followed by a continuation.
-	LiteralShare float64     `json:"literal_share"`
-	Compression  Compression `json:"compression"`
+	LiteralShare float64 `json:"literal_share"`
+	// Unseen is the mass predict reserves for the programs longer than
+	// the search saw (predict.Result.Unseen).
+	Unseen      float64     `json:"unseen_share"`
+	Compression Compression `json:"compression"`
 	// Contrived is a longer program that fits the terms too but predicts
 	// something else; NoContrived says why there is none.
 	Contrived   *Contrived `json:"contrived,omitempty"`
@@ -233,8 +236,10 @@ func Build(res *predict.Result, top int) (*Walkthrough, error) {
 		})
 	}
 	w.Other = max(0, 1-listed)
-	// The literal programs of the continuations no class claims.
-	w.LiteralShare += max(0, 1-all)
+	// The programs longer than the search saw, as predict estimates them,
+	// and the literal programs of the continuations no class claims.
+	w.Unseen = res.Unseen
+	w.LiteralShare += max(0, 1-all-res.Unseen)
 
 	w.Compression = Compression{Terms: len(res.Terms), LiteralBits: res.LiteralBits}
 	if best != nil {

@@ -26,6 +26,8 @@ var (
 	colorBest  = color.RGBA{R: 0x1f, G: 0x62, B: 0xb4, A: 0xff} // the most probable
 	colorRest  = color.RGBA{R: 0x8d, G: 0xb6, B: 0xe2, A: 0xff} // other predictions
 	colorOther = color.RGBA{R: 0xb0, G: 0xb0, B: 0xb0, A: 0xff} // everything else
+	// colorUnseen marks the estimated mass of programs longer than the search saw.
+	colorUnseen = color.RGBA{R: 0xe0, G: 0xa0, B: 0x40, A: 0xff}
 )
 
 // Plot draws the walk-through as one picture of two panels: on the left
@@ -148,6 +150,10 @@ func (w *Walkthrough) lengthPlot() *plot.Plot {
 			col = colorBest
 		}
 		b.add(ls.Share, col, Percent(ls.Share))
+	}
+	if w.Unseen > 0 {
+		names = append(names, fmt.Sprintf("> %d, unseen", w.Search.CompleteBits))
+		b.add(w.Unseen, colorUnseen, Percent(w.Unseen))
 	}
 	if w.LiteralShare > 0 || len(names) == 0 {
 		names = append(names, "written out")
