@@ -96,13 +96,14 @@ func TestWalkthroughFigures(t *testing.T) {
 			t.Errorf("prediction %d: %v bits for probability %v", i, o.Bits, p.Probability)
 		}
 	}
-	// The posterior mass adds up: by length, plus the literal programs.
-	sum := w.LiteralShare
+	// The posterior mass adds up: by length, plus the literal programs,
+	// plus the unseen programs.
+	sum := w.LiteralShare + w.Unseen
 	for _, ls := range w.ByLength {
 		sum += ls.Share
 	}
 	if math.Abs(sum-1) > 1e-9 {
-		t.Errorf("mass by length and literal add up to %v", sum)
+		t.Errorf("mass by length, literal and unseen add up to %v", sum)
 	}
 	// Level counts are the search's.
 	if len(w.Search.Levels) != len(res.Search.Levels) {
