@@ -44,11 +44,11 @@ type Options struct {
 // Defaults. They are tuned so that the public puzzle series are answered in
 // milliseconds each and the whole default run stays well under 1 GiB.
 const (
-	DefaultMaxBits     = 60
-	DefaultMargin      = 6
+	DefaultMaxBits         = 60
+	DefaultMargin          = 6
 	DefaultMaxPrograms     = 10_000_000
 	DefaultPatternPrograms = 250_000
-	DefaultMaxMemory   = 768 << 20
+	DefaultMaxMemory       = 768 << 20
 )
 
 func (o Options) withDefaults() Options {
