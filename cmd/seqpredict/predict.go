@@ -28,6 +28,11 @@ in bits) and reads the next term off that mixture.
 Usage:
   seqpredict [flags] TERM...        predict one sequence
   seqpredict [flags] < FILE         one sequence per line, one answer each
+  seqpredict batch [flags] FILE...  predict, score and summarise whole files
+                                    (seqpredict batch --help)
+  seqpredict explain [flags] TERM...
+                                    a walk-through of one prediction, with
+                                    --plot FILE.png (seqpredict explain --help)
 
 Examples:
   seqpredict 2 4 6 8                -> 10, with its probability and program
