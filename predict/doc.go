@@ -60,10 +60,11 @@
 //
 // This keeps the answer honest when the search stops short: for 2, 3, 5,
 // 7, 11 a fitter finds a 34-bit program predicting 15, but the search saw
-// nothing consistent up to 32 bits, so the unseen mass is of the order of
-// 2^-32 and 15 gets 20 to 30% (depending on the budget), not 99%. A program found well inside the
-// horizon keeps nearly all the mass (2, 4, 6, 8 -> 10: about 97%), and one
-// far beyond it less: the search cannot vouch for it. The estimate is
+// nothing consistent up to its horizon (30 to 32 bits, depending on the
+// budget), so the unseen mass is of the order of 2^-31 and 15 gets 20 to
+// 30%, not 99%. A program found well inside the horizon keeps nearly all
+// the mass (2, 4, 6, 8 -> 10: about 97%), and one far beyond it less: the
+// search cannot vouch for it. The estimate is
 // deliberately cautious; batch's calibration table shows how cautious
 // (on the public puzzles, predictions given 30% are right far more often).
 //
