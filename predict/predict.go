@@ -181,9 +181,8 @@ func representatives(terms []*big.Int, found []search.Found, k int) []class {
 // horizon describes what the search did not see: every program longer than
 // bits, whose total weight in the mixture is estimated as 2^log2Mass.
 type horizon struct {
-	bits      int
-	log2Mass  float64 // log2 of the estimated weight beyond, in bits below 0
-	perLength float64 // expected new behaviours at the first unseen length
+	bits     int
+	log2Mass float64 // log2 of the estimated weight beyond
 }
 
 // horizonGrowth is how much the number of distinct behaviours grows per
@@ -215,7 +214,6 @@ func horizonOf(sr *search.Result) horizon {
 		rho = min(rho, extrapolatedRate(sr))
 	}
 	last := float64(max(1, sr.Levels[n-1].Candidates))
-	h.perLength = rho * last * horizonGrowth
 	h.log2Mass = math.Log2(rho * last * horizonGrowth / (2 - horizonGrowth))
 	return h
 }
