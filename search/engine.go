@@ -545,7 +545,7 @@ func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
 	for i, r := range recs {
 		if s := slot[i]; s >= 0 {
 			v := vals[partOf(r.hash)][int(s)*w : int(s+1)*w]
-			id := bk.append(r.op, r.kids, r.konst, b, v, r.hash)
+			id := bk.append(r.op, r.kids, r.konst, v, r.hash)
 			e.lvl.Distinct++
 			if bk.main {
 				e.check(bk, id, b)

@@ -10,16 +10,16 @@ import (
 // store is the flat, allocation-free home of one bank's distinct
 // expressions ("classes"). Class i is described by parallel slices — its
 // root operator, up to three children (class ids; for a loop, the id of its
-// body in the loop bank), its length in bits — and its values occupy
-// vals[i*width : (i+1)*width] in one contiguous block. Classes are appended
-// one length at a time, so the classes of each length have consecutive ids.
-// Readable trees are built only for programs that get reported.
+// body in the loop bank), its constant, its hash — and its width values
+// occupy one slot of a value chunk (chunks of 2^14 classes, contiguous
+// within). Classes are appended one length at a time, so the classes of
+// each length have consecutive ids (level), which is how a class's length
+// is known. Readable trees are built only for programs that get reported.
 type store struct {
 	width int
 	op    []dsl.Op
 	kids  [][3]int32
-	konst []int64 // the constant of an OpConst leaf
-	bits  []uint8
+	konst []int64 // the constant of an OpConst leaf, the lag of a(n-k)
 	hash  []uint64
 	// first0 is every class's value at the first point, contiguous, for
 	// the checked levels' first-point filter.
@@ -79,7 +79,7 @@ const (
 
 // bytesPerClass is what one class costs in the store, table included.
 func (s *store) bytesPerClass() int64 {
-	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 8 + 1 + 8 // vals, op, kids, konst, hash, first0, bits, table slots
+	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 8 + 8 // vals, op, kids, konst, hash, first0, table slots
 }
 
 func (s *store) bytes() int64 { return int64(s.count()) * s.bytesPerClass() }
@@ -91,23 +91,14 @@ func (s *store) find(v []dsl.Value, h uint64) int32 {
 	return s.parts[partOf(h)].find(h, func(id int32) bool { return equal(s.values(id), v) })
 }
 
-// add appends a class and indexes it. The caller has checked that its
-// values are new.
-func (s *store) add(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Value, h uint64) int32 {
-	id := s.append(op, kids, konst, b, v, h)
-	s.parts[partOf(h)].insert(h, id, s.hashOf)
-	return id
-}
-
 func (s *store) hashOf(id int32) uint64 { return s.hash[id] }
 
 // append appends a class without indexing it (see indexRange).
-func (s *store) append(op dsl.Op, kids [3]int32, konst int64, b int, v []dsl.Value, h uint64) int32 {
+func (s *store) append(op dsl.Op, kids [3]int32, konst int64, v []dsl.Value, h uint64) int32 {
 	id := int32(len(s.op))
 	s.op = append(s.op, op)
 	s.kids = append(s.kids, kids)
 	s.konst = append(s.konst, konst)
-	s.bits = append(s.bits, uint8(b))
 	s.hash = append(s.hash, h)
 	s.first0 = append(s.first0, v[0])
 	if int(id)&chunkMask == 0 {
@@ -137,7 +128,6 @@ func (s *store) reserve(n int) {
 	s.op = grow(s.op, n)
 	s.kids = grow(s.kids, n)
 	s.konst = grow(s.konst, n)
-	s.bits = grow(s.bits, n)
 	s.hash = grow(s.hash, n)
 	s.first0 = grow(s.first0, n)
 	for i := range s.parts {
