@@ -39,7 +39,7 @@ func writeText(w io.Writer, res *predict.Result) {
 	if len(res.Programs) > 0 {
 		fmt.Fprintln(w)
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "bits\tshare\tnext\t\t")
+		fmt.Fprintln(tw, "bits\tshare\tnext\t\tprogram")
 		for _, e := range res.Programs {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t\t%s\n", e.Bits, percent(e.Posterior), joinTerms(e.Next), e.Program)
 		}
