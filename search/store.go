@@ -27,6 +27,7 @@ type store struct {
 	// chunks hold the values, chunkSize classes each, so that growing the
 	// store never copies values that are already there.
 	chunks [][]dsl.Value
+	coming int // classes announced by reserve and not yet appended
 	// level[b] is the first id of the classes of length b; the classes of
 	// length b are level[b] .. level[b+1]-1.
 	level []int32
@@ -102,10 +103,12 @@ func (s *store) append(op dsl.Op, kids [3]int32, konst int64, v []dsl.Value, h u
 	s.hash = append(s.hash, h)
 	s.first0 = append(s.first0, v[0])
 	if int(id)&chunkMask == 0 {
-		// Start each chunk small: most banks of a short search hold a
-		// few hundred classes, and clearing full chunks would dominate.
-		s.chunks = append(s.chunks, make([]dsl.Value, 0, 64*s.width))
+		// Size a new chunk for what reserve announced: most banks of a
+		// short search hold a few hundred classes, and clearing full
+		// chunks would dominate; large levels get a full chunk at once.
+		s.chunks = append(s.chunks, make([]dsl.Value, 0, min(chunkSize, max(64, s.coming))*s.width))
 	}
+	s.coming--
 	c := &s.chunks[len(s.chunks)-1]
 	*c = append(*c, v...)
 	return id
@@ -125,6 +128,16 @@ func (s *store) indexRange(p int, lo, hi int32) {
 // reserve makes room for n more classes, so that adding them copies
 // nothing.
 func (s *store) reserve(n int) {
+	s.coming = n
+	if k := len(s.chunks); k > 0 {
+		// Grow the open chunk once to what it will hold, instead of
+		// doubling it step by step.
+		c := s.chunks[k-1]
+		need := min(chunkSize, len(c)/s.width+n) * s.width
+		if cap(c) < need {
+			s.chunks[k-1] = append(make([]dsl.Value, 0, need), c...)
+		}
+	}
 	s.op = grow(s.op, n)
 	s.kids = grow(s.kids, n)
 	s.konst = grow(s.konst, n)
