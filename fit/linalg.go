@@ -172,15 +172,8 @@ func solveExact(a [][]*big.Int, b []*big.Int, cols int) (x []*big.Int, d *big.In
 	}
 	if b == nil {
 		// Primitive integer vector.
-		g := new(big.Int)
-		for _, v := range x {
-			g.GCD(nil, nil, g, new(big.Int).Abs(v))
-		}
-		if g.Sign() == 0 {
+		if !primitive(x) {
 			return nil, nil, false
-		}
-		for i := range x {
-			x[i].Quo(x[i], g)
 		}
 		d = big.NewInt(1)
 	}
@@ -276,19 +269,28 @@ func reconstruct(rows [][]uint64, cols int, homogeneous bool) (x []*big.Int, den
 		x[i] = v.Mul(v, big.NewInt(nums[i]))
 	}
 	if homogeneous {
-		g := new(big.Int)
-		for _, v := range x {
-			g.GCD(nil, nil, g, new(big.Int).Abs(v))
-		}
-		if g.Sign() == 0 {
+		if !primitive(x) {
 			return nil, nil, false
-		}
-		for i := range x {
-			x[i].Quo(x[i], g)
 		}
 		d = big.NewInt(1)
 	}
 	return x, d, true
+}
+
+// primitive divides the integer vector x by the gcd of its entries, in
+// place, and reports false when x is all zeros.
+func primitive(x []*big.Int) bool {
+	g := new(big.Int)
+	for _, v := range x {
+		g.GCD(nil, nil, g, new(big.Int).Abs(v))
+	}
+	if g.Sign() == 0 {
+		return false
+	}
+	for i := range x {
+		x[i].Quo(x[i], g)
+	}
+	return true
 }
 
 // ratBound bounds the numerators and denominators ratReconstruct finds:

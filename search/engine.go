@@ -46,6 +46,8 @@ type engine struct {
 	stopped Stopped
 
 	checkOnly        bool    // levels are checked, no longer stored
+	literalBits      int     // the terms written out (dsl.LiteralBits)
+	pattern          bool    // a program shorter than literalBits is known
 	storeFull        Stopped // the budget that ended storing
 	storedCandidates int64
 
@@ -62,6 +64,8 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 		return nil, ErrNoTerms
 	}
 	e := &engine{t: newTarget(terms), opts: opts.withDefaults(), res: &Result{Stopped: StopMaxBits}}
+	e.literalBits = dsl.LiteralBits(terms)
+	e.pattern = e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits
 	for _, s := range shapes(len(terms)) {
 		e.main = append(e.main, e.newMainBank(s))
 	}
@@ -232,12 +236,7 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 // PatternPrograms once a program shorter than the terms written out is
 // known.
 func (e *engine) budget() int64 {
-	lit := dsl.LiteralBits(e.t.terms)
-	pattern := e.opts.KnownBits > 0 && e.opts.KnownBits < lit
-	for _, f := range e.res.Found {
-		pattern = pattern || f.Bits < lit
-	}
-	if pattern {
+	if e.pattern {
 		return min(e.opts.MaxPrograms, e.opts.PatternPrograms)
 	}
 	return e.opts.MaxPrograms
@@ -757,6 +756,7 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 	}
 	e.lvl.Consistent++
 	e.res.Found = append(e.res.Found, Found{Program: prog(), Bits: b + bk.fixed, Next: next})
+	e.pattern = e.pattern || b+bk.fixed < e.literalBits
 }
 
 // executeCheck runs a check-only plan: the workers evaluate candidates
