@@ -35,10 +35,13 @@ func EvalBig(e Expr, env *BigEnv) *big.Int {
 		if x == nil {
 			return nil
 		}
-		if e.Op == OpNeg {
+		switch e.Op {
+		case OpNeg:
 			return new(big.Int).Neg(x)
+		case OpFact:
+			return bigFact(x)
 		}
-		return bigFact(x)
+		return bigNumberTheory(e.Op, x)
 	case *Binary:
 		x := EvalBig(e.X, env)
 		if x == nil {

@@ -29,6 +29,9 @@
 //	atom    := CONST | "n" | "k" | "a(n-" LAG ")" | "(" expr ")"     LAG 1..8
 //	         | "binomial(" expr "," expr ")" | "gcd(" expr "," expr ")"
 //	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
+//	         | FUNC "(" expr ")"
+//	FUNC    := prime | pi | isprime | sigma | tau | phi | mu
+//	         | digsum | bitcount | rev
 //
 // Constants are positive integers. Semantics, with Undef for "undefined":
 // "/" is floor division and "mod" the matching floor remainder, which takes
@@ -38,6 +41,15 @@
 // "if c <= 0 then x else y" is x when c <= 0 and y otherwise, and is Undef
 // when c, x or y is Undef (strict, so Undef is contagious everywhere). sum and prod
 // bind k to 1, 2, ..., n in turn (an empty sum is 0, an empty product 1).
+// prime(x) is the x-th prime (prime(1) = 2), pi(x) the number of primes
+// <= x, isprime(x) 1 for a prime and 0 otherwise, sigma(x) the sum and
+// tau(x) the number of the divisors of x, phi(x) Euler's totient and mu(x)
+// the Moebius function. They are defined up to NTLimit = 2^20 (prime(x)
+// for x up to 82,025), and Undef above it; pi and isprime are 0 below 2,
+// and prime, sigma, tau, phi and mu are Undef below 1. digsum(x) is the
+// sum of the decimal digits of |x|, bitcount(x) the number of ones in |x|
+// written in binary, rev(x) the decimal digits of |x| in reverse order
+// with the sign of x (rev(120) = 21); these three take any argument.
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given
 // index is Undef does not reproduce that term.
@@ -56,7 +68,8 @@
 //  2. For closed forms and recurrences, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
-//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial, gcd, prod 7;
+//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
+//     prime, pi, isprime, sigma, tau, phi 10; mu, digsum, bitcount, rev 11;
 //     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
 //     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1

@@ -64,7 +64,7 @@ func dumpProgram(p *dsl.Program) string {
 // Node choices grouped by shape, for the enumerator and the random trees.
 var (
 	leafOps   = []dsl.Op{dsl.OpIndex, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpLoopVar}
-	unaryOps  = []dsl.Op{dsl.OpNeg, dsl.OpFact}
+	unaryOps  = dsl.Funcs1
 	binaryOps = []dsl.Op{dsl.OpAdd, dsl.OpMul, dsl.OpSub, dsl.OpDiv, dsl.OpMod, dsl.OpPow, dsl.OpBinom, dsl.OpGcd}
 	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
 )

@@ -9,26 +9,36 @@ type Op uint8
 
 // The node choices, in table order.
 const (
-	OpIndex   Op = iota // n
-	OpConst             // a positive constant (followed by its gamma code)
-	OpPrev1             // a(n-1)
-	OpPrev2             // a(n-2)
-	OpPrev3             // a(n-3)
-	OpLoopVar           // k
-	OpAdd               // x + y
-	OpMul               // x * y
-	OpSub               // x - y
-	OpDiv               // x / y, floor division
-	OpMod               // x mod y, floor modulo
-	OpPow               // x ^ y
-	OpNeg               // -x
-	OpFact              // x!
-	OpBinom             // binomial(x, y)
-	OpGcd               // gcd(x, y)
-	OpCond              // if c <= 0 then x else y
-	OpSum               // sum(k=1..n, x)
-	OpProd              // prod(k=1..n, x)
-	OpPrevK             // a(n-k) for k >= 4 (followed by the gamma code of k-3)
+	OpIndex    Op = iota // n
+	OpConst              // a positive constant (followed by its gamma code)
+	OpPrev1              // a(n-1)
+	OpPrev2              // a(n-2)
+	OpPrev3              // a(n-3)
+	OpLoopVar            // k
+	OpAdd                // x + y
+	OpMul                // x * y
+	OpSub                // x - y
+	OpDiv                // x / y, floor division
+	OpMod                // x mod y, floor modulo
+	OpPow                // x ^ y
+	OpNeg                // -x
+	OpFact               // x!
+	OpBinom              // binomial(x, y)
+	OpGcd                // gcd(x, y)
+	OpCond               // if c <= 0 then x else y
+	OpSum                // sum(k=1..n, x)
+	OpProd               // prod(k=1..n, x)
+	OpPrevK              // a(n-k) for k >= 4 (followed by the gamma code of k-3)
+	OpPrime              // prime(x), the x-th prime
+	OpPi                 // pi(x), the number of primes <= x
+	OpIsPrime            // isprime(x), 1 or 0
+	OpSigma              // sigma(x), the sum of the divisors of x
+	OpTau                // tau(x), the number of divisors of x
+	OpPhi                // phi(x), Euler's totient
+	OpMu                 // mu(x), the Moebius function
+	OpDigitSum           // digsum(x), the sum of the decimal digits of |x|
+	OpBitCount           // bitcount(x), the number of ones in binary |x|
+	OpReverse            // rev(x), the decimal digits of x reversed
 	numOps
 )
 
@@ -74,11 +84,22 @@ var Ops = [numOps]OpInfo{
 	OpNeg:     {Name: "-", Arity: 1, Prec: PrecUnary, Bits: 7},
 	OpFact:    {Name: "!", Arity: 1, Prec: PrecPostfix, Bits: 6},
 	OpBinom:   {Name: "binomial", Arity: 2, Prec: PrecAtom, Bits: 7},
-	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 7},
+	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 8},
 	OpCond:    {Name: "if", Arity: 3, Prec: PrecCond, Bits: 6},
 	OpSum:     {Name: "sum", Arity: 1, Prec: PrecAtom, Bits: 6},
-	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 7},
+	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 8},
 	OpPrevK:   {Name: "a(n-k)", Arity: 0, Prec: PrecAtom, Bits: 6},
+	// Number theory and digits (see numtheory.go): function calls f(x).
+	OpPrime:    {Name: "prime", Arity: 1, Prec: PrecAtom, Bits: 10},
+	OpPi:       {Name: "pi", Arity: 1, Prec: PrecAtom, Bits: 10},
+	OpIsPrime:  {Name: "isprime", Arity: 1, Prec: PrecAtom, Bits: 10},
+	OpSigma:    {Name: "sigma", Arity: 1, Prec: PrecAtom, Bits: 10},
+	OpTau:      {Name: "tau", Arity: 1, Prec: PrecAtom, Bits: 10},
+	OpPhi:      {Name: "phi", Arity: 1, Prec: PrecAtom, Bits: 10},
+	OpMu:       {Name: "mu", Arity: 1, Prec: PrecAtom, Bits: 11},
+	OpDigitSum: {Name: "digsum", Arity: 1, Prec: PrecAtom, Bits: 11},
+	OpBitCount: {Name: "bitcount", Arity: 1, Prec: PrecAtom, Bits: 11},
+	OpReverse:  {Name: "rev", Arity: 1, Prec: PrecAtom, Bits: 11},
 }
 
 // NumOps is the number of node choices in the table.
@@ -112,6 +133,24 @@ func PrevBits(lag int) int {
 	}
 	return Ops[PrevOp(lag)].Bits
 }
+
+// Func1 reports whether op is a function of one argument: unary minus,
+// the factorial, or one of the named functions prime(x) ... rev(x). (The
+// loops sum and prod also have one child, but bind k.)
+func (op Op) Func1() bool {
+	return op == OpNeg || op == OpFact || (op >= OpPrime && op <= OpReverse)
+}
+
+// Funcs1 lists the one-argument functions in table order.
+var Funcs1 = func() []Op {
+	var fs []Op
+	for op := range Op(numOps) {
+		if op.Func1() {
+			fs = append(fs, op)
+		}
+	}
+	return fs
+}()
 
 // Lag returns i for the leaf choices a(n-i), i = 1..3, and 0 for every
 // other choice (OpPrevK's lag is in its node, not its choice).

@@ -422,6 +422,9 @@ func (p *parser) atom() (Expr, error) {
 	case t.text == "sum" || t.text == "prod":
 		return p.loop(t.text)
 	}
+	if op, ok := funcByName[t.text]; ok {
+		return p.call1(op)
+	}
 	return nil, p.errorf(t, "expected a number, n, k, a(n-i), a function or \"(\", found %s", t)
 }
 
@@ -461,6 +464,30 @@ func (p *parser) call2(name string) (Expr, error) {
 		op = OpBinom
 	}
 	return &Binary{Op: op, X: x, Y: y}, p.expect(")")
+}
+
+// funcByName maps the names of the one-argument functions called as f(x)
+// to their operators.
+var funcByName = func() map[string]Op {
+	m := map[string]Op{}
+	for _, op := range Funcs1 {
+		if Ops[op].Prec == PrecAtom {
+			m[Ops[op].Name] = op
+		}
+	}
+	return m
+}()
+
+// call1 parses the rest of f(x).
+func (p *parser) call1(op Op) (Expr, error) {
+	if err := p.expect("("); err != nil {
+		return nil, err
+	}
+	x, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	return &Unary{Op: op, X: x}, p.expect(")")
 }
 
 // loop parses the rest of sum(k=1..n, body) or prod(k=1..n, body).

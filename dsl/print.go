@@ -68,13 +68,18 @@ func printExpr(sb *strings.Builder, e Expr, min int) {
 	case *Prev:
 		sb.WriteString("a(n-" + strconv.Itoa(e.Lag) + ")")
 	case *Unary:
-		if e.Op == OpNeg {
+		switch e.Op {
+		case OpNeg:
 			sb.WriteString("-")
 			printExpr(sb, e.X, PrecUnary)
-		} else {
+		case OpFact:
 			// x!! is (x!)!: the postfix operator nests without parentheses.
 			printExpr(sb, e.X, PrecPostfix)
 			sb.WriteString("!")
+		default: // prime(x), sigma(x), ...
+			sb.WriteString(info.Name + "(")
+			printExpr(sb, e.X, PrecCond)
+			sb.WriteString(")")
 		}
 	case *Binary:
 		printBinary(sb, e, info)

@@ -206,6 +206,26 @@ func Apply1(op Op, x Value) Value {
 		return Neg(x)
 	case OpFact:
 		return Fact(x)
+	case OpPrime:
+		return Prime(x)
+	case OpPi:
+		return PrimePi(x)
+	case OpIsPrime:
+		return IsPrime(x)
+	case OpSigma:
+		return Sigma(x)
+	case OpTau:
+		return Tau(x)
+	case OpPhi:
+		return Phi(x)
+	case OpMu:
+		return Mu(x)
+	case OpDigitSum:
+		return DigitSum(x)
+	case OpBitCount:
+		return BitCount(x)
+	case OpReverse:
+		return Reverse(x)
 	}
 	return Undef
 }

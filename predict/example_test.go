@@ -29,10 +29,10 @@ func ExamplePredict() {
 	}
 	// Output:
 	// found: true
-	// next 8 with probability 0.584
-	// next 9 with probability 0.146
-	// next 6 with probability 0.073
-	// 15 bits: a(n) = prod(k=1..n, 2)
+	// next 8 with probability 0.412
+	// next 9 with probability 0.206
+	// next 6 with probability 0.103
+	// 16 bits: a(n) = 2^n
 	// 17 bits: a(n) = n + n!
 	// 18 bits: a(n) = n + n; a(0) = 1
 }

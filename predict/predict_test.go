@@ -301,7 +301,9 @@ func TestFound(t *testing.T) {
 		{"5 5 5 5 5 5", true, "5"},
 		// The first digits of e: nothing this short reproduces them.
 		{"7 1 8 2 8 1 8 2 8 4 5 9 0 4 5", false, ""},
-		{"2 3 5 7 11", false, ""},
+		{"3 1 4 1 5 9 2 6 5 3", false, ""},
+		// The primes: prime(n); n >= 1 takes 15 bits.
+		{"2 3 5 7 11", true, "13"},
 	}
 	for _, c := range cases {
 		t.Run(c.seq, func(t *testing.T) {

@@ -618,14 +618,16 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 		}
 	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpPrevK:
 		copy(buf, bk.leafValues(r.op, int(r.konst)))
-	case dsl.OpNeg, dsl.OpFact:
-		apply1(r.op, buf, bk.values(k[0]))
 	case dsl.OpCond:
 		applyCond(buf, bk.values(k[0]), bk.values(k[1]), bk.values(k[2]))
 	case dsl.OpSum, dsl.OpProd:
 		applyLoop(r.op, buf, bk.loop.values(k[0]), bk.loop.rows, bk.first)
 	default:
-		apply2(r.op, buf, bk.values(k[0]), bk.values(k[1]))
+		if r.op.Func1() {
+			apply1(r.op, buf, bk.values(k[0]))
+		} else {
+			apply2(r.op, buf, bk.values(k[0]), bk.values(k[1]))
+		}
 	}
 }
 
@@ -647,7 +649,7 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
 		bk.leaves(b, buf, keep)
-	case j.op == dsl.OpNeg || j.op == dsl.OpFact:
+	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
 			apply1(j.op, buf, bk.values(x))
 			keep(j.op, [3]int32{x}, 0)
@@ -819,7 +821,7 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
 		bk.leaves(b, buf, full)
-	case j.op == dsl.OpNeg || j.op == dsl.OpFact:
+	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			if dsl.Apply1(j.op, xv[0]) != t0 {
@@ -935,12 +937,13 @@ func (bk *bank) treeOf(r recipe) dsl.Expr {
 		return &dsl.LoopVar{}
 	case dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpPrevK:
 		return &dsl.Prev{Lag: int(r.konst)}
-	case dsl.OpNeg, dsl.OpFact:
-		return &dsl.Unary{Op: op, X: bk.tree(k[0])}
 	case dsl.OpCond:
 		return &dsl.Cond{Cond: bk.tree(k[0]), Then: bk.tree(k[1]), Else: bk.tree(k[2])}
 	case dsl.OpSum, dsl.OpProd:
 		return &dsl.Loop{Op: op, Body: bk.loop.tree(k[0])}
+	}
+	if op.Func1() {
+		return &dsl.Unary{Op: op, X: bk.tree(k[0])}
 	}
 	return &dsl.Binary{Op: op, X: bk.tree(k[0]), Y: bk.tree(k[1])}
 }

@@ -92,7 +92,7 @@ func (l leafSpec) expr() dsl.Expr {
 
 // Operators every body may use, in enumeration order.
 var (
-	unaryOps  = []dsl.Op{dsl.OpNeg, dsl.OpFact}
+	unaryOps  = dsl.Funcs1
 	binaryOps = []dsl.Op{dsl.OpAdd, dsl.OpMul, dsl.OpSub, dsl.OpDiv, dsl.OpMod, dsl.OpPow, dsl.OpBinom, dsl.OpGcd}
 	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
 )

@@ -16,6 +16,10 @@ func apply1(op dsl.Op, dst, x []dsl.Value) {
 		for i := range dst {
 			dst[i] = dsl.Fact(x[i])
 		}
+	default:
+		for i := range dst {
+			dst[i] = dsl.Apply1(op, x[i])
+		}
 	}
 }
 

@@ -1,0 +1,253 @@
+package dsl
+
+import (
+	"math/big"
+	"math/bits"
+	"sort"
+	"sync"
+)
+
+// NTLimit bounds the arguments of the number-theoretic functions prime, pi,
+// isprime, sigma, tau, phi and mu: for arguments above it they are Undef,
+// in both evaluators. The bound keeps each call a table lookup or a short
+// factorisation over a small-prime-factor table (built once, 2 MiB, a few
+// milliseconds), so that the search can apply them to millions of
+// candidate vectors. Sequences of a few dozen terms rarely need more:
+// prime(x) is defined up to the 82,025th prime, 1,048,573.
+const NTLimit = 1 << 20
+
+// ntTables holds, for 0 <= x <= NTLimit, the smallest prime factor of x (0
+// for 0, 1 and primes, whose smallest factor is themselves) and the primes
+// in order.
+type ntTables struct {
+	spf    []uint16 // composites up to 2^20 have a prime factor below 2^10
+	primes []int32
+}
+
+var (
+	ntOnce sync.Once
+	nt     ntTables
+)
+
+func tables() *ntTables {
+	ntOnce.Do(func() {
+		nt.spf = make([]uint16, NTLimit+1)
+		for p := 2; p*p <= NTLimit; p++ {
+			if nt.spf[p] != 0 {
+				continue
+			}
+			for m := p * p; m <= NTLimit; m += p {
+				if nt.spf[m] == 0 {
+					nt.spf[m] = uint16(p)
+				}
+			}
+		}
+		nt.primes = make([]int32, 0, 82025)
+		for x := 2; x <= NTLimit; x++ {
+			if nt.spf[x] == 0 {
+				nt.primes = append(nt.primes, int32(x))
+			}
+		}
+	})
+	return &nt
+}
+
+// isPrimeSmall reports whether 0 <= x <= NTLimit is prime.
+func (t *ntTables) isPrime(x int64) bool { return x >= 2 && t.spf[x] == 0 }
+
+// factor calls f(p, e) for each prime power p^e exactly dividing
+// 1 <= x <= NTLimit, smallest p first.
+func (t *ntTables) factor(x int64, f func(p, e int64)) {
+	for x > 1 {
+		p := int64(t.spf[x])
+		if p == 0 {
+			p = x
+		}
+		e := int64(0)
+		for x%p == 0 {
+			x /= p
+			e++
+		}
+		f(p, e)
+	}
+}
+
+// Prime returns the x-th prime (Prime(1) = 2); Undef unless 1 <= x <=
+// pi(NTLimit).
+func Prime(x Value) Value {
+	t := tables()
+	if x == Undef || x < 1 || x > Value(len(t.primes)) {
+		return Undef
+	}
+	return Value(t.primes[x-1])
+}
+
+// PrimePi returns the number of primes <= x (0 for x < 2); Undef above
+// NTLimit.
+func PrimePi(x Value) Value {
+	if x == Undef || x > NTLimit {
+		return Undef
+	}
+	if x < 2 {
+		return 0
+	}
+	t := tables()
+	return Value(sort.Search(len(t.primes), func(i int) bool { return Value(t.primes[i]) > x }))
+}
+
+// IsPrime returns 1 when x is a prime and 0 otherwise (so 0 for x < 2);
+// Undef above NTLimit.
+func IsPrime(x Value) Value {
+	if x == Undef || x > NTLimit {
+		return Undef
+	}
+	if x >= 2 && tables().isPrime(int64(x)) {
+		return 1
+	}
+	return 0
+}
+
+// ntDomain reports whether x is an argument of sigma, tau, phi and mu.
+func ntDomain(x Value) bool { return x != Undef && x >= 1 && x <= NTLimit }
+
+// Sigma returns the sum of the divisors of 1 <= x <= NTLimit, else Undef.
+func Sigma(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	s := int64(1)
+	tables().factor(int64(x), func(p, e int64) {
+		term, pk := int64(1), int64(1)
+		for range e {
+			pk *= p
+			term += pk
+		}
+		s *= term
+	})
+	return Value(s)
+}
+
+// Tau returns the number of divisors of 1 <= x <= NTLimit, else Undef.
+func Tau(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	d := int64(1)
+	tables().factor(int64(x), func(_, e int64) { d *= e + 1 })
+	return Value(d)
+}
+
+// Phi returns Euler's totient of 1 <= x <= NTLimit, else Undef.
+func Phi(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	r := int64(x)
+	tables().factor(int64(x), func(p, _ int64) { r = r / p * (p - 1) })
+	return Value(r)
+}
+
+// Mu returns the Moebius function of 1 <= x <= NTLimit (0 when a square
+// divides x, else (-1)^(number of prime factors)), else Undef.
+func Mu(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	m := int64(1)
+	tables().factor(int64(x), func(_, e int64) {
+		if e > 1 {
+			m = 0
+		}
+		m = -m
+	})
+	return Value(m)
+}
+
+// DigitSum returns the sum of the decimal digits of |x|.
+func DigitSum(x Value) Value {
+	if x == Undef {
+		return Undef
+	}
+	u := uint64(abs(x))
+	s := Value(0)
+	for ; u > 0; u /= 10 {
+		s += Value(u % 10)
+	}
+	return s
+}
+
+// BitCount returns the number of ones in the binary form of |x|.
+func BitCount(x Value) Value {
+	if x == Undef {
+		return Undef
+	}
+	return Value(bits.OnesCount64(uint64(abs(x))))
+}
+
+// Reverse returns |x| with its decimal digits reversed, with the sign of x
+// (rev(120) = 21, rev(-12) = -21); Undef when that overflows.
+func Reverse(x Value) Value {
+	if x == Undef {
+		return Undef
+	}
+	u, r := uint64(abs(x)), uint64(0)
+	for ; u > 0; u /= 10 {
+		hi, lo := bits.Mul64(r, 10)
+		if hi != 0 || lo > 1<<63-1-u%10 {
+			return Undef
+		}
+		r = lo + u%10
+	}
+	if x < 0 {
+		return -Value(r)
+	}
+	return Value(r)
+}
+
+// bigNumberTheory applies a number-theoretic or digit function exactly.
+// The functions capped at NTLimit agree with their int64 forms (they are
+// nil above it); the digit functions work on any size.
+func bigNumberTheory(op Op, x *big.Int) *big.Int {
+	switch op {
+	case OpDigitSum, OpBitCount, OpReverse:
+		return bigDigits(op, x)
+	}
+	if !x.IsInt64() {
+		if x.Sign() < 0 && (op == OpPi || op == OpIsPrime) {
+			return new(big.Int)
+		}
+		return nil
+	}
+	v := Apply1(op, Value(x.Int64()))
+	if v == Undef {
+		return nil
+	}
+	return big.NewInt(int64(v))
+}
+
+func bigDigits(op Op, x *big.Int) *big.Int {
+	a := new(big.Int).Abs(x)
+	switch op {
+	case OpBitCount:
+		n := 0
+		for _, w := range a.Bits() {
+			n += bits.OnesCount(uint(w))
+		}
+		return big.NewInt(int64(n))
+	case OpDigitSum:
+		s := int64(0)
+		for _, c := range a.String() {
+			s += int64(c - '0')
+		}
+		return big.NewInt(s)
+	}
+	d := []byte(a.String())
+	for i, j := 0, len(d)-1; i < j; i, j = i+1, j-1 {
+		d[i], d[j] = d[j], d[i]
+	}
+	r, _ := new(big.Int).SetString(string(d), 10)
+	if x.Sign() < 0 {
+		r.Neg(r)
+	}
+	return r
+}
