@@ -82,9 +82,17 @@ const (
 	// only for the listed indices. They exist so that every continuation of
 	// the data keeps a non-zero prior probability.
 	Literal
+	// Triangle programs define a triangle T(n, k), k = 0..n, read by rows:
+	// a = T(0,0), T(1,0), T(1,1), T(2,0), ... Their body reads n (the row)
+	// and k (the column) and has no loops; with offset 1 rows start at
+	// n = 1 and columns at k = 1.
+	Triangle
 )
 
 // Program is a complete description of a sequence.
+//
+// For a Triangle, Offset applies to both the row and the column: the first
+// given term is T(Offset, Offset).
 //
 // Indices start at Offset (0 or 1): the first given term is a(Offset). For a
 // recurrence the initial terms are a(Offset), ..., a(Offset+Order-1) and the

@@ -214,6 +214,12 @@ func (p *Program) BigValues(count int) []*big.Int {
 		for i := range out {
 			out[i] = EvalBig(p.Body, &BigEnv{N: big.NewInt(int64(p.Offset + i))})
 		}
+	case Triangle:
+		for i := range out {
+			row, col := TriangleCell(i)
+			env := &BigEnv{N: big.NewInt(int64(p.Offset + row)), K: big.NewInt(int64(p.Offset + col))}
+			out[i] = EvalBig(p.Body, env)
+		}
 	case Recurrence:
 		for i := range out {
 			if i < p.Order {

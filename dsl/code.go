@@ -11,8 +11,9 @@ import (
 // Program header code words. Together with the operator table they form the
 // prefix-free code described in the package documentation.
 const (
-	kindClosedWord  = "1"
-	kindLiteralWord = "00"
+	kindClosedWord   = "1"
+	kindLiteralWord  = "000"
+	kindTriangleWord = "0010"
 )
 
 // recurrenceWord is the header of a recurrence of the given order: "01",
@@ -71,6 +72,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(kindClosedWord) + 1
 	case Recurrence:
 		return len(recurrenceWord[order]) + 1
+	case Triangle:
+		return len(kindTriangleWord) + 1
 	}
 	return len(kindLiteralWord)
 }
@@ -113,8 +116,8 @@ func (p *Program) Bits() int {
 	switch p.Kind {
 	case Literal:
 		return LiteralBits(p.Terms)
-	case ClosedForm:
-		return HeaderBits(ClosedForm, 0) + ExprBits(p.Body)
+	case ClosedForm, Triangle:
+		return HeaderBits(p.Kind, 0) + ExprBits(p.Body)
 	}
 	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
 	for _, t := range p.Init {
@@ -162,6 +165,8 @@ func (p *Program) Encode() string {
 		return sb.String()
 	case ClosedForm:
 		sb.WriteString(kindClosedWord)
+	case Triangle:
+		sb.WriteString(kindTriangleWord)
 	case Recurrence:
 		sb.WriteString(recurrenceWord[p.Order])
 	}

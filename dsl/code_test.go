@@ -60,7 +60,7 @@ func assertPrefixFree(t *testing.T, words []string) {
 }
 
 // TestKraft enumerates every program of at most kraftBits bits (closed
-// forms, recurrences of orders 1..3 with every initial term that fits, and
+// forms, triangles, recurrences with every initial term that fits, and
 // literals), and checks that Encode gives each a code word of Bits() bits,
 // that no code word is a prefix of another, and that the weights 2^-Bits
 // sum to at most 1.
@@ -81,7 +81,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -145,12 +145,15 @@ func TestKraftSeries(t *testing.T) {
 		k += w[b]
 	}
 	// The header words: "1" closed, "010"/"0110"/"0111"+gamma(order-2)
-	// recurrences, each followed by an offset bit, and "00" for literals.
+	// recurrences, "0010" triangles, each followed by an offset bit, and
+	// "000" for literals. (Triangle bodies are counted with all of K,
+	// loops included, which only overestimates the total.)
 	// The recurrence words would be complete with unbounded orders; orders
 	// beyond MaxOrder leave the rest of the code space unused.
 	head := 0.0
 	for off := 0; off <= 1; off++ {
 		head += math.Exp2(-float64(dsl.HeaderBits(dsl.ClosedForm, 0)))
+		head += math.Exp2(-float64(dsl.HeaderBits(dsl.Triangle, 0)))
 		for order := 1; order <= dsl.MaxOrder; order++ {
 			head += math.Exp2(-float64(dsl.HeaderBits(dsl.Recurrence, order)))
 		}
@@ -163,6 +166,7 @@ func TestKraftSeries(t *testing.T) {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
 	unused *= math.Exp2(-4)
+	unused += math.Exp2(-4) // "0011": no kind yet
 	assert.InDelta(t, 1.0, head+lit+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
 	total := head*k + lit
 	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
@@ -229,9 +233,11 @@ func TestCodeLengths(t *testing.T) {
 		{"a(n) = a(n-1); a(0) = 0", 8},
 		{"a(n) = a(n-3); a(0) = 0, a(1) = 0, a(2) = 0", 14},
 		{"a(n) = -a(n-4); a(0) = 0, a(1) = 0, a(2) = 0, a(3) = 0", 8 + 7 + 7 + 4},
-		{"a = []", 3},
-		{"a = [0]", 2 + 3 + 1},
-		{"a = [2, 3, 5, 7]", 2 + 5 + 5 + 6 + 6 + 9},
+		{"a = []", 4},
+		{"a = [0]", 3 + 3 + 1},
+		{"a = [2, 3, 5, 7]", 3 + 5 + 5 + 6 + 6 + 9},
+		{"T(n, k) = binomial(n, k)", 4 + 1 + 7 + 3 + 5},
+		{"T(n, k) = n*k; n >= 1", 4 + 1 + 3 + 3 + 5},
 	}
 	for _, c := range programs {
 		p, err := dsl.ParseProgram(c.src)

@@ -86,6 +86,11 @@ func (p *Program) Values(count int) []Value {
 			env.N = Value(p.Offset + i)
 			out[i] = Eval(p.Body, &env)
 		}
+	case Triangle:
+		for i := range out {
+			row, col := TriangleCell(i)
+			out[i] = Eval(p.Body, &Env{N: Value(p.Offset + row), K: Value(p.Offset + col)})
+		}
 	case Recurrence:
 		env := Env{K: Undef}
 		for i := range out {
@@ -107,6 +112,16 @@ func (p *Program) Values(count int) []Value {
 		}
 	}
 	return out
+}
+
+// TriangleCell returns the row and column, counted from 0, of the i-th
+// entry (from 0) of a triangle read by rows: 0 -> (0,0), 1 -> (1,0),
+// 2 -> (1,1), 3 -> (2,0), ...
+func TriangleCell(i int) (row, col int) {
+	for row*(row+1)/2+row < i {
+		row++
+	}
+	return row, i - row*(row+1)/2
 }
 
 // FromBig converts x to a Value, Undef when it does not fit.

@@ -16,6 +16,8 @@ var parseSeeds = []string{
 	"a(n) = a(n-3)*n - a(n-1); a(1) = 1, a(2) = -2, a(3) = 3",
 	"a = [2, 3, 5, 7]",
 	"a = []",
+	"T(n, k) = binomial(n, k)",
+	"T(n, k) = n - k; n >= 1",
 	"a(n) = 2^-n",
 	"a(n) = (-2)^n",
 	"a(n) = -2^n!",

@@ -57,6 +57,8 @@ func dumpProgram(p *dsl.Program) string {
 		return "literal " + ints(p.Terms)
 	case dsl.ClosedForm:
 		return fmt.Sprintf("closed off=%d %s", p.Offset, dump(p.Body))
+	case dsl.Triangle:
+		return fmt.Sprintf("triangle off=%d %s", p.Offset, dump(p.Body))
 	}
 	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
 }
@@ -193,8 +195,9 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 }
 
 // allPrograms calls fn with every program whose code takes at most maxBits
-// bits: closed forms and recurrences of orders 1..3 (both offsets, every
-// initial term that fits) and literals of every length.
+// bits: closed forms, triangles and recurrences of orders 1..MaxOrder
+// (both offsets, every initial term that fits) and literals of every
+// length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
 	for off := 0; off <= 1; off++ {
@@ -202,6 +205,15 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		for b := 3; b <= maxBits-head; b++ {
 			for _, e := range en.exprs(b) {
 				fn(&dsl.Program{Kind: dsl.ClosedForm, Offset: off, Body: e})
+			}
+		}
+		// Triangles use the same code for their bodies (k being the
+		// column); the enumerator's bodies serve as code words even where
+		// a body would not parse (a loop in a triangle).
+		head = dsl.HeaderBits(dsl.Triangle, 0)
+		for b := 3; b <= maxBits-head; b++ {
+			for _, e := range en.exprs(b) {
+				fn(&dsl.Program{Kind: dsl.Triangle, Offset: off, Body: e})
 			}
 		}
 		for order := 1; order <= dsl.MaxOrder; order++ {

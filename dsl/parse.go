@@ -36,6 +36,9 @@ type parser struct {
 	toks   []token
 	i      int
 	loops  int // how many sum/prod bodies enclose the current position
+	// triangle: parsing the body of T(n, k), where k is the column and
+	// sum and prod (which bind k) are not allowed.
+	inTriangle bool
 	maxLag int // the largest a(n-i) seen
 	depth  int
 }
@@ -136,6 +139,9 @@ func ParseProgram(s string) (*Program, error) {
 }
 
 func (p *parser) program() (*Program, error) {
+	if p.peek().text == "T" {
+		return p.triangle()
+	}
 	if err := p.expect("a"); err != nil {
 		return nil, err
 	}
@@ -158,21 +164,52 @@ func (p *parser) program() (*Program, error) {
 	}
 	p.next()
 	if p.peek().text == "n" {
-		p.next()
-		if err := p.expect(">="); err != nil {
-			return nil, err
-		}
-		t := p.next()
-		if t.text != "0" && t.text != "1" {
-			return nil, p.errorf(t, "expected the first index, 0 or 1, found %s", t)
-		}
-		prog.Offset = int(t.text[0] - '0')
-		return prog, p.checkClosed()
+		return prog, p.offset(prog)
 	}
 	return prog, p.initialTerms(prog)
 }
 
+// offset parses the rest of a closed form or triangle: "n >= 0" or
+// "n >= 1".
+func (p *parser) offset(prog *Program) error {
+	if err := p.expect("n"); err != nil {
+		return err
+	}
+	if err := p.expect(">="); err != nil {
+		return err
+	}
+	t := p.next()
+	if t.text != "0" && t.text != "1" {
+		return p.errorf(t, "expected the first index, 0 or 1, found %s", t)
+	}
+	prog.Offset = int(t.text[0] - '0')
+	return p.checkClosed()
+}
+
+// triangle parses "T(n, k) = body" and an optional "; n >= 1".
+func (p *parser) triangle() (*Program, error) {
+	for _, want := range []string{"T", "(", "n", ",", "k", ")", "="} {
+		if err := p.expect(want); err != nil {
+			return nil, err
+		}
+	}
+	p.inTriangle, p.loops = true, 1 // k is the column
+	body, err := p.expr()
+	if err != nil {
+		return nil, err
+	}
+	prog := &Program{Kind: Triangle, Body: body}
+	if p.peek().text != ";" {
+		return prog, p.checkClosed()
+	}
+	p.next()
+	return prog, p.offset(prog)
+}
+
 func (p *parser) checkClosed() error {
+	if p.maxLag > 0 && p.inTriangle {
+		return p.errorf(p.peek(), "a(n-%d) cannot be used in T(n, k)", p.maxLag)
+	}
 	if p.maxLag > 0 {
 		return p.errorf(p.peek(), "a(n-%d) needs initial terms, e.g. \"; a(0) = 1\"", p.maxLag)
 	}
@@ -420,6 +457,9 @@ func (p *parser) atom() (Expr, error) {
 	case t.text == "binomial" || t.text == "gcd":
 		return p.call2(t.text)
 	case t.text == "sum" || t.text == "prod":
+		if p.inTriangle {
+			return nil, p.errorf(t, "%s cannot be used in T(n, k): it binds k, the column", t.text)
+		}
 		return p.loop(t.text)
 	}
 	if op, ok := funcByName[t.text]; ok {

@@ -91,6 +91,8 @@ func TestRoundTrip(t *testing.T) {
 		// Literals.
 		{src: "a = [2, 3, 5, 7]", tree: "literal [2 3 5 7]"},
 		{src: "a = []", tree: "literal []"},
+		{src: "T(n, k) = binomial(n, k)", tree: "triangle off=0 (binomial n k)"},
+		{src: "T(n, k) = n*k + 1; n >= 1", tree: "triangle off=1 (+ (* n k) 1)"},
 		{src: "a=[-1,0,-0,123456789012345678901234567890]", print: "a = [-1, 0, 0, 123456789012345678901234567890]"},
 		// Large constants.
 		{src: "a(n) = 9223372036854775807*n"},
@@ -214,6 +216,10 @@ func TestParseErrors(t *testing.T) {
 		{"a(n) = a(n-1); a(0) = x", 23, `expected an integer, found "x"`},
 		{"a(n) = a(n-1); a(x) = 1", 18, `expected an index, found "x"`},
 		{"a(n) = n; n >= 2", 16, "expected the first index, 0 or 1, found \"2\""},
+		{"T(n, k) = sum(k=1..n, k)", 11, "sum cannot be used in T(n, k): it binds k, the column"},
+		{"T(n, k) = a(n-1)", 17, "a(n-1) cannot be used in T(n, k)"},
+		{"T(n, j) = n", 6, `expected "k", found "j"`},
+		{"T(n, k) = n; n >= 3", 19, "expected the first index, 0 or 1, found \"3\""},
 		{"a(n) = n; n > 1", 13, `unexpected character '>'`},
 		{"a(n) = n;", 10, `expected "a", found end of input`},
 		{"a(n) = if n <= 1 then 1 else 2", 16, `expected "0", found "1"`},

@@ -14,7 +14,8 @@ func Format(e Expr) string {
 }
 
 // String returns the program's text form, e.g. "a(n) = 2*n + 2",
-// "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1" or
+// "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
+// "T(n, k) = binomial(n, k)" (a triangle read by rows) or
 // "a = [2, 3, 5, 7]".
 func (p *Program) String() string {
 	var sb strings.Builder
@@ -29,8 +30,12 @@ func (p *Program) String() string {
 		}
 		sb.WriteString("]")
 		return sb.String()
-	case ClosedForm:
-		sb.WriteString("a(n) = ")
+	case ClosedForm, Triangle:
+		if p.Kind == Triangle {
+			sb.WriteString("T(n, k) = ")
+		} else {
+			sb.WriteString("a(n) = ")
+		}
 		printExpr(&sb, p.Body, PrecCond)
 		if p.Offset != 0 {
 			sb.WriteString("; n >= " + strconv.Itoa(p.Offset))

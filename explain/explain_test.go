@@ -121,7 +121,7 @@ func TestWalkthroughFigures(t *testing.T) {
 		t.Errorf("levels hold %d classes, the mixture %d", classes, res.Classes)
 	}
 	c := w.Compression
-	if c.LiteralBits != dsl.LiteralBits(ints(2, 4, 6, 8)) || c.LiteralBits != 33 || c.BestBits != 11 || c.SavedBits != 22 {
+	if c.LiteralBits != dsl.LiteralBits(ints(2, 4, 6, 8)) || c.LiteralBits != 34 || c.BestBits != 11 || c.SavedBits != 23 {
 		t.Errorf("compression %+v", c)
 	}
 }

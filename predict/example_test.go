@@ -29,7 +29,7 @@ func ExamplePredict() {
 	}
 	// Output:
 	// found: true
-	// next 8 with probability 0.412
+	// next 8 with probability 0.413
 	// next 9 with probability 0.206
 	// next 6 with probability 0.103
 	// 16 bits: a(n) = 2^n

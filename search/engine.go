@@ -47,7 +47,7 @@ type engine struct {
 
 	checkOnly        bool    // levels are checked, no longer stored
 	literalBits      int     // the terms written out (dsl.LiteralBits)
-	pattern          bool    // a program shorter than literalBits is known
+	patternBits      int     // the shortest known program shorter than literalBits (0: none)
 	storeFull        Stopped // the budget that ended storing
 	storedCandidates int64
 
@@ -65,7 +65,9 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 	}
 	e := &engine{t: newTarget(terms), opts: opts.withDefaults(), res: &Result{Stopped: StopMaxBits}}
 	e.literalBits = dsl.LiteralBits(terms)
-	e.pattern = e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits
+	if e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits {
+		e.patternBits = e.opts.KnownBits
+	}
 	for _, s := range shapes(len(terms)) {
 		e.main = append(e.main, e.newMainBank(s))
 	}
@@ -76,7 +78,7 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 func (e *engine) newMainBank(s shape) *bank {
 	n := len(e.t.terms)
 	width := n + 1 - s.order
-	b := &bank{store: newStore(width), g: grammar{order: s.order}, shape: s, main: true,
+	b := &bank{store: newStore(width), g: s.grammar(), shape: s, main: true,
 		fixed: s.fixedBits(e.t.terms), first: s.order}
 	if !e.t.big {
 		b.definedHi = width - 1 // every given term's point; not the next one
@@ -84,6 +86,13 @@ func (e *engine) newMainBank(s shape) *bank {
 	b.index = make([]dsl.Value, width)
 	for j := range width {
 		b.index[j] = dsl.Value(s.offset + s.order + j)
+	}
+	if s.kind == dsl.Triangle { // n is the row and k the column
+		b.k = make([]dsl.Value, width)
+		for j := range width {
+			row, col := dsl.TriangleCell(j)
+			b.index[j], b.k[j] = dsl.Value(s.offset+row), dsl.Value(s.offset+col)
+		}
 	}
 	for lag := 1; lag <= s.order; lag++ { // a(n-lag) at each point
 		v := make([]dsl.Value, width)
@@ -232,11 +241,15 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 	return true, false
 }
 
-// budget is the program budget in force: MaxPrograms, or the smaller
-// PatternPrograms once a program shorter than the terms written out is
-// known.
+// budget is the program budget in force for the current length B:
+// MaxPrograms, or the smaller PatternPrograms once a pattern is known whose
+// length is within Margin of B, so that the search is only looking for competing
+// explanations of about its length. A pattern far beyond the lengths the
+// budget can reach (a fitter's long program that barely beats the terms
+// written out) does not shrink the budget: shorter explanations are still
+// worth the full search.
 func (e *engine) budget() int64 {
-	if e.pattern {
+	if e.patternBits > 0 && e.patternBits <= e.lvl.Bits+e.opts.Margin {
 		return min(e.opts.MaxPrograms, e.opts.PatternPrograms)
 	}
 	return e.opts.MaxPrograms
@@ -262,7 +275,7 @@ func (e *engine) survivalRate() float64 {
 // of bk needs.
 func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
 	need := min(b-dsl.Ops[dsl.OpSum].Bits, maxLoopBody)
-	if need < minExprBits {
+	if need < minExprBits || bk.g.inLoop { // triangles have no loops
 		return true
 	}
 	if bk.loop == nil {
@@ -758,7 +771,9 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 	}
 	e.lvl.Consistent++
 	e.res.Found = append(e.res.Found, Found{Program: prog(), Bits: b + bk.fixed, Next: next})
-	e.pattern = e.pattern || b+bk.fixed < e.literalBits
+	if l := b + bk.fixed; l < e.literalBits && (e.patternBits == 0 || l < e.patternBits) {
+		e.patternBits = l
+	}
 }
 
 // executeCheck runs a check-only plan: the workers evaluate candidates

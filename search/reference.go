@@ -32,7 +32,7 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 			if bodyBits < 1 {
 				continue
 			}
-			for _, body := range exprs(trees, grammar{order: s.order}, bodyBits) {
+			for _, body := range exprs(trees, s.grammar(), bodyBits) {
 				if checkContext(ctx) {
 					res.Stopped = StopCancelled
 					return res, nil

@@ -16,9 +16,10 @@ type shape struct {
 }
 
 // shapes lists the shapes searched for n given terms, in a fixed order:
-// closed forms, then recurrences of order 1, 2, 3, each with offset 0 then
-// 1. A recurrence needs more terms than its order: one whose initial terms
-// are all the data explains nothing.
+// closed forms, then recurrences of order 1, 2, ..., each with offset 0
+// then 1, then triangles. A recurrence needs more terms than its order:
+// one whose initial terms are all the data explains nothing. Triangles
+// are searched from minTriangleTerms terms on.
 func shapes(n int) []shape {
 	var out []shape
 	for _, off := range []int{0, 1} {
@@ -29,7 +30,28 @@ func shapes(n int) []shape {
 			out = append(out, shape{kind: dsl.Recurrence, order: order, offset: off})
 		}
 	}
+	if n >= minTriangleTerms {
+		for _, off := range []int{0, 1} {
+			out = append(out, shape{kind: dsl.Triangle, offset: off})
+		}
+	}
 	return out
+}
+
+// minTriangleTerms is the fewest terms for which triangles read by rows
+// are searched: three full rows and one more term. With fewer, a triangle
+// is little more than a closed form with an odd index and only dilutes the
+// mixture of a short puzzle.
+const minTriangleTerms = 7
+
+// grammar returns what a body of the shape may read: n and earlier terms,
+// or for a triangle the row n and the column k (and no loops, which would
+// bind k).
+func (s shape) grammar() grammar {
+	if s.kind == dsl.Triangle {
+		return grammar{inLoop: true}
+	}
+	return grammar{order: s.order}
 }
 
 // fixedBits is the length of everything but the body: the header and, for
