@@ -33,14 +33,14 @@ func (t token) String() string {
 }
 
 type parser struct {
-	toks   []token
-	i      int
-	loops  int // how many sum/prod bodies enclose the current position
+	toks  []token
+	i     int
+	loops int // how many sum/prod bodies enclose the current position
 	// triangle: parsing the body of T(n, k), where k is the column and
 	// sum and prod (which bind k) are not allowed.
 	inTriangle bool
-	maxLag int // the largest a(n-i) seen
-	depth  int
+	maxLag     int // the largest a(n-i) seen
+	depth      int
 }
 
 func tokenize(s string) ([]token, error) {
