@@ -8,15 +8,22 @@
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program pays
-// one offset bit). There are three shapes:
+// one offset bit). There are four shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
 //	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
+//	T(n, k) = binomial(n, k)                  triangle read by rows
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
 // A recurrence of order r (1..8) lists its r initial terms, which are part of
 // the program and cost bits; its body may use n, a(n-1), ..., a(n-r).
+//
+// A triangle defines T(n, k) for the rows n = 0, 1, 2, ... and the columns
+// k = 0..n, and the sequence is the triangle read by rows: T(0,0), T(1,0),
+// T(1,1), T(2,0), ... (Pascal's triangle, 1, 1, 1, 1, 2, 1, ...). With
+// "; n >= 1" rows start at n = 1 and columns at k = 1. Its body reads n
+// and k and may not use sum or prod (which bind k) or earlier terms.
 //
 // # Expressions
 //
@@ -64,8 +71,8 @@
 //  1. The kind: "1" for a closed form (1 bit); for a recurrence "01", then
 //     "0" for order 1 (3 bits in all), "10" for order 2 (4 bits), or "11"
 //     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
-//     9); "00" for a literal.
-//  2. For closed forms and recurrences, one offset bit (n starts at 0 or 1).
+//     9); "0010" for a triangle; "000" for a literal. ("0011" is unused.)
+//  2. For all but literals, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
@@ -77,7 +84,7 @@
 //  4. For a recurrence, each initial term in the universal integer code:
 //     the Elias delta code of |v|+1, then a sign bit unless v = 0.
 //     0 takes 1 bit, ±1 and ±2 take 5, ±3..±6 take 6, ±7..±14 take 9.
-//  5. A literal is "00", the gamma code of (number of terms + 1), then each
+//  5. A literal is "000", the gamma code of (number of terms + 1), then each
 //     term in the universal integer code.
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +

@@ -36,7 +36,7 @@ type parser struct {
 	toks  []token
 	i     int
 	loops int // how many sum/prod bodies enclose the current position
-	// triangle: parsing the body of T(n, k), where k is the column and
+	// inTriangle: parsing the body of T(n, k), where k is the column and
 	// sum and prod (which bind k) are not allowed.
 	inTriangle bool
 	maxLag     int // the largest a(n-i) seen

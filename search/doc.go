@@ -9,8 +9,9 @@
 // tests.
 //
 // Search is the fast engine. It never builds trees while searching. A
-// program is a shape (closed form, or recurrence of order 1..8, fewer
-// than the number of terms; offset 0 or 1) plus a body; each shape has a bank of bodies, built bottom-up one
+// program is a shape (closed form, recurrence of order 1..8 and fewer
+// than the number of terms, or from 7 terms on a triangle read by rows;
+// offset 0 or 1) plus a body; each shape has a bank of bodies, built bottom-up one
 // length at a time: the bodies of length b are the leaves of length b and
 // every operator applied to bodies whose lengths add up to b minus the
 // operator's code length. Each candidate is evaluated as one vector
@@ -116,8 +117,9 @@
 // an explanation 6 bits longer than the best weighs 1/64 of it), KnownBits
 // (a fitter's program counts as found), the program budget — MaxPrograms
 // candidates (default 10 million) while no pattern is known, PatternPrograms
-// (default 500,000) once a program shorter than the terms written out is
-// known; the engine checks before each length that it fits, so the cut is
+// (default 250,000) once a program shorter than the terms written out is
+// known whose length is within Margin of the length being searched (a
+// fitter's long program that barely compresses leaves the full budget); the engine checks before each length that it fits, so the cut is
 // deterministic; the second is sized so that a sequence the fitters or a
 // short program explain takes a few milliseconds of search —, MaxMemory
 // bytes of store (default 768 MiB), and context cancellation (the result

@@ -29,8 +29,9 @@ type Options struct {
 	MaxPrograms int64
 	// PatternPrograms is the smaller program budget that applies once a
 	// pattern is known: a consistent program shorter than the terms written
-	// out (found by the search, or KnownBits). The search then only looks
-	// for shorter or competing explanations, and most inputs stop early.
+	// out (found by the search, or KnownBits), no more than Margin bits
+	// longer than the length being searched. The search then only looks
+	// for competing explanations, and most inputs stop early.
 	PatternPrograms int64
 	// MaxMemory bounds the bytes the fast engine keeps in its store.
 	MaxMemory int64

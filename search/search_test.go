@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/seqpredict/seqpredict/dsl"
 )
 
 func ints(xs ...int64) []*big.Int {
@@ -115,6 +117,20 @@ func TestSearchBudgets(t *testing.T) {
 		nothing, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 100, MaxPrograms: 1_000_000, PatternPrograms: 20_000})
 		require.NoError(t, err)
 		assert.Greater(t, nothing.Candidates, int64(20_000), "without a pattern MaxPrograms applies")
+	})
+	t.Run("PatternOutOfReach", func(t *testing.T) {
+		// A known program just shorter than the terms written out, far
+		// beyond what the budget reaches, leaves the full budget; one
+		// within Margin of the lengths searched brings the smaller one.
+		opts := Options{MaxBits: 60, Margin: 6, MaxPrograms: 1_000_000, PatternPrograms: 20_000}
+		opts.KnownBits = dsl.LiteralBits(terms) - 1
+		far, err := Search(ctx, terms, opts)
+		require.NoError(t, err)
+		assert.Greater(t, far.Candidates, int64(20_000))
+		opts.KnownBits = 26
+		near, err := Search(ctx, terms, opts)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, near.Candidates, int64(20_000))
 	})
 	t.Run("MaxMemory", func(t *testing.T) {
 		r, err := Search(ctx, terms, Options{MaxBits: 60, Margin: 100, MaxMemory: 1 << 20})
