@@ -10,46 +10,56 @@ import (
 // NTLimit bounds the arguments of the number-theoretic functions prime, pi,
 // isprime, sigma, tau, phi and mu: for arguments above it they are Undef,
 // in both evaluators. The bound keeps each call a table lookup or a short
-// factorisation over a small-prime-factor table (built once, 2 MiB, a few
-// milliseconds), so that the search can apply them to millions of
-// candidate vectors. Sequences of a few dozen terms rarely need more:
-// prime(x) is defined up to the 82,025th prime, 1,048,573.
+// factorisation over a small-prime-factor table, so that the search can
+// apply them to millions of candidate vectors. Sequences of a few dozen
+// terms rarely need more: prime(x) is defined up to the 82,025th prime,
+// 1,048,573.
 const NTLimit = 1 << 20
 
-// ntTables holds, for 0 <= x <= NTLimit, the smallest prime factor of x (0
+// smallNTLimit is the reach of the table built first (128 KiB, a fraction
+// of a millisecond); the full table (2 MiB, a few milliseconds) is built
+// only when an argument needs it, so that most queries never pay for it.
+const smallNTLimit = 1 << 16
+
+// ntTables holds, for 0 <= x <= limit, the smallest prime factor of x (0
 // for 0, 1 and primes, whose smallest factor is themselves) and the primes
-// in order.
+// up to limit in order.
 type ntTables struct {
 	spf    []uint16 // composites up to 2^20 have a prime factor below 2^10
 	primes []int32
 }
 
+func newNTTables(limit int) *ntTables {
+	t := &ntTables{spf: make([]uint16, limit+1)}
+	for p := 2; p*p <= limit; p++ {
+		if t.spf[p] != 0 {
+			continue
+		}
+		for m := p * p; m <= limit; m += p {
+			if t.spf[m] == 0 {
+				t.spf[m] = uint16(p)
+			}
+		}
+	}
+	for x := 2; x <= limit; x++ {
+		if t.spf[x] == 0 {
+			t.primes = append(t.primes, int32(x))
+		}
+	}
+	return t
+}
+
 var (
-	ntOnce sync.Once
-	nt     ntTables
+	smallTables = sync.OnceValue(func() *ntTables { return newNTTables(smallNTLimit) })
+	fullTables  = sync.OnceValue(func() *ntTables { return newNTTables(NTLimit) })
 )
 
-func tables() *ntTables {
-	ntOnce.Do(func() {
-		nt.spf = make([]uint16, NTLimit+1)
-		for p := 2; p*p <= NTLimit; p++ {
-			if nt.spf[p] != 0 {
-				continue
-			}
-			for m := p * p; m <= NTLimit; m += p {
-				if nt.spf[m] == 0 {
-					nt.spf[m] = uint16(p)
-				}
-			}
-		}
-		nt.primes = make([]int32, 0, 82025)
-		for x := 2; x <= NTLimit; x++ {
-			if nt.spf[x] == 0 {
-				nt.primes = append(nt.primes, int32(x))
-			}
-		}
-	})
-	return &nt
+// tables returns a table that reaches x (0 <= x <= NTLimit).
+func tables(x Value) *ntTables {
+	if x <= smallNTLimit {
+		return smallTables()
+	}
+	return fullTables()
 }
 
 // isPrimeSmall reports whether 0 <= x <= NTLimit is prime.
@@ -75,8 +85,14 @@ func (t *ntTables) factor(x int64, f func(p, e int64)) {
 // Prime returns the x-th prime (Prime(1) = 2); Undef unless 1 <= x <=
 // pi(NTLimit).
 func Prime(x Value) Value {
-	t := tables()
-	if x == Undef || x < 1 || x > Value(len(t.primes)) {
+	if x == Undef || x < 1 {
+		return Undef
+	}
+	t := smallTables()
+	if x > Value(len(t.primes)) {
+		t = fullTables()
+	}
+	if x > Value(len(t.primes)) {
 		return Undef
 	}
 	return Value(t.primes[x-1])
@@ -91,7 +107,7 @@ func PrimePi(x Value) Value {
 	if x < 2 {
 		return 0
 	}
-	t := tables()
+	t := tables(x)
 	return Value(sort.Search(len(t.primes), func(i int) bool { return Value(t.primes[i]) > x }))
 }
 
@@ -101,7 +117,7 @@ func IsPrime(x Value) Value {
 	if x == Undef || x > NTLimit {
 		return Undef
 	}
-	if x >= 2 && tables().isPrime(int64(x)) {
+	if x >= 2 && tables(x).isPrime(int64(x)) {
 		return 1
 	}
 	return 0
@@ -116,7 +132,7 @@ func Sigma(x Value) Value {
 		return Undef
 	}
 	s := int64(1)
-	tables().factor(int64(x), func(p, e int64) {
+	tables(x).factor(int64(x), func(p, e int64) {
 		term, pk := int64(1), int64(1)
 		for range e {
 			pk *= p
@@ -133,7 +149,7 @@ func Tau(x Value) Value {
 		return Undef
 	}
 	d := int64(1)
-	tables().factor(int64(x), func(_, e int64) { d *= e + 1 })
+	tables(x).factor(int64(x), func(_, e int64) { d *= e + 1 })
 	return Value(d)
 }
 
@@ -143,7 +159,7 @@ func Phi(x Value) Value {
 		return Undef
 	}
 	r := int64(x)
-	tables().factor(int64(x), func(p, _ int64) { r = r / p * (p - 1) })
+	tables(x).factor(int64(x), func(p, _ int64) { r = r / p * (p - 1) })
 	return Value(r)
 }
 
@@ -154,7 +170,7 @@ func Mu(x Value) Value {
 		return Undef
 	}
 	m := int64(1)
-	tables().factor(int64(x), func(_, e int64) {
+	tables(x).factor(int64(x), func(_, e int64) {
 		if e > 1 {
 			m = 0
 		}

@@ -85,6 +85,12 @@ func TestNumberTheoryLimits(t *testing.T) {
 		name      string
 		got, want dsl.Value
 	}{
+		{"last prime of the small table", dsl.Prime(6542), 65521},
+		{"first prime past the small table", dsl.Prime(6543), 65537},
+		{"pi at the small table's edge", dsl.PrimePi(65536), 6542},
+		{"pi past the small table", dsl.PrimePi(65537), 6543},
+		{"sigma of a prime past the small table", dsl.Sigma(65537), 65538},
+		{"phi past the small table", dsl.Phi(65538), 19800},
 		{"pi at the limit", dsl.PrimePi(lim), 82025},
 		{"pi above the limit", dsl.PrimePi(lim + 1), dsl.Undef},
 		{"last prime", dsl.Prime(82025), 1048573},
