@@ -211,6 +211,8 @@ func (p *Program) BigValues(count int) []*big.Int {
 		for i := range out {
 			out[i] = EvalBig(p.Body, &BigEnv{N: big.NewInt(int64(p.Offset + i))})
 		}
+	case Rational:
+		return RationalSeries(p.Exps, p.Num, count)
 	case Recurrence:
 		for i := range out {
 			if i < p.Order {

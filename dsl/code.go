@@ -71,6 +71,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(kindClosedWord) + 1
 	case Recurrence:
 		return len(recurrenceWord[order]) + 1
+	case Rational:
+		return len(rationalWord) + 1
 	}
 	return len(kindLiteralWord)
 }
@@ -115,6 +117,8 @@ func (p *Program) Bits() int {
 		return LiteralBits(p.Terms)
 	case ClosedForm:
 		return HeaderBits(ClosedForm, 0) + ExprBits(p.Body)
+	case Rational:
+		return RationalBits(p.Exps, p.Num)
 	}
 	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
 	for _, t := range p.Init {
@@ -164,6 +168,11 @@ func (p *Program) Encode() string {
 		sb.WriteString(kindClosedWord)
 	case Recurrence:
 		sb.WriteString(recurrenceWord[p.Order])
+	case Rational:
+		sb.WriteString(rationalWord)
+		sb.WriteByte('0' + byte(p.Offset))
+		encodeRational(&sb, p.Exps, p.Num)
+		return sb.String()
 	}
 	sb.WriteByte('0' + byte(p.Offset))
 	encodeExpr(&sb, p.Body)

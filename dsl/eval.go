@@ -86,6 +86,10 @@ func (p *Program) Values(count int) []Value {
 			env.N = Value(p.Offset + i)
 			out[i] = Eval(p.Body, &env)
 		}
+	case Rational:
+		for i, v := range RationalSeries(p.Exps, p.Num, count) {
+			out[i] = FromBig(v)
+		}
 	case Recurrence:
 		env := Env{K: Undef}
 		for i := range out {

@@ -14,8 +14,8 @@ func Format(e Expr) string {
 }
 
 // String returns the program's text form, e.g. "a(n) = 2*n + 2",
-// "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1" or
-// "a = [2, 3, 5, 7]".
+// "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
+// "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))" or "a = [2, 3, 5, 7]".
 func (p *Program) String() string {
 	var sb strings.Builder
 	switch p.Kind {
@@ -29,9 +29,13 @@ func (p *Program) String() string {
 		}
 		sb.WriteString("]")
 		return sb.String()
-	case ClosedForm:
+	case ClosedForm, Rational:
 		sb.WriteString("a(n) = ")
-		printExpr(&sb, p.Body, PrecCond)
+		if p.Kind == Rational {
+			printRational(&sb, p)
+		} else {
+			printExpr(&sb, p.Body, PrecCond)
+		}
 		if p.Offset != 0 {
 			sb.WriteString("; n >= " + strconv.Itoa(p.Offset))
 		}
