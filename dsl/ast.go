@@ -69,7 +69,7 @@ func (*Binary) exprNode()  {}
 func (*Cond) exprNode()    {}
 func (*Loop) exprNode()    {}
 
-// Kind says which of the three program shapes a Program has.
+// Kind says which of the four program shapes a Program has.
 type Kind uint8
 
 const (
@@ -87,6 +87,10 @@ const (
 	// and k (the column) and has no loops; with offset 1 rows start at
 	// n = 1 and columns at k = 1.
 	Triangle
+	// Rational programs are rational generating functions with a product
+	// denominator: a(Offset+j) is the coefficient of x^j in
+	// N(x)/((1-x^e1)*(1-x^e2)*...), a(n) = [x^n] (1 + x)/((1-x)*(1-x^2)).
+	Rational
 )
 
 // Program is a complete description of a sequence.
@@ -96,7 +100,8 @@ const (
 //
 // Indices start at Offset (0 or 1): the first given term is a(Offset). For a
 // recurrence the initial terms are a(Offset), ..., a(Offset+Order-1) and the
-// body defines every later term.
+// body defines every later term. For a rational generating function,
+// a(Offset+j) is the coefficient of x^j whatever the offset.
 type Program struct {
 	Kind   Kind
 	Offset int        // 0 or 1; the index of the first term
@@ -104,6 +109,12 @@ type Program struct {
 	Body   Expr       // closed forms and recurrences
 	Init   []*big.Int // recurrences: the Order initial terms
 	Terms  []*big.Int // literals: the terms written out
+	// Rational programs: the denominator exponents e_i of
+	// prod (1 - x^e_i), sorted non-decreasing, each 1..MaxGFExp, at most
+	// MaxFactors of them; and the numerator coefficients N_0, ..., N_d
+	// (at least one; the parser gives N_d != 0 unless d = 0).
+	Exps []int
+	Num  []*big.Int
 }
 
 // MaxOrder is the largest order of a recurrence, and so the largest lag

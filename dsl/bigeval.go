@@ -220,6 +220,8 @@ func (p *Program) BigValues(count int) []*big.Int {
 			env := &BigEnv{N: big.NewInt(int64(p.Offset + row)), K: big.NewInt(int64(p.Offset + col))}
 			out[i] = EvalBig(p.Body, env)
 		}
+	case Rational:
+		return RationalSeries(p.Exps, p.Num, count)
 	case Recurrence:
 		for i := range out {
 			if i < p.Order {

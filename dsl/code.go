@@ -14,6 +14,7 @@ const (
 	kindClosedWord   = "1"
 	kindLiteralWord  = "000"
 	kindTriangleWord = "0010"
+	rationalWord     = "0011" // a rational generating function
 )
 
 // recurrenceWord is the header of a recurrence of the given order: "01",
@@ -74,6 +75,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(recurrenceWord[order]) + 1
 	case Triangle:
 		return len(kindTriangleWord) + 1
+	case Rational:
+		return len(rationalWord) + 1
 	}
 	return len(kindLiteralWord)
 }
@@ -118,6 +121,8 @@ func (p *Program) Bits() int {
 		return LiteralBits(p.Terms)
 	case ClosedForm, Triangle:
 		return HeaderBits(p.Kind, 0) + ExprBits(p.Body)
+	case Rational:
+		return RationalBits(p.Exps, p.Num)
 	}
 	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
 	for _, t := range p.Init {
@@ -169,6 +174,11 @@ func (p *Program) Encode() string {
 		sb.WriteString(kindTriangleWord)
 	case Recurrence:
 		sb.WriteString(recurrenceWord[p.Order])
+	case Rational:
+		sb.WriteString(rationalWord)
+		sb.WriteByte('0' + byte(p.Offset))
+		encodeRational(&sb, p.Exps, p.Num)
+		return sb.String()
 	}
 	sb.WriteByte('0' + byte(p.Offset))
 	encodeExpr(&sb, p.Body)

@@ -60,10 +60,10 @@ func assertPrefixFree(t *testing.T, words []string) {
 }
 
 // TestKraft enumerates every program of at most kraftBits bits (closed
-// forms, triangles, recurrences with every initial term that fits, and
-// literals), and checks that Encode gives each a code word of Bits() bits,
-// that no code word is a prefix of another, and that the weights 2^-Bits
-// sum to at most 1.
+// forms, triangles, recurrences with every initial term that fits,
+// rational generating functions and literals), and checks that Encode
+// gives each a code word of Bits() bits, that no code word is a prefix of
+// another, and that the weights 2^-Bits sum to at most 1.
 func TestKraft(t *testing.T) {
 	var words []string
 	sum := 0.0
@@ -81,7 +81,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -145,30 +145,36 @@ func TestKraftSeries(t *testing.T) {
 		k += w[b]
 	}
 	// The header words: "1" closed, "010"/"0110"/"0111"+gamma(order-2)
-	// recurrences, "0010" triangles, each followed by an offset bit, and
-	// "000" for literals. (Triangle bodies are counted with all of K,
-	// loops included, which only overestimates the total.)
-	// The recurrence words would be complete with unbounded orders; orders
-	// beyond MaxOrder leave the rest of the code space unused.
-	head := 0.0
+	// recurrences, "0010" triangles, "0011" rational generating functions,
+	// each followed by an offset bit, and "000" for literals. (Triangle
+	// bodies are counted with all of K, loops included, which only
+	// overestimates the total.) The recurrence words would be complete with
+	// unbounded orders; orders beyond MaxOrder leave the rest of the code
+	// space unused.
+	head, rat := 0.0, 0.0
 	for off := 0; off <= 1; off++ {
 		head += math.Exp2(-float64(dsl.HeaderBits(dsl.ClosedForm, 0)))
 		head += math.Exp2(-float64(dsl.HeaderBits(dsl.Triangle, 0)))
 		for order := 1; order <= dsl.MaxOrder; order++ {
 			head += math.Exp2(-float64(dsl.HeaderBits(dsl.Recurrence, order)))
 		}
+		rat += math.Exp2(-float64(dsl.HeaderBits(dsl.Rational, 0)))
 	}
+	assert.Equal(t, 5, dsl.HeaderBits(dsl.Rational, 0), "rational header and offset bit")
 	lit := math.Exp2(-float64(dsl.HeaderBits(dsl.Literal, 0)))
 	// Orders beyond MaxOrder would take "0111" + gamma(order-2) + the
-	// offset bit: 2^-4 times what the gamma code has left after 1..MaxOrder-2.
+	// offset bit: 2^-4 times what the gamma code has left after
+	// 1..MaxOrder-2.
 	unused := 1.0
 	for x := 1; x <= dsl.MaxOrder-2; x++ {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
 	unused *= math.Exp2(-4)
-	unused += math.Exp2(-4) // "0011": no kind yet
-	assert.InDelta(t, 1.0, head+lit+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
-	total := head*k + lit
+	assert.InDelta(t, 1.0, head+rat+lit+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
+	// A rational body is gamma(m+1), m gamma codes, gamma(d+1) and d+1
+	// integers: complete codes all, so the bodies after a rational header
+	// weigh exactly 1 in all (see TestRationalKraft for the numbers).
+	total := head*k + rat + lit
 	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
 	assert.LessOrEqual(t, k, 1.0)
 	assert.LessOrEqual(t, total, 1.0)

@@ -14,6 +14,7 @@
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
 //	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
 //	T(n, k) = binomial(n, k)                  triangle read by rows
+//	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
 // A recurrence of order r (1..8) lists its r initial terms, which are part of
@@ -24,6 +25,29 @@
 // T(1,1), T(2,0), ... (Pascal's triangle, 1, 1, 1, 1, 2, 1, ...). With
 // "; n >= 1" rows start at n = 1 and columns at k = 1. Its body reads n
 // and k and may not use sum or prod (which bind k) or earlier terms.
+//
+// A rational generating function N(x)/((1-x^e1)*...*(1-x^em)) has an
+// integer polynomial N = N0 + N1*x + ... + Nd*x^d as numerator and a
+// product of m factors (1 - x^e), 0 <= m <= MaxFactors, 1 <= e <= MaxGFExp,
+// as denominator; a(Offset+j) is the coefficient of x^j of its power
+// series, computed exactly (dividing by 1 - x^e adds to each coefficient the
+// one e places before it). "Expansion of 1/((1-x)^2*(1-x^2)*(1-x^3))",
+// partitions into given parts, Molien series and quasi-polynomials such as
+// floor(n^2/12) are of this shape: linear recurrences of order e1+...+em,
+// far beyond MaxOrder, with a short description. The text form is
+//
+//	rational    := "a(n) =" "[x^n]" numerator [ "/" denominator ] [ "; n >= 1" ]
+//	numerator   := [ "-" ] monomial | "(" [ "-" ] monomial { ("+" | "-") monomial } ")"
+//	monomial    := INT [ "*" xpow ] | xpow            xpow := "x" [ "^" INT ]
+//	denominator := "1" | factor | "(" factor { "*" factor } ")"
+//	factor      := "(1-" xpow ")" [ "^" INT ]
+//
+// and prints canonically: the numerator's non-zero terms in increasing
+// powers ("0" for the zero numerator, parentheses only around several
+// terms), the factors in increasing exponents with repeats as powers,
+// (1-x)^2, and no denominator when m = 0. Each power of x appears at most
+// once and zero terms are left out, so the parsed numerator has Nd != 0
+// unless it is the lone 0.
 //
 // # Expressions
 //
@@ -71,7 +95,8 @@
 //  1. The kind: "1" for a closed form (1 bit); for a recurrence "01", then
 //     "0" for order 1 (3 bits in all), "10" for order 2 (4 bits), or "11"
 //     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
-//     9); "0010" for a triangle; "000" for a literal. ("0011" is unused.)
+//     9); "0010" for a triangle; "0011" for a rational generating
+//     function; "000" for a literal.
 //  2. For all but literals, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
@@ -86,11 +111,23 @@
 //     0 takes 1 bit, ±1 and ±2 take 5, ±3..±6 take 6, ±7..±14 take 9.
 //  5. A literal is "000", the gamma code of (number of terms + 1), then each
 //     term in the universal integer code.
+//  6. A rational generating function continues after the offset bit with
+//     the gamma code of m+1 (m the number of factors); the exponents in
+//     increasing order, the first as gamma(e1) and each next one as
+//     gamma(e(i+1) - e(i) + 1), so a repeated factor costs 1 bit and the
+//     next exponent up 3; the gamma code of d+1 (d the numerator's
+//     degree); and the d+1 numerator coefficients N0..Nd in the universal
+//     integer code. Each part is a complete code.
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
 // Fibonacci, a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1, is 4+1 (header) +
 // 3+3+4 (body) + 1+5 (initial terms 0 and 1) = 21 bits.
+// The partitions into parts 1, 1, 2, 3, 4 (OEIS A002621),
+// a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4)), are 4+1 (header and
+// offset) + 5 (gamma(6): five factors) + 1+1+3+3+3 (gamma of 1, then of
+// the gaps 0, 1, 1, 1 plus one) + 1 (gamma(1): degree 0) + 5 (the
+// coefficient 1) = 27 bits, against 169 for its first 15 terms written out.
 //
 // The same code serves every context. Symbols that a context cannot use
 // (a(n-1) in a closed form, k outside a loop) keep their code words, which

@@ -91,6 +91,10 @@ func (p *Program) Values(count int) []Value {
 			row, col := TriangleCell(i)
 			out[i] = Eval(p.Body, &Env{N: Value(p.Offset + row), K: Value(p.Offset + col)})
 		}
+	case Rational:
+		for i, v := range RationalSeries(p.Exps, p.Num, count) {
+			out[i] = FromBig(v)
+		}
 	case Recurrence:
 		env := Env{K: Undef}
 		for i := range out {

@@ -2,6 +2,7 @@ package dsl_test
 
 import (
 	"fmt"
+	"math/big"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -42,4 +43,19 @@ func ExampleProgram_Values() {
 	// Output:
 	// [2 4 16 256 65536 4294967296 undefined]
 	// [2 4 16 256 65536 4294967296 18446744073709551616]
+}
+
+// A rational generating function with a product denominator: partitions
+// into parts 1, 1, 2, 3, 4 (two kinds of 1), OEIS A002621.
+func Example_rational() {
+	p, _ := dsl.ParseProgram("a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4))")
+	fmt.Println(p.BigValues(16))
+	fmt.Printf("%d bits  %s\n", p.Bits(), p.Encode())
+	q := &dsl.Program{Kind: dsl.Rational, Offset: 1, Exps: []int{1, 1, 3},
+		Num: []*big.Int{big.NewInt(1), big.NewInt(2), big.NewInt(0), big.NewInt(-1)}}
+	fmt.Println(q, q.Bits())
+	// Output:
+	// [1 2 4 7 12 18 27 38 53 71 94 121 155 194 241 295]
+	// 27 bits  001100011011010010010101000
+	// a(n) = [x^n] (1 + 2*x - x^3)/((1-x)^2*(1-x^3)); n >= 1 36
 }

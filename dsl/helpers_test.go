@@ -59,6 +59,8 @@ func dumpProgram(p *dsl.Program) string {
 		return fmt.Sprintf("closed off=%d %s", p.Offset, dump(p.Body))
 	case dsl.Triangle:
 		return fmt.Sprintf("triangle off=%d %s", p.Offset, dump(p.Body))
+	case dsl.Rational:
+		return fmt.Sprintf("rational off=%d exps=%v num=%s", p.Offset, p.Exps, ints(p.Num))
 	}
 	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
 }
@@ -195,12 +197,15 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 }
 
 // allPrograms calls fn with every program whose code takes at most maxBits
-// bits: closed forms, triangles and recurrences of orders 1..MaxOrder
-// (both offsets, every initial term that fits) and literals of every
-// length.
+// bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
+// rational generating functions (both offsets, every initial term,
+// exponent and numerator that fits) and literals of every length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
 	for off := 0; off <= 1; off++ {
+		rationals(maxBits-dsl.HeaderBits(dsl.Rational, 0), func(exps []int, num []*big.Int) {
+			fn(&dsl.Program{Kind: dsl.Rational, Offset: off, Exps: exps, Num: num})
+		})
 		head := dsl.HeaderBits(dsl.ClosedForm, 0)
 		for b := 3; b <= maxBits-head; b++ {
 			for _, e := range en.exprs(b) {
@@ -235,6 +240,35 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		tuples(n, maxBits-head, func(ts []*big.Int, _ int) {
 			fn(&dsl.Program{Kind: dsl.Literal, Terms: ts})
 		})
+	}
+}
+
+// rationals calls fn with every denominator and numerator whose code (after
+// the header) takes at most bits bits: gamma(m+1), the exponents as gamma
+// codes of their gaps, gamma(d+1) and d+1 integers. The numerator's last
+// coefficient may be 0 here: the code has words for such numerators even
+// though the parser never gives one.
+func rationals(bits int, fn func(exps []int, num []*big.Int)) {
+	for m := 0; dsl.GammaBits(uint64(m)+1)+m <= bits; m++ {
+		var rec func(exps []int, used int)
+		rec = func(exps []int, used int) {
+			if len(exps) == m {
+				for d := 0; used+dsl.GammaBits(uint64(d)+1)+d+1 <= bits; d++ {
+					tuples(d+1, bits-used-dsl.GammaBits(uint64(d)+1), func(num []*big.Int, _ int) {
+						fn(exps, num)
+					})
+				}
+				return
+			}
+			for gap := 1; used+dsl.GammaBits(uint64(gap)) <= bits; gap++ {
+				e := gap
+				if len(exps) > 0 {
+					e = exps[len(exps)-1] + gap - 1
+				}
+				rec(append(exps[:len(exps):len(exps)], e), used+dsl.GammaBits(uint64(gap)))
+			}
+		}
+		rec(nil, dsl.GammaBits(uint64(m)+1))
 	}
 }
 

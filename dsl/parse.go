@@ -154,6 +154,9 @@ func (p *parser) program() (*Program, error) {
 			return nil, err
 		}
 	}
+	if p.peek().text == "[" {
+		return p.rational()
+	}
 	body, err := p.expr()
 	if err != nil {
 		return nil, err

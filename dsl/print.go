@@ -15,8 +15,8 @@ func Format(e Expr) string {
 
 // String returns the program's text form, e.g. "a(n) = 2*n + 2",
 // "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
-// "T(n, k) = binomial(n, k)" (a triangle read by rows) or
-// "a = [2, 3, 5, 7]".
+// "T(n, k) = binomial(n, k)" (a triangle read by rows),
+// "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))" or "a = [2, 3, 5, 7]".
 func (p *Program) String() string {
 	var sb strings.Builder
 	switch p.Kind {
@@ -30,13 +30,18 @@ func (p *Program) String() string {
 		}
 		sb.WriteString("]")
 		return sb.String()
-	case ClosedForm, Triangle:
-		if p.Kind == Triangle {
+	case ClosedForm, Triangle, Rational:
+		switch p.Kind {
+		case Triangle:
 			sb.WriteString("T(n, k) = ")
-		} else {
+			printExpr(&sb, p.Body, PrecCond)
+		case Rational:
 			sb.WriteString("a(n) = ")
+			printRational(&sb, p)
+		default:
+			sb.WriteString("a(n) = ")
+			printExpr(&sb, p.Body, PrecCond)
 		}
-		printExpr(&sb, p.Body, PrecCond)
 		if p.Offset != 0 {
 			sb.WriteString("; n >= " + strconv.Itoa(p.Offset))
 		}

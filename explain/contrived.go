@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"slices"
+	"strings"
 
 	"github.com/seqpredict/seqpredict/dsl"
 	"github.com/seqpredict/seqpredict/predict"
@@ -11,7 +12,9 @@ import (
 
 // Contrived is a program that reproduces the terms as well as the best one
 // but predicts something else: the best program plus a product that
-// vanishes at every index where its formula is used.
+// vanishes at every index where its formula is used (for a generating
+// function N/D, plus x^n/D, n the number of terms, whose coefficients
+// vanish at every given index).
 type Contrived struct {
 	Program string   `json:"program"`
 	Bits    int      `json:"bits"`
@@ -46,10 +49,13 @@ type Contrived struct {
 // contrive builds the contrived rival of best, or says why it cannot.
 func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, string) {
 	p := best.Program
+	n := len(res.Terms)
+	if p.Kind == dsl.Rational {
+		return finishContrived(res, best, contriveRational(p, n))
+	}
 	if p.Kind == dsl.Literal || p.Body == nil {
 		return nil, "the best explanation is the terms written out"
 	}
-	n, k := len(res.Terms), len(best.Next)
 	// The formula is used from index Offset+Order on (a recurrence's first
 	// Order terms are its initial terms): the product vanishes there.
 	var prod dsl.Expr
@@ -75,6 +81,48 @@ func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, strin
 		Body: &dsl.Binary{Op: dsl.OpAdd, X: p.Body, Y: prod},
 		Init: slices.Clone(p.Init),
 	}
+	return finishContrived(res, best, rival{q, dsl.Format(prod), zeros})
+}
+
+// rival is a contrived program, what was added to the best one to make it,
+// and the indices where the addition vanishes.
+type rival struct {
+	q     *dsl.Program
+	added string
+	zeros []int
+}
+
+// contriveRational adds x^n/D to the generating function N/D of the best
+// program, n the number of terms: the numerator gains the term x^n, whose
+// series x^n/D has zero coefficients at every given index.
+func contriveRational(p *dsl.Program, n int) rival {
+	num := make([]*big.Int, max(len(p.Num), n+1))
+	for i := range num {
+		num[i] = new(big.Int)
+		if i < len(p.Num) {
+			num[i].Set(p.Num[i])
+		}
+	}
+	num[n].Add(num[n], big.NewInt(1))
+	q := &dsl.Program{Kind: dsl.Rational, Offset: p.Offset, Exps: slices.Clone(p.Exps), Num: num}
+	one := make([]*big.Int, n+1)
+	for i := range one {
+		one[i] = new(big.Int)
+	}
+	one[n].SetInt64(1)
+	added := (&dsl.Program{Kind: dsl.Rational, Exps: p.Exps, Num: one}).String()
+	added = strings.TrimPrefix(added, "a(n) = ")
+	zeros := make([]int, n)
+	for i := range zeros {
+		zeros[i] = p.Offset + i
+	}
+	return rival{q, added, zeros}
+}
+
+// finishContrived checks the rival against the terms and measures it.
+func finishContrived(res *predict.Result, best *predict.Explanation, r rival) (*Contrived, string) {
+	q := r.q
+	n, k := len(res.Terms), len(best.Next)
 	vals := q.BigValues(n + k)
 	for i, t := range res.Terms {
 		if vals[i] == nil || vals[i].Cmp(t) != 0 {
@@ -91,7 +139,7 @@ func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, strin
 	bits := q.Bits()
 	c := &Contrived{
 		Program: q.String(), Bits: bits, Next: predict.Strings(next),
-		Added: dsl.Format(prod), Zeros: zeros, Reproduces: true,
+		Added: r.added, Zeros: r.zeros, Reproduces: true,
 		ExtraBits: bits - best.Bits,
 		Weight:    math.Exp2(-float64(bits)),
 		Relative:  math.Exp2(-float64(bits - best.Bits)),

@@ -38,6 +38,14 @@
 //     data give inequalities, D*a(n) <= p(n) < D*(a(n) + 1), not
 //     equations: divided differences bound each coefficient in turn, from
 //     the top, and the fit needs 2*degree + 4 terms.
+//   - ProductGF: rational generating functions with a product denominator,
+//     a(n) = [x^n] N(x)/((1-x^e1)*...*(1-x^em)), such as the partition
+//     counts 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4)): linear recurrences of
+//     order e1+...+em up to GFMaxSum = 30. Every exponent multiset is
+//     tried (tens of thousands, screened in uint64 arithmetic, about a
+//     millisecond); the numerator is the data times the denominator,
+//     and the terms after it must verify the fit: at least as many as
+//     the numerator has coefficients, and not all tiny (see ProductGF).
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

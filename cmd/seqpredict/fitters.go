@@ -8,9 +8,10 @@ import (
 // defaultFitters are the constant solvers consulted besides the search:
 // polynomials in n, linear recurrences with constant coefficients and a
 // polynomial term, recurrences with polynomial coefficients, and
-// recurrences alternating between two rules by n mod 2 or 3, and
-// quasi-polynomials floor(p(n)/D). Their proposals are checked and charged
-// their full length like any program.
+// recurrences alternating between two rules by n mod 2 or 3,
+// quasi-polynomials floor(p(n)/D), and rational generating functions
+// N(x)/prod (1-x^e). Their proposals are checked and charged their full
+// length like any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF}
 }

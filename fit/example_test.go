@@ -1,0 +1,25 @@
+package fit_test
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/seqpredict/seqpredict/fit"
+)
+
+// The partitions of n into parts 1, 1, 2, 3 and 4 (two kinds of 1), OEIS
+// A002621: 15 terms, and the 32-bit generating function that gives them.
+func ExampleProductGF() {
+	var terms []*big.Int
+	for _, v := range []int64{1, 2, 4, 7, 12, 18, 27, 38, 53, 71, 94, 121, 155, 194, 241} {
+		terms = append(terms, big.NewInt(v))
+	}
+	for _, p := range fit.ProductGF(context.Background(), terms) {
+		fmt.Println(p, p.Bits(), "bits")
+		fmt.Println("next:", p.BigValues(16)[15])
+	}
+	// Output:
+	// a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4)) 27 bits
+	// next: 295
+}
