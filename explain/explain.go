@@ -25,12 +25,15 @@ import (
 const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
-const Language = "A program defines a(n) for every index n, in one of three ways: a " +
+const Language = "A program defines a(n) for every index n, in one of five ways: a " +
 	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to eight " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
-	"a(1) = 1), or the terms written out (a = [2, 4, 6, 8]). Formulas use " +
+	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a " +
+	"generating function (a(n) = [x^n] 1/((1-x)*(1-x^2))), or the terms " +
+	"written out (a = [2, 4, 6, 8]). Formulas use " +
 	"n, positive constants, the operations +, -, *, / (floor), mod, ^, !, " +
-	"binomial and gcd, if-then-else, sum and prod. Every program is written in a binary code in which no " +
+	"binomial and gcd, if-then-else, sum and prod, and the functions prime, " +
+	"pi, isprime, sigma, tau, phi, mu, digsum, bitcount and rev. Every program is written in a binary code in which no " +
 	"code word is a prefix of another (n, +, * and a(n-1) take 3 bits, a " +
 	"constant c about 3 + 2*log2(c)). A program of b bits gets the prior " +
 	"weight 2^-b: each extra bit halves it, and all the weights together " +
