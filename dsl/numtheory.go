@@ -10,89 +10,83 @@ import (
 // NTLimit bounds the arguments of the number-theoretic functions prime, pi,
 // isprime, sigma, tau, phi and mu: for arguments above it they are Undef,
 // in both evaluators. The bound keeps each call a table lookup or a short
-// factorisation over a small-prime-factor table, so that the search can
-// apply them to millions of candidate vectors. Sequences of a few dozen
+// factorisation, so that the search can apply them to millions of
+// candidate vectors. Sequences of a few dozen
 // terms rarely need more: prime(x) is defined up to the 82,025th prime,
 // 1,048,573.
 const NTLimit = 1 << 20
 
-// smallNTLimit is the reach of the table built first (128 KiB, a fraction
-// of a millisecond); the full table (2 MiB, a few milliseconds) is built
-// only when an argument needs it, so that most queries never pay for it.
-const smallNTLimit = 1 << 16
-
-// ntTables holds, for 0 <= x <= limit, the smallest prime factor of x (0
-// for 0, 1 and primes, whose smallest factor is themselves) and the primes
-// up to limit in order.
+// ntTables holds what the number-theoretic functions look up, for
+// 0 <= x <= NTLimit: one bit per odd number saying whether it is prime
+// (64 KiB) and the primes in order. Both are built once, on first use, by
+// a sieve that takes about a millisecond.
 type ntTables struct {
-	spf    []uint16 // composites up to 2^20 have a prime factor below 2^10
-	primes []int32
+	oddPrime []uint64 // bit x/2 (x odd) is set when x is prime
+	primes   []int32
 }
 
-func newNTTables(limit int) *ntTables {
-	t := &ntTables{spf: make([]uint16, limit+1)}
-	for p := 2; p*p <= limit; p++ {
-		if t.spf[p] != 0 {
-			continue
-		}
-		for m := p * p; m <= limit; m += p {
-			if t.spf[m] == 0 {
-				t.spf[m] = uint16(p)
+var tables = sync.OnceValue(func() *ntTables {
+	t := &ntTables{oddPrime: make([]uint64, NTLimit/128+1)}
+	for i := range t.oddPrime {
+		t.oddPrime[i] = ^uint64(0)
+	}
+	t.oddPrime[0] &^= 1 // 1 is not prime
+	for p := 3; p*p <= NTLimit; p += 2 {
+		if t.isPrime(int64(p)) {
+			for m := p * p; m <= NTLimit; m += 2 * p {
+				t.oddPrime[m/128] &^= 1 << (uint(m/2) % 64)
 			}
 		}
 	}
-	for x := 2; x <= limit; x++ {
-		if t.spf[x] == 0 {
-			t.primes = append(t.primes, int32(x))
+	t.primes = make([]int32, 1, 82025)
+	t.primes[0] = 2
+	for i, w := range t.oddPrime {
+		for ; w != 0; w &= w - 1 {
+			if x := 2*(64*i+bits.TrailingZeros64(w)) + 1; x <= NTLimit {
+				t.primes = append(t.primes, int32(x))
+			}
 		}
 	}
 	return t
-}
+})
 
-var (
-	smallTables = sync.OnceValue(func() *ntTables { return newNTTables(smallNTLimit) })
-	fullTables  = sync.OnceValue(func() *ntTables { return newNTTables(NTLimit) })
-)
-
-// tables returns a table that reaches x (0 <= x <= NTLimit).
-func tables(x Value) *ntTables {
-	if x <= smallNTLimit {
-		return smallTables()
+// isPrime reports whether 0 <= x <= NTLimit is prime.
+func (t *ntTables) isPrime(x int64) bool {
+	if x%2 == 0 {
+		return x == 2
 	}
-	return fullTables()
+	return t.oddPrime[x/128]>>(uint(x/2)%64)&1 != 0
 }
-
-// isPrimeSmall reports whether 0 <= x <= NTLimit is prime.
-func (t *ntTables) isPrime(x int64) bool { return x >= 2 && t.spf[x] == 0 }
 
 // factor calls f(p, e) for each prime power p^e exactly dividing
-// 1 <= x <= NTLimit, smallest p first.
+// 1 <= x <= NTLimit, smallest p first: trial division by the primes up to
+// the square root of what is left (at most 172 of them), stopping as soon
+// as what is left is a prime.
 func (t *ntTables) factor(x int64, f func(p, e int64)) {
-	for x > 1 {
-		p := int64(t.spf[x])
-		if p == 0 {
-			p = x
+	for _, p32 := range t.primes {
+		p := int64(p32)
+		if p*p > x || t.isPrime(x) {
+			break
 		}
 		e := int64(0)
 		for x%p == 0 {
 			x /= p
 			e++
 		}
-		f(p, e)
+		if e > 0 {
+			f(p, e)
+		}
+	}
+	if x > 1 {
+		f(x, 1)
 	}
 }
 
 // Prime returns the x-th prime (Prime(1) = 2); Undef unless 1 <= x <=
 // pi(NTLimit).
 func Prime(x Value) Value {
-	if x == Undef || x < 1 {
-		return Undef
-	}
-	t := smallTables()
-	if x > Value(len(t.primes)) {
-		t = fullTables()
-	}
-	if x > Value(len(t.primes)) {
+	t := tables()
+	if x == Undef || x < 1 || x > Value(len(t.primes)) {
 		return Undef
 	}
 	return Value(t.primes[x-1])
@@ -107,7 +101,7 @@ func PrimePi(x Value) Value {
 	if x < 2 {
 		return 0
 	}
-	t := tables(x)
+	t := tables()
 	return Value(sort.Search(len(t.primes), func(i int) bool { return Value(t.primes[i]) > x }))
 }
 
@@ -117,7 +111,7 @@ func IsPrime(x Value) Value {
 	if x == Undef || x > NTLimit {
 		return Undef
 	}
-	if x >= 2 && tables(x).isPrime(int64(x)) {
+	if x >= 2 && tables().isPrime(int64(x)) {
 		return 1
 	}
 	return 0
@@ -132,7 +126,7 @@ func Sigma(x Value) Value {
 		return Undef
 	}
 	s := int64(1)
-	tables(x).factor(int64(x), func(p, e int64) {
+	tables().factor(int64(x), func(p, e int64) {
 		term, pk := int64(1), int64(1)
 		for range e {
 			pk *= p
@@ -149,7 +143,7 @@ func Tau(x Value) Value {
 		return Undef
 	}
 	d := int64(1)
-	tables(x).factor(int64(x), func(_, e int64) { d *= e + 1 })
+	tables().factor(int64(x), func(_, e int64) { d *= e + 1 })
 	return Value(d)
 }
 
@@ -159,7 +153,7 @@ func Phi(x Value) Value {
 		return Undef
 	}
 	r := int64(x)
-	tables(x).factor(int64(x), func(p, _ int64) { r = r / p * (p - 1) })
+	tables().factor(int64(x), func(p, _ int64) { r = r / p * (p - 1) })
 	return Value(r)
 }
 
@@ -170,7 +164,7 @@ func Mu(x Value) Value {
 		return Undef
 	}
 	m := int64(1)
-	tables(x).factor(int64(x), func(_, e int64) {
+	tables().factor(int64(x), func(_, e int64) {
 		if e > 1 {
 			m = 0
 		}
