@@ -119,7 +119,8 @@
 // candidates (default 10 million) while no pattern is known, PatternPrograms
 // (default 250,000) once a program shorter than the terms written out is
 // known whose length is within Margin of the length being searched (a
-// fitter's long program that barely compresses leaves the full budget); the engine checks before each length that it fits, so the cut is
+// pattern further away, such as a fitter's long program that barely
+// compresses, leaves a quarter of MaxPrograms); the engine checks before each length that it fits, so the cut is
 // deterministic; the second is sized so that a sequence the fitters or a
 // short program explain takes a few milliseconds of search —, MaxMemory
 // bytes of store (default 768 MiB), and context cancellation (the result

@@ -120,13 +120,15 @@ func TestSearchBudgets(t *testing.T) {
 	})
 	t.Run("PatternOutOfReach", func(t *testing.T) {
 		// A known program just shorter than the terms written out, far
-		// beyond what the budget reaches, leaves the full budget; one
-		// within Margin of the lengths searched brings the smaller one.
+		// beyond what the budget reaches, leaves a quarter of the full
+		// budget; one within Margin of the lengths searched brings the
+		// smaller pattern budget.
 		opts := Options{MaxBits: 60, Margin: 6, MaxPrograms: 1_000_000, PatternPrograms: 20_000}
 		opts.KnownBits = dsl.LiteralBits(terms) - 1
 		far, err := Search(ctx, terms, opts)
 		require.NoError(t, err)
 		assert.Greater(t, far.Candidates, int64(20_000))
+		assert.LessOrEqual(t, far.Candidates, int64(1_000_000/farPatternShare))
 		opts.KnownBits = 26
 		near, err := Search(ctx, terms, opts)
 		require.NoError(t, err)
