@@ -91,6 +91,10 @@ const (
 	// denominator: a(Offset+j) is the coefficient of x^j in
 	// N(x)/((1-x^e1)*(1-x^e2)*...), a(n) = [x^n] (1 + x)/((1-x)*(1-x^2)).
 	Rational
+	// Filter programs list the integers n >= Offset at which Body > 0, in
+	// increasing order: a = {n >= 0 : isprime(n*n + 1) > 0} is 1, 2, 4, 6,
+	// 10, ... Body reads n (and may use sum and prod) but no earlier terms.
+	Filter
 )
 
 // Program is a complete description of a sequence.

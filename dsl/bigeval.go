@@ -214,6 +214,18 @@ func (p *Program) BigValues(count int) []*big.Int {
 		for i := range out {
 			out[i] = EvalBig(p.Body, &BigEnv{N: big.NewInt(int64(p.Offset + i))})
 		}
+	case Filter:
+		k := Value(p.Offset)
+		for i := range out {
+			k = filterNext(k, func(k Value) (bool, bool) {
+				v := EvalBig(p.Body, &BigEnv{N: big.NewInt(int64(k))})
+				return v != nil && v.Sign() > 0, v != nil
+			})
+			if k == Undef {
+				break
+			}
+			out[i], k = big.NewInt(int64(k)), k+1
+		}
 	case Triangle:
 		for i := range out {
 			row, col := TriangleCell(i)

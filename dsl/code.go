@@ -17,6 +17,13 @@ const (
 	rationalWord     = "0011" // a rational generating function
 )
 
+// kindFilterWord is the header of a filter: the recurrence prefix "0111"
+// and the gamma code of 7, which no order uses (orders 3..8 take the gamma
+// codes of 1..6).
+var kindFilterWord = "0111" + gammaWord(7)
+
+const ()
+
 // recurrenceWord is the header of a recurrence of the given order: "01",
 // then "0" for order 1, "10" for order 2, and "11" followed by the gamma code
 // of order-2 for the others (order 3 takes 5 bits, 4 and 5 take 7).
@@ -75,6 +82,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(recurrenceWord[order]) + 1
 	case Triangle:
 		return len(kindTriangleWord) + 1
+	case Filter:
+		return len(kindFilterWord) + 1
 	case Rational:
 		return len(rationalWord) + 1
 	}
@@ -119,7 +128,7 @@ func (p *Program) Bits() int {
 	switch p.Kind {
 	case Literal:
 		return LiteralBits(p.Terms)
-	case ClosedForm, Triangle:
+	case ClosedForm, Triangle, Filter:
 		return HeaderBits(p.Kind, 0) + ExprBits(p.Body)
 	case Rational:
 		return RationalBits(p.Exps, p.Num)
@@ -172,6 +181,8 @@ func (p *Program) Encode() string {
 		sb.WriteString(kindClosedWord)
 	case Triangle:
 		sb.WriteString(kindTriangleWord)
+	case Filter:
+		sb.WriteString(kindFilterWord)
 	case Recurrence:
 		sb.WriteString(recurrenceWord[p.Order])
 	case Rational:

@@ -81,7 +81,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -146,15 +146,16 @@ func TestKraftSeries(t *testing.T) {
 	}
 	// The header words: "1" closed, "010"/"0110"/"0111"+gamma(order-2)
 	// recurrences, "0010" triangles, "0011" rational generating functions,
-	// each followed by an offset bit, and "000" for literals. (Triangle
-	// bodies are counted with all of K, loops included, which only
-	// overestimates the total.) The recurrence words would be complete with
+	// "0111"+gamma(7) filters, each followed by an offset bit, and "000"
+	// for literals. (Triangle bodies are counted with all of K, loops included,
+	// which only overestimates the total.) The recurrence words would be complete with
 	// unbounded orders; orders beyond MaxOrder leave the rest of the code
 	// space unused.
 	head, rat := 0.0, 0.0
 	for off := 0; off <= 1; off++ {
 		head += math.Exp2(-float64(dsl.HeaderBits(dsl.ClosedForm, 0)))
 		head += math.Exp2(-float64(dsl.HeaderBits(dsl.Triangle, 0)))
+		head += math.Exp2(-float64(dsl.HeaderBits(dsl.Filter, 0)))
 		for order := 1; order <= dsl.MaxOrder; order++ {
 			head += math.Exp2(-float64(dsl.HeaderBits(dsl.Recurrence, order)))
 		}
@@ -164,11 +165,12 @@ func TestKraftSeries(t *testing.T) {
 	lit := math.Exp2(-float64(dsl.HeaderBits(dsl.Literal, 0)))
 	// Orders beyond MaxOrder would take "0111" + gamma(order-2) + the
 	// offset bit: 2^-4 times what the gamma code has left after
-	// 1..MaxOrder-2.
+	// 1..MaxOrder-2 and 7 (the filters').
 	unused := 1.0
 	for x := 1; x <= dsl.MaxOrder-2; x++ {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
+	unused -= math.Exp2(-float64(dsl.GammaBits(7)))
 	unused *= math.Exp2(-4)
 	assert.InDelta(t, 1.0, head+rat+lit+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
 	// A rational body is gamma(m+1), m gamma codes, gamma(d+1) and d+1
@@ -244,6 +246,8 @@ func TestCodeLengths(t *testing.T) {
 		{"a = [2, 3, 5, 7]", 3 + 5 + 5 + 6 + 6 + 9},
 		{"T(n, k) = binomial(n, k)", 4 + 1 + 7 + 3 + 5},
 		{"T(n, k) = n*k; n >= 1", 4 + 1 + 3 + 3 + 5},
+		{"a = {n >= 1 : mu(n)^2 > 0}", 9 + 1 + 5 + 11 + 3 + 6},
+		{"a = {n >= 0 : isprime(n) > 0}", 9 + 1 + 10 + 3},
 	}
 	for _, c := range programs {
 		p, err := dsl.ParseProgram(c.src)

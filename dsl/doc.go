@@ -8,12 +8,13 @@
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program pays
-// one offset bit). There are four shapes:
+// one offset bit). There are six shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
 //	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
 //	T(n, k) = binomial(n, k)                  triangle read by rows
+//	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
@@ -25,6 +26,13 @@
 // T(1,1), T(2,0), ... (Pascal's triangle, 1, 1, 1, 1, 2, 1, ...). With
 // "; n >= 1" rows start at n = 1 and columns at k = 1. Its body reads n
 // and k and may not use sum or prod (which bind k) or earlier terms.
+//
+// A filter lists, in increasing order, the integers n >= Offset (0 or 1)
+// at which its body is positive: a = {n >= 1 : mu(n)^2 > 0} is the
+// squarefree numbers 1, 2, 3, 5, 6, 7, 10, ... ("numbers k such that").
+// Its body reads n and may use sum and prod but no earlier terms. A term
+// is undefined when the body is undefined at some n before it is found, or
+// when it is not found within MaxFilterGap integers after the previous one.
 //
 // A rational generating function N(x)/((1-x^e1)*...*(1-x^em)) has an
 // integer polynomial N = N0 + N1*x + ... + Nd*x^d as numerator and a
@@ -96,7 +104,8 @@
 //     "0" for order 1 (3 bits in all), "10" for order 2 (4 bits), or "11"
 //     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
 //     9); "0010" for a triangle; "0011" for a rational generating
-//     function; "000" for a literal.
+//     function; "0111" and the gamma code of 7 (9 bits, a word no order
+//     uses) for a filter; "000" for a literal.
 //  2. For all but literals, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,

@@ -86,6 +86,21 @@ func (p *Program) Values(count int) []Value {
 			env.N = Value(p.Offset + i)
 			out[i] = Eval(p.Body, &env)
 		}
+	case Filter:
+		k := Value(p.Offset)
+		for i := range out {
+			out[i], k = Undef, filterNext(k, func(k Value) (bool, bool) {
+				v := Eval(p.Body, &Env{N: k, K: Undef})
+				return v > 0, v != Undef
+			})
+			if k == Undef {
+				for ; i < len(out); i++ {
+					out[i] = Undef
+				}
+				break
+			}
+			out[i], k = k, k+1
+		}
 	case Triangle:
 		for i := range out {
 			row, col := TriangleCell(i)
@@ -116,6 +131,26 @@ func (p *Program) Values(count int) []Value {
 		}
 	}
 	return out
+}
+
+// MaxFilterGap bounds how far past a filter's previous member the next one
+// is looked for: a term not found within MaxFilterGap integers is Undef.
+const MaxFilterGap = 100000
+
+// filterNext returns the first k' >= k with in(k') true, Undef when the
+// body is undefined first (Undef is contagious) or none is found within
+// MaxFilterGap. in reports membership and whether the body was defined.
+func filterNext(k Value, in func(Value) (member, defined bool)) Value {
+	for end := k + MaxFilterGap; k < end; k++ {
+		member, defined := in(k)
+		if !defined {
+			return Undef
+		}
+		if member {
+			return k
+		}
+	}
+	return Undef
 }
 
 // TriangleCell returns the row and column, counted from 0, of the i-th

@@ -17,6 +17,8 @@ var parseSeeds = []string{
 	"a = [2, 3, 5, 7]",
 	"a = []",
 	"T(n, k) = binomial(n, k)",
+	"a = {n >= 0 : isprime(n*n + 1) > 0}",
+	"a = {n >= 1 : (if n mod 3 <= 0 then 1 else 0 - 1) > 0}",
 	"T(n, k) = n - k; n >= 1",
 	"a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4))",
 	"a(n) = [x^n] (1 + 2*x - x^3)/((1-x)^2*(1-x^3)); n >= 1",

@@ -25,8 +25,11 @@ func dump(e dsl.Expr) string {
 	case *dsl.Prev:
 		return fmt.Sprintf("a%d", e.Lag)
 	case *dsl.Unary:
-		op := "neg"
-		if e.Op == dsl.OpFact {
+		op := e.Op.String() // prime, sigma, ...
+		switch e.Op {
+		case dsl.OpNeg:
+			op = "neg"
+		case dsl.OpFact:
 			op = "fact"
 		}
 		return "(" + op + " " + dump(e.X) + ")"
@@ -59,6 +62,8 @@ func dumpProgram(p *dsl.Program) string {
 		return fmt.Sprintf("closed off=%d %s", p.Offset, dump(p.Body))
 	case dsl.Triangle:
 		return fmt.Sprintf("triangle off=%d %s", p.Offset, dump(p.Body))
+	case dsl.Filter:
+		return fmt.Sprintf("filter off=%d %s", p.Offset, dump(p.Body))
 	case dsl.Rational:
 		return fmt.Sprintf("rational off=%d exps=%v num=%s", p.Offset, p.Exps, ints(p.Num))
 	}
@@ -215,10 +220,12 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		// Triangles use the same code for their bodies (k being the
 		// column); the enumerator's bodies serve as code words even where
 		// a body would not parse (a loop in a triangle).
-		head = dsl.HeaderBits(dsl.Triangle, 0)
-		for b := 3; b <= maxBits-head; b++ {
-			for _, e := range en.exprs(b) {
-				fn(&dsl.Program{Kind: dsl.Triangle, Offset: off, Body: e})
+		for _, kind := range []dsl.Kind{dsl.Triangle, dsl.Filter} {
+			head = dsl.HeaderBits(kind, 0)
+			for b := 3; b <= maxBits-head; b++ {
+				for _, e := range en.exprs(b) {
+					fn(&dsl.Program{Kind: kind, Offset: off, Body: e})
+				}
 			}
 		}
 		for order := 1; order <= dsl.MaxOrder; order++ {

@@ -67,7 +67,7 @@ func tokenize(s string) ([]token, error) {
 		case strings.HasPrefix(s[i:], "<=") || strings.HasPrefix(s[i:], ">=") || strings.HasPrefix(s[i:], ".."):
 			toks = append(toks, token{pos: i, text: s[i : i+2]})
 			i += 2
-		case strings.ContainsRune("+-*/^!(),=;[]", rune(c)):
+		case strings.ContainsRune("+-*/^!(),=;[]{}:>", rune(c)):
 			toks = append(toks, token{pos: i, text: s[i : i+1]})
 			i++
 		default:
@@ -147,6 +147,9 @@ func (p *parser) program() (*Program, error) {
 	}
 	if p.peek().text == "=" {
 		p.next()
+		if p.peek().text == "{" {
+			return p.filter()
+		}
 		return p.literal()
 	}
 	for _, want := range []string{"(", "n", ")", "="} {
@@ -265,6 +268,36 @@ func (p *parser) initialTerms(prog *Program) error {
 		return p.errorf(p.peek(), "a(n-%d) needs %d initial terms, found %d", p.maxLag, p.maxLag, prog.Order)
 	}
 	return nil
+}
+
+// filter parses the rest of "a = {n >= 0 : body > 0}".
+func (p *parser) filter() (*Program, error) {
+	for _, want := range []string{"{", "n", ">="} {
+		if err := p.expect(want); err != nil {
+			return nil, err
+		}
+	}
+	t := p.next()
+	if t.text != "0" && t.text != "1" {
+		return nil, p.errorf(t, "expected the first n, 0 or 1, found %s", t)
+	}
+	if err := p.expect(":"); err != nil {
+		return nil, err
+	}
+	// The condition is an add-level expression so that "> 0" ends it.
+	body, err := p.add()
+	if err != nil {
+		return nil, err
+	}
+	for _, want := range []string{">", "0", "}"} {
+		if err := p.expect(want); err != nil {
+			return nil, err
+		}
+	}
+	if p.maxLag > 0 {
+		return nil, p.errorf(p.peek(), "a(n-%d) cannot be used in a filter", p.maxLag)
+	}
+	return &Program{Kind: Filter, Offset: int(t.text[0] - '0'), Body: body}, nil
 }
 
 func (p *parser) literal() (*Program, error) {

@@ -16,10 +16,16 @@ func Format(e Expr) string {
 // String returns the program's text form, e.g. "a(n) = 2*n + 2",
 // "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
 // "T(n, k) = binomial(n, k)" (a triangle read by rows),
-// "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))" or "a = [2, 3, 5, 7]".
+// "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))", "a = {n >= 0 : isprime(n) > 0}"
+// (the n at which the body is positive) or "a = [2, 3, 5, 7]".
 func (p *Program) String() string {
 	var sb strings.Builder
 	switch p.Kind {
+	case Filter:
+		sb.WriteString("a = {n >= " + strconv.Itoa(p.Offset) + " : ")
+		printExpr(&sb, p.Body, PrecAdd)
+		sb.WriteString(" > 0}")
+		return sb.String()
 	case Literal:
 		sb.WriteString("a = [")
 		for i, t := range p.Terms {

@@ -18,7 +18,6 @@ const (
 	MaxGFExp = 1000
 )
 
-
 // rationalBits is the length of a rational program's code after the header
 // and the offset bit: gamma(m+1) for the number m of exponents, gamma(e1)
 // and gamma(e(i+1) - e(i) + 1) for the exponents, gamma(d+1) for the

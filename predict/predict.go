@@ -31,8 +31,13 @@ type Options struct {
 	Top int
 	// Engine defaults to search.Search.
 	Engine Engine
-	// Fitters are consulted besides the enumeration.
+	// Fitters are consulted besides the enumeration, before it.
 	Fitters []Fitter
+	// LateFitters are consulted after the enumeration, and only when
+	// neither it nor the fitters found a program within the lengths the
+	// search completed: searches of their own (search.Filters) that are
+	// worth their time only when nothing short explains the terms.
+	LateFitters []Fitter
 }
 
 // Prediction is one continuation of the data and its probability.
@@ -122,12 +127,22 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 		return nil, err
 	}
 	found := append(slices.Clone(sr.Found), fitted...)
+	if !explainedWithin(found, sr.CompleteBits) {
+		for _, fit := range opts.LateFitters {
+			found = append(found, checkFitted(terms, fit(ctx, terms))...)
+		}
+	}
 	// Shortest first; among equals, the engine's order (stable sort).
 	slices.SortStableFunc(found, func(a, b search.Found) int { return cmp.Compare(a.Bits, b.Bits) })
 	res := mix(terms, representatives(terms, found, opts.Next), horizonOf(sr), opts)
 	res.Search = sr
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// explainedWithin reports whether some program found is at most bits long.
+func explainedWithin(found []search.Found, bits int) bool {
+	return slices.ContainsFunc(found, func(f search.Found) bool { return f.Bits <= bits })
 }
 
 // checkFitted keeps the proposed programs that reproduce the terms exactly

@@ -63,12 +63,17 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 	if len(terms) == 0 {
 		return nil, ErrNoTerms
 	}
-	e := &engine{t: newTarget(terms), opts: opts.withDefaults(), res: &Result{Stopped: StopMaxBits}}
+	return run(ctx, terms, opts.withDefaults(), shapes(len(terms)))
+}
+
+// run searches the bodies of the given shapes.
+func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*Result, error) {
+	e := &engine{t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
 	e.literalBits = dsl.LiteralBits(terms)
 	if e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits {
 		e.patternBits = e.opts.KnownBits
 	}
-	for _, s := range shapes(len(terms)) {
+	for _, s := range shapes {
 		e.main = append(e.main, e.newMainBank(s))
 	}
 	e.run(ctx)
@@ -285,7 +290,7 @@ func (e *engine) survivalRate() float64 {
 // of bk needs.
 func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
 	need := min(b-dsl.Ops[dsl.OpSum].Bits, maxLoopBody)
-	if need < minExprBits || bk.g.inLoop { // triangles have no loops
+	if need < minExprBits || !bk.g.loops() { // triangles have no loops
 		return true
 	}
 	if bk.loop == nil {

@@ -129,7 +129,7 @@ func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
 			}
 		}
 	}
-	if !g.inLoop {
+	if g.loops() {
 		body := grammar{inLoop: true}
 		for _, op := range loopOps {
 			if bits-dsl.Ops[op].Bits > maxLoopBody {

@@ -10,9 +10,10 @@ import (
 // body. Each shape is searched on its own; a program's length is its
 // shape's fixed cost (header and initial terms) plus its body's length.
 type shape struct {
-	kind   dsl.Kind
-	order  int // recurrences only
-	offset int
+	kind    dsl.Kind
+	order   int // recurrences only
+	offset  int
+	noLoops bool // bodies without sum and prod (the filter search)
 }
 
 // shapes lists the shapes searched for n given terms, in a fixed order:
@@ -51,7 +52,7 @@ func (s shape) grammar() grammar {
 	if s.kind == dsl.Triangle {
 		return grammar{inLoop: true}
 	}
-	return grammar{order: s.order}
+	return grammar{order: s.order, noLoops: s.noLoops}
 }
 
 // fixedBits is the length of everything but the body: the header and, for
@@ -78,9 +79,13 @@ func (s shape) program(body dsl.Expr, terms []*big.Int) *dsl.Program {
 // leaves, and whether loops are allowed. Loop bodies read n and k but not
 // earlier terms, and loops do not nest.
 type grammar struct {
-	order  int  // a(n-1)..a(n-order) are leaves
-	inLoop bool // k is a leaf; sum and prod are not available
+	order   int  // a(n-1)..a(n-order) are leaves
+	inLoop  bool // k is a leaf; sum and prod are not available
+	noLoops bool // sum and prod are not available (n is still the only index)
 }
+
+// loops reports whether bodies of g may use sum and prod.
+func (g grammar) loops() bool { return !g.inLoop && !g.noLoops }
 
 // leafSpec is a non-constant leaf: n, k, or a(n-lag).
 type leafSpec struct {

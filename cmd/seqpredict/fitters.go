@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/seqpredict/seqpredict/fit"
 	"github.com/seqpredict/seqpredict/predict"
+	"github.com/seqpredict/seqpredict/search"
 )
 
 // defaultFitters are the constant solvers consulted besides the search:
@@ -14,4 +15,10 @@ import (
 // length like any program.
 func defaultFitters() []predict.Fitter {
 	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF}
+}
+
+// lateFitters run after the search when it found nothing within its
+// horizon: the filter search for sets, {n >= 1 : body > 0}.
+func lateFitters() []predict.Fitter {
+	return []predict.Fitter{search.Filters}
 }

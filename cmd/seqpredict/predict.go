@@ -111,7 +111,8 @@ func (f *predictFlags) options() predict.Options {
 			MaxMemory:       f.maxMemoryMB << 20,
 			Workers:         f.workers,
 		},
-		Fitters: defaultFitters(),
+		Fitters:     defaultFitters(),
+		LateFitters: lateFitters(),
 	}
 }
 
