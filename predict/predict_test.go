@@ -418,3 +418,36 @@ func TestPredictErrors(t *testing.T) {
 	_, err := predict.Predict(context.Background(), nil, refOptions(1, 1))
 	assert.ErrorIs(t, err, search.ErrNoTerms)
 }
+
+// TestLateFitters checks that late fitters run only when nothing within the
+// search's horizon explains the terms, and that their proposals join the
+// mixture like any program.
+func TestLateFitters(t *testing.T) {
+	cases := []struct {
+		seq    string
+		called bool
+	}{
+		{"2 4 6 8", false}, // a(n) = n + n is well within the horizon
+		{"1 2 3 5 6 7 10 11 13 14 15 17", true},
+	}
+	for _, c := range cases {
+		t.Run(c.seq, func(t *testing.T) {
+			calls := 0
+			opts := refOptions(1, 3)
+			opts.Search.MaxBits = 20
+			opts.LateFitters = []predict.Fitter{func(ctx context.Context, terms []*big.Int) []*dsl.Program {
+				calls++
+				return search.Filters(ctx, terms)
+			}}
+			res, err := predict.Predict(context.Background(), terms(c.seq), opts)
+			require.NoError(t, err)
+			assert.Equal(t, c.called, calls > 0)
+			if c.called {
+				// The squarefree numbers: a filter explains them.
+				require.NotEmpty(t, res.Predictions)
+				assert.Equal(t, "19", key(res.Predictions[0].Next))
+				assert.Equal(t, dsl.Filter, res.Programs[0].Program.Kind)
+			}
+		})
+	}
+}
