@@ -137,7 +137,7 @@ func (w *Walkthrough) textSearch(sb *strings.Builder) {
 		if beyond == 1 {
 			verb = "was"
 		}
-		summary += fmt.Sprintf(" %s longer than that %s proposed by the constant fitters "+
+		summary += fmt.Sprintf(" %s longer than that %s proposed by the fitters or the filter search "+
 			"(and checked like any other program).", plural(int64(beyond), "class", "classes"), verb)
 	}
 	para(sb, summary)
