@@ -57,7 +57,7 @@ example() {
 cat >"$md" <<'EOF'
 # Gallery: Solomonoff induction at work
 
-Four classic sequences, each with the real output of `seqpredict explain`
+Six sequences, each with the real output of `seqpredict explain`
 and its picture: on the left the distribution over the next term, on the
 right the posterior mass by the length of the programs that carry it (log
 scale), with the best program and the compression it achieves underneath.
@@ -85,11 +85,22 @@ which costs bits; section 4 says whether any program within the budget is
 shorter than the data itself (if not, the prediction is only a guess)."
 
 example primes "The primes" "2 3 5 7 11 13" \
-"There is no short formula for the primes in this language. Whatever
-reproduces these six terms is a coincidence of some length, and section 4
-compares that length with the terms written out. A coincidence shorter than
-the data still takes most of the probability: the prediction can only be as
-good as the language."
+"The language has the function prime(x), the x-th prime, at 10 bits: the
+primes take a program of 15 bits. What a sequence costs depends on the
+language: with the primitives a subject is made of, its sequences become
+short, and the prediction can only be as good as the language."
+
+example squarefree "A set: the squarefree numbers" "1 2 3 5 6 7 10 11 13 14 15 17" \
+"Many sequences are sets, \"numbers k such that ...\": a filter program lists
+the n at which its body is positive. The enumeration finds nothing short for
+these terms, so a second search looks for a body that is 1 on the terms and
+0 between them (here mu(n) is 0 exactly on the numbers divisible by a
+square)."
+
+example pi "No pattern: the digits of pi" "3 1 4 1 5 9 2 6 5 3" \
+"Nothing within the search's budget is shorter than the ten digits written
+out, so the command says there is no pattern (exit status 1) and its answer
+is only a guess: the mixture is then dominated by the literal programs."
 
 mv "$md" docs/gallery.md
 echo "gallery: docs/gallery.md"
