@@ -58,11 +58,11 @@
 //
 //	Z = 2^-base + U + sum over found v of (2^-bits(v) - 2^-literal(v))
 //
-// This keeps the answer honest when the search stops short: for 2, 3, 5,
-// 7, 11 a fitter finds a 34-bit program predicting 15, but the search saw
-// nothing consistent up to its horizon (30 to 32 bits, depending on the
-// budget), so the unseen mass is of the order of 2^-31 and 15 gets 20 to
-// 30%, not 99%. A program found well inside the horizon keeps nearly all
+// This keeps the answer honest when the search stops short: when a fitter
+// finds a program far beyond the horizon the search completed and the
+// search saw nothing consistent up to there, the unseen mass is of the
+// order of 2^-horizon and the fitted prediction gets only its share next
+// to it, not 99%. A program found well inside the horizon keeps nearly all
 // the mass (2, 4, 6, 8 -> 10: about 97%), and one far beyond it less: the
 // search cannot vouch for it. The estimate is
 // deliberately cautious; batch's calibration table shows how cautious
@@ -81,4 +81,9 @@
 // full length, so fitters change how soon a program is found, never its
 // weight. The shortest fitted program also tells the search where its
 // margin starts (search.Options.KnownBits).
+//
+// LateFitters run after the search, and only when nothing found (by the
+// search or the fitters) is within the lengths the search completed: they
+// are searches of their own, such as search.Filters for sets, worth their
+// time only when nothing short explains the terms.
 package predict
