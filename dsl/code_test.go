@@ -268,18 +268,9 @@ func TestCodeLengths(t *testing.T) {
 func TestEncodeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
-		p := &dsl.Program{Kind: dsl.Kind(r.IntN(3)), Offset: r.IntN(2), Body: randExpr(r, 6)}
-		randInt := func() *big.Int {
-			buf := make([]byte, r.IntN(25))
-			for i := range buf {
-				buf[i] = byte(r.UintN(256))
-			}
-			v := new(big.Int).SetBytes(buf)
-			if r.IntN(2) == 0 {
-				v.Neg(v)
-			}
-			return v
-		}
+		kinds := []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Filter}
+		p := &dsl.Program{Kind: kinds[r.IntN(len(kinds))], Offset: r.IntN(2), Body: randExpr(r, 6)}
+		randInt := func() *big.Int { return randBigInt(r) }
 		switch p.Kind {
 		case dsl.Recurrence:
 			p.Order = 1 + r.IntN(dsl.MaxOrder)

@@ -328,3 +328,16 @@ func clampLoops(e dsl.Expr, n int64) int64 {
 	}
 	return n
 }
+
+// randBigInt returns a random integer of up to 200 bits, of either sign.
+func randBigInt(r *rand.Rand) *big.Int {
+	buf := make([]byte, r.IntN(25))
+	for i := range buf {
+		buf[i] = byte(r.UintN(256))
+	}
+	v := new(big.Int).SetBytes(buf)
+	if r.IntN(2) == 0 {
+		v.Neg(v)
+	}
+	return v
+}

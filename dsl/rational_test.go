@@ -197,15 +197,7 @@ func TestRationalEncodeRandom(t *testing.T) {
 			p.Exps = append(p.Exps, 1+r.IntN(40))
 		}
 		for range 1 + r.IntN(20) {
-			buf := make([]byte, r.IntN(25))
-			for i := range buf {
-				buf[i] = byte(r.UintN(256))
-			}
-			v := new(big.Int).SetBytes(buf)
-			if r.IntN(2) == 0 {
-				v.Neg(v)
-			}
-			p.Num = append(p.Num, v)
+			p.Num = append(p.Num, randBigInt(r))
 		}
 		require.Len(t, p.Encode(), p.Bits(), dumpProgram(p))
 	}
