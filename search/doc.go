@@ -91,24 +91,25 @@
 // machine (both workers; `go run` of the scaling loop in the issue notes):
 //
 //	bits  mode     candidates   distinct   time     store
-//	  30  stored       53,484     22,429    9.3 ms     5 MiB
-//	  32  stored      129,312     50,619   16.4 ms    12 MiB
-//	  34  stored      307,762    113,890   38.0 ms    27 MiB
-//	  36  stored      742,442    259,415    116 ms    62 MiB
-//	  38  stored    1,806,816    595,689    298 ms   144 MiB
-//	  40  stored    4,366,953  1,370,299    703 ms   332 MiB
-//	  41  stored    7,116,428  1,732,119   1.04 s    487 MiB
-//	  42  checked  10,560,849          -   23.9 ms   (same)
-//	  44  checked  25,617,977          -   56.5 ms
-//	  46  checked  62,016,764          -    133 ms
-//	  47  checked  99,322,547          -    234 ms
+//	  30  stored       57,492     23,306   16.3 ms     6 MiB
+//	  32  stored      137,172     52,551   28.2 ms    12 MiB
+//	  34  stored      328,159    119,559   61.6 ms    28 MiB
+//	  36  stored      790,893    272,537    158 ms    65 MiB
+//	  38  stored    1,909,376    627,334    405 ms   150 MiB
+//	  40  stored    4,629,909  1,460,213   1.02 s    351 MiB
+//	  41  checked   7,549,176          -   23.8 ms   (same)
+//	  42  checked  11,252,407          -   35.7 ms
+//	  44  checked  27,332,917          -   83.8 ms
+//	  46  checked  66,479,382          -    217 ms
 //
-// Per extra bit the distinct behaviours grow by about 1.48, the candidates
-// by about 1.6, the time and the store by about 1.5 (stored lengths run at
-// 6 to 8 million candidates a second, checked ones at about 440 million).
-// The whole search, complete to 47 bits (275 million candidates), took
-// 3.5 s; the plain enumerator needs 0.7 s to reach 32 bits and grows by
-// about 1.75 per bit (and keeps every tree in memory).
+// Per extra bit the distinct behaviours grow by about 1.5, the candidates
+// by about 1.55, the time and the store by about 1.5 to 1.6 (stored
+// lengths run at 4.5 to 5 million candidates a second, checked ones at
+// about 300 million). The whole search, complete to 46 bits (188 million
+// candidates), took 3.2 s; the plain enumerator needs 0.9 s to reach 32
+// bits and grows by about 1.75 per bit (and keeps every tree in memory).
+// (The number-theory and digit functions made each length about 10% larger
+// than before they were added.)
 //
 // # Budgets and tuned constants
 //
