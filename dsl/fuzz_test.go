@@ -103,7 +103,8 @@ func FuzzEval(f *testing.F) {
 		n = clampLoops(e, n%64-8)
 		env := &dsl.Env{N: dsl.Value(n), K: dsl.Value(k)}
 		benv := &dsl.BigEnv{N: big.NewInt(n), K: big.NewInt(k)}
-		for i, v := range []int64{p1, p2, p3} {
+		for i := range dsl.MaxOrder { // a(n-1) .. a(n-8) cycle through p1, p2, p3
+			v := []int64{p1, p2, p3}[i%3]
 			env.Prev[i] = dsl.Value(v)
 			if env.Prev[i].Defined() {
 				benv.Prev[i] = big.NewInt(v)
@@ -151,12 +152,15 @@ func (d *decoder) expr(depth int) dsl.Expr {
 			c &= 1<<62 - 1
 		}
 		return &dsl.Const{Value: max(c, 1)}
-	case dsl.OpNeg, dsl.OpFact:
-		return &dsl.Unary{Op: op, X: d.expr(depth + 1)}
+	case dsl.OpPrevK:
+		return &dsl.Prev{Lag: 4 + int(d.byte())%(dsl.MaxOrder-3)}
 	case dsl.OpCond:
 		return &dsl.Cond{Cond: d.expr(depth + 1), Then: d.expr(depth + 1), Else: d.expr(depth + 1)}
 	case dsl.OpSum, dsl.OpProd:
 		return &dsl.Loop{Op: op, Body: d.expr(depth + 1)}
+	}
+	if op.Func1() { // -x, x!, prime(x), sigma(x), ...
+		return &dsl.Unary{Op: op, X: d.expr(depth + 1)}
 	}
 	return &dsl.Binary{Op: op, X: d.expr(depth + 1), Y: d.expr(depth + 1)}
 }
