@@ -11,9 +11,8 @@ import (
 // isprime, sigma, tau, phi and mu: for arguments above it they are Undef,
 // in both evaluators. The bound keeps each call a table lookup or a short
 // factorisation, so that the search can apply them to millions of
-// candidate vectors. Sequences of a few dozen
-// terms rarely need more: prime(x) is defined up to the 82,025th prime,
-// 1,048,573.
+// candidate vectors. Sequences of a few dozen terms rarely need more:
+// prime(x) is defined up to the 82,025th prime, 1,048,573.
 const NTLimit = 1 << 20
 
 // ntTables holds what the number-theoretic functions look up, for

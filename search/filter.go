@@ -11,8 +11,9 @@ import (
 // Filters proposes filter programs, a = {n >= 0 : body > 0}, for terms that
 // are increasing non-negative integers ("numbers k such that ..."). It
 // searches closed forms for the characteristic sequence of the terms (1 at
-// each n that is a term, 0 at every other n from 0 up to the last term)
-// and turns each one found into a filter. So it finds the bodies that are
+// each n that is a term, 0 at every other n up to the last term, from 0,
+// or from 1 when the terms are positive) and turns each one found into a
+// filter. So it finds the bodies that are
 // exactly 1 on the terms and 0 between them (isprime(n*n + 1), mu(n)^2,
 // bitcount(n) mod 2), not every body the language allows (any positive
 // value counts as a member). Like a fitter's proposals, the predictor
@@ -50,9 +51,10 @@ func Filters(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	return out
 }
 
-// Bounds of the filter search (see Filters), which runs on every query
-// with a usable set: 2^24 evaluations take about 20 ms, which reaches
-// bodies of about 30 bits for a span of 50 and 25 bits for 300.
+// Bounds of the filter search (see Filters), which the command runs for
+// every set that nothing within the main search's horizon explains: 2^24
+// evaluations take about 20 ms, which reaches bodies of about 30 bits for
+// a span of 50 and 25 bits for 300.
 const (
 	minFilterTerms     = 6
 	maxFilterSpan      = 300
