@@ -68,7 +68,7 @@ func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxBits, "max-bits", search.DefaultMaxBits, "longest program to search, in bits")
 	fs.IntVar(&f.margin, "margin", search.DefaultMargin, "stop this many bits past the shortest explanation")
 	fs.Int64Var(&f.maxPrograms, "max-programs", search.DefaultMaxPrograms, "most candidate programs to evaluate")
-	fs.Int64Var(&f.patternProg, "pattern-programs", search.DefaultPatternPrograms, "most candidate programs once a pattern is known")
+	fs.Int64Var(&f.patternProg, "pattern-programs", search.DefaultPatternPrograms, "most candidate programs once a pattern within the margin of the search is known")
 	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the search store, in MiB")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "stop searching after this long and answer with what was found")
