@@ -10,11 +10,11 @@ import (
 // polynomials in n, linear recurrences with constant coefficients and a
 // polynomial term, recurrences with polynomial coefficients, and
 // recurrences alternating between two rules by n mod 2 or 3,
-// quasi-polynomials floor(p(n)/D), and rational generating functions
-// N(x)/prod (1-x^e). Their proposals are checked and charged their full
+// quasi-polynomials floor(p(n)/D), rational generating functions
+// N(x)/prod (1-x^e), and the digits of fractions p/q. Their proposals are checked and charged their full
 // length like any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal}
 }
 
 // lateFitters run after the search when it found nothing within its
