@@ -70,7 +70,7 @@
 //	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
 //	         | FUNC "(" expr ")"
 //	FUNC    := prime | pi | isprime | sigma | tau | phi | mu
-//	         | digsum | bitcount | rev
+//	         | digsum | bitcount | rev | isqrt
 //
 // Constants are positive integers. Semantics, with Undef for "undefined":
 // "/" is floor division and "mod" the matching floor remainder, which takes
@@ -89,6 +89,8 @@
 // sum of the decimal digits of |x|, bitcount(x) the number of ones in |x|
 // written in binary, rev(x) the decimal digits of |x| in reverse order
 // with the sign of x (rev(120) = 21); these three take any argument.
+// isqrt(x) is the integer part of the square root of x >= 0 (Undef for
+// x < 0).
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given
 // index is Undef does not reproduce that term.
@@ -110,7 +112,8 @@
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
-//     prime, pi, isprime, sigma, tau, phi 10; mu, digsum, bitcount, rev 11;
+//     prime, pi, isprime, sigma, tau, phi 10; mu, digsum, bitcount 11;
+//     rev, isqrt 12;
 //     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
 //     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1

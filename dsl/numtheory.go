@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 	"sort"
@@ -213,6 +214,22 @@ func Reverse(x Value) Value {
 	return Value(r)
 }
 
+// Isqrt returns the integer part of the square root of x >= 0, Undef for
+// x < 0.
+func Isqrt(x Value) Value {
+	if x == Undef || x < 0 {
+		return Undef
+	}
+	r := Value(math.Sqrt(float64(x)))
+	for r > 0 && r > x/r { // the float may be off by one either way
+		r--
+	}
+	for r+1 <= x/(r+1) {
+		r++
+	}
+	return r
+}
+
 // bigNumberTheory applies a number-theoretic or digit function exactly.
 // The functions capped at NTLimit agree with their int64 forms (they are
 // nil above it); the digit functions work on any size.
@@ -220,6 +237,11 @@ func bigNumberTheory(op Op, x *big.Int) *big.Int {
 	switch op {
 	case OpDigitSum, OpBitCount, OpReverse:
 		return bigDigits(op, x)
+	case OpIsqrt:
+		if x.Sign() < 0 {
+			return nil
+		}
+		return new(big.Int).Sqrt(x)
 	}
 	if !x.IsInt64() {
 		if x.Sign() < 0 && (op == OpPi || op == OpIsPrime) {

@@ -114,6 +114,13 @@ func TestNumberTheoryLimits(t *testing.T) {
 		{"reverse that overflows", dsl.Reverse(1999999999999999999), dsl.Undef},
 		{"reverse of the largest value", dsl.Reverse(9223372036854775807), 7085774586302733229},
 		{"reverse of undefined", dsl.Reverse(dsl.Undef), dsl.Undef},
+		{"isqrt of 0", dsl.Isqrt(0), 0},
+		{"isqrt below a square", dsl.Isqrt(15), 3},
+		{"isqrt of a square", dsl.Isqrt(16), 4},
+		{"isqrt of a large square", dsl.Isqrt(3037000499 * 3037000499), 3037000499},
+		{"isqrt just below a large square", dsl.Isqrt(3037000499*3037000499 - 1), 3037000498},
+		{"isqrt of the largest value", dsl.Isqrt(9223372036854775807), 3037000499},
+		{"isqrt of a negative", dsl.Isqrt(-1), dsl.Undef},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, tc.got, tc.name)
@@ -144,6 +151,7 @@ func TestNumberTheoryBig(t *testing.T) {
 		{dsl.OpDigitSum, "70"},
 		{dsl.OpBitCount, "1"},
 		{dsl.OpReverse, "4243031147170261950811"},
+		{dsl.OpIsqrt, "34359738368"},
 		{dsl.OpSigma, ""}, // beyond NTLimit: undefined
 		{dsl.OpIsPrime, ""},
 	}

@@ -39,6 +39,7 @@ const (
 	OpDigitSum           // digsum(x), the sum of the decimal digits of |x|
 	OpBitCount           // bitcount(x), the number of ones in binary |x|
 	OpReverse            // rev(x), the decimal digits of x reversed
+	OpIsqrt              // isqrt(x), the integer part of the square root
 	numOps
 )
 
@@ -99,7 +100,8 @@ var Ops = [numOps]OpInfo{
 	OpMu:       {Name: "mu", Arity: 1, Prec: PrecAtom, Bits: 11},
 	OpDigitSum: {Name: "digsum", Arity: 1, Prec: PrecAtom, Bits: 11},
 	OpBitCount: {Name: "bitcount", Arity: 1, Prec: PrecAtom, Bits: 11},
-	OpReverse:  {Name: "rev", Arity: 1, Prec: PrecAtom, Bits: 11},
+	OpReverse:  {Name: "rev", Arity: 1, Prec: PrecAtom, Bits: 12},
+	OpIsqrt:    {Name: "isqrt", Arity: 1, Prec: PrecAtom, Bits: 12},
 }
 
 // NumOps is the number of node choices in the table.
@@ -135,10 +137,10 @@ func PrevBits(lag int) int {
 }
 
 // Func1 reports whether op is a function of one argument: unary minus,
-// the factorial, or one of the named functions prime(x) ... rev(x). (The
+// the factorial, or one of the named functions prime(x) ... isqrt(x). (The
 // loops sum and prod also have one child, but bind k.)
 func (op Op) Func1() bool {
-	return op == OpNeg || op == OpFact || (op >= OpPrime && op <= OpReverse)
+	return op == OpNeg || op == OpFact || (op >= OpPrime && op <= OpIsqrt)
 }
 
 // Funcs1 lists the one-argument functions in table order.

@@ -226,6 +226,8 @@ func Apply1(op Op, x Value) Value {
 		return BitCount(x)
 	case OpReverse:
 		return Reverse(x)
+	case OpIsqrt:
+		return Isqrt(x)
 	}
 	return Undef
 }

@@ -30,13 +30,18 @@ func TestDecimal(t *testing.T) {
 		{"1/471", "0,0,2,1,2,3,1,4,2,2,5,0,5,3,0", "a(n) = 10^n/471 mod 10; n >= 1", 7},
 		{"22/7", "3,1,4,2,8,5,7,1,4,2,8,5", "a(n) = 10^n*22/7 mod 10", 7},
 		{"1/7 from its first digit", "1,4,2,8,5,7,1,4,2,8", "a(n) = 10^n/7 mod 10; n >= 1", 5},
-		// Irrational numbers: no fraction this simple has these digits.
-		{"sqrt(24)", "4,8,9,8,9,7,9,4,8,5,5,6,6,3,5", "", 0},
+		// Square roots of fractions (OEIS A010480, A020832).
+		{"sqrt(24)", "4,8,9,8,9,7,9,4,8,5,5,6,6,3,5", "a(n) = isqrt(100^n*24) mod 10", 6},
+		{"1/sqrt(75)", "1,1,5,4,7,0,0,5,3,8,3,7,9,2,5", "a(n) = isqrt(100^n*4/3) mod 10", 1},
+		{"sqrt(2)", "1,4,1,4,2,1,3,5,6,2,3,7,3,0,9", "a(n) = isqrt(100^n*2) mod 10", 5},
+		// Other numbers: no fraction this simple has these digits, nor
+		// their square.
 		{"log(8)", "2,0,7,9,4,4,1,5,4,1,6,7,9,8,3", "", 0},
+		{"5th root of 49", "2,1,7,7,9,0,6,4,2,4,4,8,2,7,7", "", 0},
 		{"not digits", "1,2,3,10,5,6,7,8,9", "", 0},
 		{"negative", "1,2,3,-1,5,6,7,8,9", "", 0},
 		{"all zeros", "0,0,0,0,0,0,0,0,0,0", "", 0},
-		{"an integer", "5,0,0,0,0,0,0,0,0,0", "", 0},
+		{"an integer, and its square", "5,0,0,0,0,0,0,0,0,0", "", 0},
 		{"too few digits for the denominator", "0,0,2,1,2,3,1", "", 0},
 	}
 	for _, c := range cases {

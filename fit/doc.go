@@ -47,9 +47,10 @@
 //     and the terms after it must verify the fit: at least as many as
 //     the numerator has coefficients, and not all tiny (see ProductGF).
 //   - Decimal: the digits of a fraction, a(n) = 10^n*p/q mod 10 (or
-//     10^n/q mod 10; n >= 1 for 1/q), when every term is a digit: the
-//     simplest fraction whose expansion starts with the digits, by
-//     continued fractions, with q at most 10^6 and at least
+//     10^n/q mod 10; n >= 1 for 1/q), or of its square root,
+//     isqrt(100^n*p/q) mod 10, when every term is a digit: the simplest
+//     fraction whose expansion (or whose square root's) starts with the
+//     digits, by continued fractions, with q at most 10^6 and at least
 //     2*log10(q) + 3 digits given.
 //
 // A fitter proposes a fit only when the data holds more equations than the

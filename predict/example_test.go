@@ -22,16 +22,16 @@ func ExamplePredict() {
 	}
 	fmt.Println("found:", res.Found)
 	for _, p := range res.Predictions {
-		fmt.Printf("next %s with probability %.3g\n", p.Next[0], p.Probability)
+		fmt.Printf("next %s with probability %.2f\n", p.Next[0], p.Probability)
 	}
 	for _, e := range res.Programs {
 		fmt.Printf("%d bits: %s\n", e.Bits, e.Program)
 	}
 	// Output:
 	// found: true
-	// next 8 with probability 0.413
-	// next 9 with probability 0.206
-	// next 6 with probability 0.103
+	// next 8 with probability 0.41
+	// next 9 with probability 0.21
+	// next 6 with probability 0.10
 	// 16 bits: a(n) = 2^n
 	// 17 bits: a(n) = n + n!
 	// 18 bits: a(n) = n + n; a(0) = 1
