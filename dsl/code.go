@@ -22,8 +22,6 @@ const (
 // codes of 1..6).
 var kindFilterWord = "0111" + gammaWord(7)
 
-const ()
-
 // recurrenceWord is the header of a recurrence of the given order: "01",
 // then "0" for order 1, "10" for order 2, and "11" followed by the gamma code
 // of order-2 for the others (order 3 takes 5 bits, 4 and 5 take 7).

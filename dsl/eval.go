@@ -86,29 +86,16 @@ func (p *Program) Values(count int) []Value {
 			env.N = Value(p.Offset + i)
 			out[i] = Eval(p.Body, &env)
 		}
-	case Filter:
-		k := Value(p.Offset)
-		for i := range out {
-			out[i], k = Undef, filterNext(k, func(k Value) (bool, bool) {
-				v := Eval(p.Body, &Env{N: k, K: Undef})
-				return v > 0, v != Undef
-			})
-			if k == Undef {
-				for ; i < len(out); i++ {
-					out[i] = Undef
-				}
-				break
-			}
-			out[i], k = k, k+1
+	case Filter, Rational:
+		// Their terms are computed exactly (a filter's body may overflow
+		// int64 at an n that is itself small); any that fits is the same.
+		for i, v := range p.BigValues(count) {
+			out[i] = FromBig(v)
 		}
 	case Triangle:
 		for i := range out {
 			row, col := TriangleCell(i)
 			out[i] = Eval(p.Body, &Env{N: Value(p.Offset + row), K: Value(p.Offset + col)})
-		}
-	case Rational:
-		for i, v := range RationalSeries(p.Exps, p.Num, count) {
-			out[i] = FromBig(v)
 		}
 	case Recurrence:
 		env := Env{K: Undef}

@@ -184,12 +184,22 @@ func (p *parser) offset(prog *Program) error {
 	if err := p.expect(">="); err != nil {
 		return err
 	}
+	first, err := p.firstIndex("index")
+	if err != nil {
+		return err
+	}
+	prog.Offset = first
+	return p.checkClosed()
+}
+
+// firstIndex parses the 0 or 1 that ends "n >= ", the offset of a program;
+// what names it in the error message.
+func (p *parser) firstIndex(what string) (int, error) {
 	t := p.next()
 	if t.text != "0" && t.text != "1" {
-		return p.errorf(t, "expected the first index, 0 or 1, found %s", t)
+		return 0, p.errorf(t, "expected the first %s, 0 or 1, found %s", what, t)
 	}
-	prog.Offset = int(t.text[0] - '0')
-	return p.checkClosed()
+	return int(t.text[0] - '0'), nil
 }
 
 // triangle parses "T(n, k) = body" and an optional "; n >= 1".
@@ -277,9 +287,9 @@ func (p *parser) filter() (*Program, error) {
 			return nil, err
 		}
 	}
-	t := p.next()
-	if t.text != "0" && t.text != "1" {
-		return nil, p.errorf(t, "expected the first n, 0 or 1, found %s", t)
+	offset, err := p.firstIndex("n")
+	if err != nil {
+		return nil, err
 	}
 	if err := p.expect(":"); err != nil {
 		return nil, err
@@ -297,7 +307,7 @@ func (p *parser) filter() (*Program, error) {
 	if p.maxLag > 0 {
 		return nil, p.errorf(p.peek(), "a(n-%d) cannot be used in a filter", p.maxLag)
 	}
-	return &Program{Kind: Filter, Offset: int(t.text[0] - '0'), Body: body}, nil
+	return &Program{Kind: Filter, Offset: offset, Body: body}, nil
 }
 
 func (p *parser) literal() (*Program, error) {

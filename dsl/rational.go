@@ -253,17 +253,7 @@ func (p *parser) rational() (*Program, error) {
 		return prog, nil
 	}
 	p.next()
-	for _, want := range []string{"n", ">="} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
-	}
-	t := p.next()
-	if t.text != "0" && t.text != "1" {
-		return nil, p.errorf(t, "expected the first index, 0 or 1, found %s", t)
-	}
-	prog.Offset = int(t.text[0] - '0')
-	return prog, nil
+	return prog, p.offset(prog)
 }
 
 // polynomial parses monomials joined by + and -, the first one optionally

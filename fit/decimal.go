@@ -145,11 +145,8 @@ func simplestBetween(lo, hi *big.Rat) *big.Rat {
 	return x.Add(fl, x.Inv(x))
 }
 
-// floorRat is the largest integer at most x.
+// floorRat is the largest integer at most x: Euclidean division by the
+// positive denominator.
 func floorRat(x *big.Rat) *big.Int {
-	q, r := new(big.Int).QuoRem(x.Num(), x.Denom(), new(big.Int))
-	if r.Sign() < 0 {
-		q.Sub(q, big.NewInt(1))
-	}
-	return q
+	return new(big.Int).Div(x.Num(), x.Denom())
 }
