@@ -52,6 +52,12 @@
 //     fraction whose expansion (or whose square root's) starts with the
 //     digits, by continued fractions, with q at most 10^6 and at least
 //     2*log10(q) + 3 digits given.
+//   - Sets (run late, like search.Filters, only when the search explains
+//     nothing within its horizon): filters {n >= 0|1 : body > 0} with
+//     constants in the body, the primes = r (mod m) as isprime(n) - (n -
+//     r) mod m (m a divisor of the gcd of the differences), the n at which
+//     c1*n + c0, a quadratic or half a quadratic is prime, two linear
+//     conditions at once, and the divisors of N <= 2^20, 1 - N mod n.
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

@@ -19,7 +19,9 @@ func defaultFitters() []predict.Fitter {
 }
 
 // lateFitters run after the search when it found nothing within its
-// horizon: the filter search for sets, {n >= 1 : body > 0}.
+// horizon: the filter search for sets, {n >= 1 : body > 0}, and the sets
+// whose bodies have constants to solve for (primes in a residue class,
+// n such that a polynomial in n is prime, the divisors of N).
 func lateFitters() []predict.Fitter {
-	return []predict.Fitter{search.Filters}
+	return []predict.Fitter{search.Filters, fit.Sets}
 }

@@ -1,0 +1,90 @@
+package fit
+
+import (
+	"context"
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSets(t *testing.T) {
+	cases := []struct {
+		name, terms string
+		want        string // the shortest proposal, "" for none
+		next        int64
+	}{
+		// OEIS (CC BY-SA 4.0): A141952 primes congruent to 7 mod 27,
+		// A142265 to 16 mod 43, A108588 k with 10k + 97 prime, A027752 k
+		// with k^2 + k + 3 prime, A139220 k with 41 + k(k+1)/2 prime,
+		// A056956 n with 6n + 1 and 6n + 5 both prime, A018599 the
+		// divisors of 702.
+		{"primes 7 mod 27", "7,61,223,277,331,439,547,601,709,1033,1087,1249,1303,1627,1789",
+			"a = {n >= 1 : isprime(n) - (n - 7) mod 27 > 0}", 1951},
+		{"primes 16 mod 43", "59,317,661,919,1091,1607,1693,1951,2381,2467,2897,3413,3499,3671,3929",
+			"a = {n >= 1 : isprime(n) - (n + 27) mod 43 > 0}", 4273},
+		{"10k + 97 prime", "0,1,3,4,6,7,10,13,16,18,21,22,24,25,27",
+			"a = {n >= 0 : isprime(10*n + 97) > 0}", 30},
+		{"k^2 + k + 3 prime", "0,1,4,7,10,19,22,25,34,37,55,70,79,94,100",
+			"a = {n >= 0 : isprime(n*n + n + 3) > 0}", 112},
+		{"41 + k(k+1)/2 prime", "0,3,11,20,23,27,32,39,44,48,51,56,59,60,83",
+			"a = {n >= 0 : isprime((n*n + n + 82)/2) > 0}", 104},
+		{"6n + 1 and 6n + 5 prime", "1,2,3,6,7,11,13,16,17,18,21,27,32,37,38",
+			"a = {n >= 1 : isprime(6*n + 1)*isprime(6*n + 5) > 0}", 46},
+		{"divisors of 702", "1,2,3,6,9,13,18,26,27,39,54,78,117,234,351",
+			"a = {n >= 1 : 1 - 702 mod n > 0}", 702},
+		// Closed under divisors, but its lcm (3,148,301,596) is too large
+		// to say anything: OEIS A053031.
+		{"divisor-closed, huge lcm", "1,2,4,11,19,22,29,31,38,44,58,59,62,71,76", "", 0},
+		{"primes that are no residue class", "2,3,5,11,13,17,19,23,29,31,37,41,43,47,53", "", 0},
+		{"too few terms", "7,61,223,277,331,439,547", "", 0},
+		{"not increasing", "0,1,3,4,7,6,10,13,16,18,21,22,24,25,27", "", 0},
+		{"negative", "-3,1,3,4,6,7,10,13,16,18,21,22,24,25,27", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			terms := digitTerms(c.terms)
+			progs := Sets(context.Background(), terms)
+			if c.want == "" {
+				assert.Empty(t, progs)
+				return
+			}
+			require.NotEmpty(t, progs)
+			assert.Equal(t, c.want, progs[0].String())
+			for _, p := range progs {
+				vals := p.BigValues(len(terms) + 1)
+				for i, v := range terms {
+					assert.Equal(t, v.String(), vals[i].String(), "%s term %d", p, i)
+				}
+				assert.Equal(t, big.NewInt(c.next).String(), vals[len(terms)].String(), "%s next", p)
+			}
+		})
+	}
+}
+
+// TestSetsRandom checks that random increasing sets get no proposal: with
+// 15 members among the first 100 or so integers, no residue class of
+// primes, prime-valued polynomial or divisor set should fit by chance.
+func TestSetsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 5))
+	for trial := range 50 {
+		var terms []*big.Int
+		v := int64(rng.IntN(5))
+		for range 15 {
+			v += 1 + int64(rng.IntN(12))
+			terms = append(terms, big.NewInt(v))
+		}
+		assert.Empty(t, Sets(context.Background(), terms), "trial %d: %v", trial, terms)
+	}
+}
+
+// TestSetsCancel checks that a cancelled context stops the constant
+// search without a panic.
+func TestSetsCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	terms := digitTerms("0,1,3,4,6,7,10,13,16,18,21,22,24,25,27")
+	assert.NotPanics(t, func() { Sets(ctx, terms) })
+}
