@@ -52,6 +52,10 @@
 //     fraction whose expansion (or whose square root's) starts with the
 //     digits, by continued fractions, with q at most 10^6 and at least
 //     2*log10(q) + 3 digits given.
+//   - TrianglePoly: triangles read by rows, T(n, k) = P(n, k)/D with P an
+//     integer polynomial of total degree at most 3 in the row and the
+//     column (2*n*k + n + k + 9), solved from all the terms at once with 3
+//     to spare.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body, the primes = r (mod m) as isprime(n) - (n -

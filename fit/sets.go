@@ -34,7 +34,7 @@ import (
 // predictor and charged their full length.
 func Sets(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	s, ok := newSet(terms)
-	if !ok {
+	if !ok || ctx.Err() != nil {
 		return nil
 	}
 	var bodies []dsl.Expr
