@@ -52,7 +52,7 @@ func cmpPow10(a *big.Float, t int) int {
 	if t >= 0 {
 		return a.Cmp(p)
 	}
-	prod := new(big.Float).SetPrec(a.Prec() + p.MinPrec()).Mul(a, p)
+	prod := new(big.Float).SetPrec(a.Prec()+p.MinPrec()).Mul(a, p)
 	return prod.Cmp(big.NewFloat(1))
 }
 
@@ -130,8 +130,8 @@ func digitsAt(r *Real, from, n int, prec uint) ([]*big.Int, bool) {
 // interval reaches zero.
 func scaledFloor(v, err *big.Float, last int, prec uint) (lo, hi *big.Int) {
 	a := new(big.Float).SetPrec(prec + 64).Abs(v)
-	l := new(big.Float).SetPrec(prec + 64).SetMode(big.ToNegativeInf).Sub(a, err)
-	h := new(big.Float).SetPrec(prec + 64).SetMode(big.ToPositiveInf).Add(a, err)
+	l := new(big.Float).SetPrec(prec+64).SetMode(big.ToNegativeInf).Sub(a, err)
+	h := new(big.Float).SetPrec(prec+64).SetMode(big.ToPositiveInf).Add(a, err)
 	if l.Sign() <= 0 {
 		return nil, nil
 	}
