@@ -37,10 +37,10 @@ func TestDigitsKnown(t *testing.T) {
 		{"a = digits(log(10))", "230258509299404568401799145468436420760110148862877297603332790096757260967735248"},
 		{"a = digits(2^(1/2))", "141421356237309504880168872420969807856967187537694807317667973799073247846210703"},
 		{"a = digits(1/471, from 1)", "0021231422505307855626326963906581740976645435244161"},
-		{"a = digits(1/4)", "25000000"}, // exact: the zeros are certain
+		{"a = digits(1/4)", "25000000"},    // exact: the zeros are certain
 		{"a = digits(7^2/16)", "30625000"}, // exact in binary
 		{"a = digits(7^2/10)", "4????"},    // 4.9 is not: 4.8999... is not excluded
-		{"a = digits((1-3)^3)", "8000"}, // |(-2)^3|: digits of the absolute value
+		{"a = digits((1-3)^3)", "8000"},    // |(-2)^3|: digits of the absolute value
 		{"a = digits(log(1/8))", "2079441541679835928251696364374529704226500403080765762362040028480180865909084146"},
 	}
 	for _, c := range cases {
@@ -55,16 +55,16 @@ func TestDigitsKnown(t *testing.T) {
 // undefined, never wrong, and cost little time.
 func TestDigitsUndefined(t *testing.T) {
 	for _, src := range []string{
-		"a = digits(log(1-1))",          // log 0
-		"a = digits(log(1-2))",          // log of a negative number
-		"a = digits(1/(2-2))",           // division by zero
-		"a = digits(sqrt(1-2))",         // square root of a negative number
-		"a = digits((1-2)^(1/2))",       // non-integer power of a negative number
-		"a = digits(exp(3000))",         // beyond 2^4096
-		"a = digits(2^3^4^5)",           // far beyond
+		"a = digits(log(1-1))",    // log 0
+		"a = digits(log(1-2))",    // log of a negative number
+		"a = digits(1/(2-2))",     // division by zero
+		"a = digits(sqrt(1-2))",   // square root of a negative number
+		"a = digits((1-2)^(1/2))", // non-integer power of a negative number
+		"a = digits(exp(3000))",   // beyond 2^4096
+		"a = digits(2^3^4^5)",     // far beyond
 		"a = digits(exp(exp(exp(exp(2)))))",
-		"a = digits(1/10^5000)",         // below 2^-4096
-		"a = digits(pi - pi)",           // zero within the error bound
+		"a = digits(1/10^5000)", // below 2^-4096
+		"a = digits(pi - pi)",   // zero within the error bound
 		"a = digits(10^100000000)",
 	} {
 		p, err := dsl.ParseProgram(src)
@@ -138,13 +138,13 @@ func TestDigitsParsePrint(t *testing.T) {
 func TestDigitsCodeLengths(t *testing.T) {
 	assert.Equal(t, 11, dsl.HeaderBits(dsl.Digits, 0))
 	for src, bits := range map[string]int{
-		"a = digits(pi)":                 11 + 1 + 4,
-		"a = digits(log(8))":             11 + 1 + 4 + 2 + 7,
-		"a = digits(log(3)/log(23))":     11 + 1 + 2 + 4 + 5 + 4 + 11,
-		"a = digits(49^(1/5))":           11 + 1 + 4 + 13 + 2 + 3 + 7,
-		"a = digits(1/471, from 1)":      11 + 5 + 2 + 3 + 19, // start 2 places early: IntBits(-2) = 5
-		"a = digits(sqrt(2*pi*e)/21)":    11 + 1 + 2 + 4 + 4 + 5 + 4 + 4 + 5 + 11,
-		"a = digits(exp(1)+e, from 2)":   11 + 5 + 4 + 5 + 3 + 5, // 5.43...: two places after the default 0
+		"a = digits(pi)":               11 + 1 + 4,
+		"a = digits(log(8))":           11 + 1 + 4 + 2 + 7,
+		"a = digits(log(3)/log(23))":   11 + 1 + 2 + 4 + 5 + 4 + 11,
+		"a = digits(49^(1/5))":         11 + 1 + 4 + 13 + 2 + 3 + 7,
+		"a = digits(1/471, from 1)":    11 + 5 + 2 + 3 + 19, // start 2 places early: IntBits(-2) = 5
+		"a = digits(sqrt(2*pi*e)/21)":  11 + 1 + 2 + 4 + 4 + 5 + 4 + 4 + 5 + 11,
+		"a = digits(exp(1)+e, from 2)": 11 + 5 + 4 + 5 + 3 + 5, // 5.43...: two places after the default 0
 	} {
 		p, err := dsl.ParseProgram(src)
 		require.NoError(t, err, src)
