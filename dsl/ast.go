@@ -95,6 +95,10 @@ const (
 	// increasing order: a = {n >= 0 : isprime(n*n + 1) > 0} is 1, 2, 4, 6,
 	// 10, ... Body reads n (and may use sum and prod) but no earlier terms.
 	Filter
+	// Digits programs are the decimal digits of a real constant: a(n) is
+	// the digit of |Real| at the place 10^-(From+n), floor(|C|*10^(From+n))
+	// mod 10; a = digits(log(8)) is 2, 0, 7, 9, 4, ...
+	Digits
 )
 
 // Program is a complete description of a sequence.
@@ -119,6 +123,10 @@ type Program struct {
 	// (at least one; the parser gives N_d != 0 unless d = 0).
 	Exps []int
 	Num  []*big.Int
+	// Digits programs: the constant, and the place 10^-From of the first
+	// digit (0 the units, 1 the first digit after the point).
+	Real *Real
+	From int
 }
 
 // MaxOrder is the largest order of a recurrence, and so the largest lag

@@ -234,6 +234,8 @@ func (p *Program) BigValues(count int) []*big.Int {
 		}
 	case Rational:
 		return RationalSeries(p.Exps, p.Num, count)
+	case Digits:
+		return DigitsValues(p.Real, p.From, count)
 	case Recurrence:
 		for i := range out {
 			if i < p.Order {

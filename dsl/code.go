@@ -84,6 +84,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(kindFilterWord) + 1
 	case Rational:
 		return len(rationalWord) + 1
+	case Digits:
+		return len(kindDigitsWord) // no offset bit: From says where the digits start
 	}
 	return len(kindLiteralWord)
 }
@@ -130,6 +132,8 @@ func (p *Program) Bits() int {
 		return HeaderBits(p.Kind, 0) + ExprBits(p.Body)
 	case Rational:
 		return RationalBits(p.Exps, p.Num)
+	case Digits:
+		return HeaderBits(Digits, 0) + digitsStartBits(p.Real, p.From) + RealBits(p.Real)
 	}
 	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
 	for _, t := range p.Init {
@@ -187,6 +191,11 @@ func (p *Program) Encode() string {
 		sb.WriteString(rationalWord)
 		sb.WriteByte('0' + byte(p.Offset))
 		encodeRational(&sb, p.Exps, p.Num)
+		return sb.String()
+	case Digits:
+		sb.WriteString(kindDigitsWord)
+		sb.WriteString(intWord(digitsShift(p.Real, p.From)))
+		encodeReal(&sb, p.Real)
 		return sb.String()
 	}
 	sb.WriteByte('0' + byte(p.Offset))

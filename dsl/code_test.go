@@ -81,7 +81,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -171,12 +171,18 @@ func TestKraftSeries(t *testing.T) {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
 	unused -= math.Exp2(-float64(dsl.GammaBits(7)))
+	unused -= math.Exp2(-float64(dsl.GammaBits(9))) // Digits, below
 	unused *= math.Exp2(-4)
-	assert.InDelta(t, 1.0, head+rat+lit+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
+	// Digits programs: "0111" + gamma(9), no offset bit; the start's
+	// integer code is complete and the real expressions weigh at most
+	// 11/16 (TestRealKraft).
+	digits := math.Exp2(-float64(dsl.HeaderBits(dsl.Digits, 0)))
+	assert.Equal(t, 11, dsl.HeaderBits(dsl.Digits, 0))
+	assert.InDelta(t, 1.0, head+rat+lit+digits+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
 	// A rational body is gamma(m+1), m gamma codes, gamma(d+1) and d+1
 	// integers: complete codes all, so the bodies after a rational header
 	// weigh exactly 1 in all (see TestRationalKraft for the numbers).
-	total := head*k + rat + lit
+	total := head*k + rat + lit + digits*11/16
 	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
 	assert.LessOrEqual(t, k, 1.0)
 	assert.LessOrEqual(t, total, 1.0)

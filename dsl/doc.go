@@ -8,7 +8,7 @@
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program pays
-// one offset bit). There are six shapes:
+// one offset bit). There are seven shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -16,6 +16,7 @@
 //	T(n, k) = binomial(n, k)                  triangle read by rows
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
+//	a = digits(log(3)/log(23))                the digits of a real constant
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
 // A recurrence of order r (1..8) lists its r initial terms, which are part of
@@ -56,6 +57,34 @@
 // (1-x)^2, and no denominator when m = 0. Each power of x appears at most
 // once and zero terms are left out, so the parsed numerator has Nd != 0
 // unless it is the lone 0.
+//
+// A Digits program lists the decimal digits of |C|, C a real constant:
+// a(n) is the digit at the place 10^-(From+n), floor(|C|*10^(From+n))
+// mod 10. Without "from", the digits start at C's first significant digit
+// (log(8) = 2.079...: 2, 0, 7, 9, ...; sqrt(2*pi*e)/21 = 0.1967...: 1,
+// 9, 6, ...), located by evaluating C at 128 bits (DefaultFrom);
+// "from j" starts at the j-th place after the point (0 the units digit,
+// -1 the tens): a = digits(1/471, from 1) is 0, 0, 2, 1, 2, ... The text
+// form is
+//
+//	digits := "a = digits(" real [ "," "from" [ "-" ] INT ] ")"     |INT| <= 2000
+//	real   := rmul { ("+" | "-") rmul }
+//	rmul   := rpow { ("*" | "/") rpow }
+//	rpow   := ratom [ "^" rpow ]                  right associative
+//	ratom  := INT | "pi" | "e" | ("sqrt" | "log" | "exp") "(" real ")" | "(" real ")"
+//
+// with positive integer constants, exact division, the natural logarithm
+// and real powers: log_b(c) is log(c)/log(b), the k-th root of x is
+// x^(1/k). C is evaluated in big.Float at about (digits + 20)*log2(10) +
+// 128 bits (more, up to MaxRealPrec, when that leaves digits in doubt),
+// with a bound on the error of every operation; a digit is Undef unless
+// the whole error interval has it: a digit within the error of a boundary,
+// a constant that is undefined (log or sqrt of a number not safely
+// positive, division by a number not safely non-zero, a non-integer power
+// of a negative number), or one beyond 2^±4096. Integer powers (exponents
+// up to 2^20) are computed by squaring and allow any base; 0^0 is Undef.
+// Exact results stay exact, so the zeros of 1/4 = 0.25000... are
+// certain, while sqrt(2)^2 leaves 2.000... in doubt.
 //
 // # Expressions
 //
@@ -107,8 +136,9 @@
 //     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
 //     9); "0010" for a triangle; "0011" for a rational generating
 //     function; "0111" and the gamma code of 7 (9 bits, a word no order
-//     uses) for a filter; "000" for a literal.
-//  2. For all but literals, one offset bit (n starts at 0 or 1).
+//     uses) for a filter; "0111" and the gamma code of 9 (11 bits) for
+//     the digits of a constant; "000" for a literal.
+//  2. For all but literals and digits, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
@@ -130,6 +160,13 @@
 //     next exponent up 3; the gamma code of d+1 (d the numerator's
 //     degree); and the d+1 numerator coefficients N0..Nd in the universal
 //     integer code. Each part is a complete code.
+//  7. The digits of a constant continue after the header with From -
+//     DefaultFrom(C) in the universal integer code (1 bit for the first
+//     significant digit, 5 bits for two places earlier), then C in prefix
+//     order with the real table's words (RealOps): an integer (followed by
+//     its gamma code) and / take 2 bits; *, ^, sqrt, log, pi, +, - take
+//     4; e and exp 5. The table is complete and the expressions weigh
+//     11/16 in all (TestRealKraft).
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
@@ -140,6 +177,10 @@
 // offset) + 5 (gamma(6): five factors) + 1+1+3+3+3 (gamma of 1, then of
 // the gaps 0, 1, 1, 1 plus one) + 1 (gamma(1): degree 0) + 5 (the
 // coefficient 1) = 27 bits, against 169 for its first 15 terms written out.
+// The digits of log(8) (OEIS A016631), a = digits(log(8)), are 11
+// (header) + 1 (start) + 4 (log) + 2+7 (the integer 8) = 25 bits, against
+// 109 for 15 digits written out; log_23(3), digits(log(3)/log(23)), is
+// 11+1+2+(4+5)+(4+11) = 38.
 //
 // The same code serves every context. Symbols that a context cannot use
 // (a(n-1) in a closed form, k outside a loop) keep their code words, which

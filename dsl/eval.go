@@ -86,7 +86,7 @@ func (p *Program) Values(count int) []Value {
 			env.N = Value(p.Offset + i)
 			out[i] = Eval(p.Body, &env)
 		}
-	case Filter, Rational:
+	case Filter, Rational, Digits:
 		// Their terms are computed exactly (a filter's body may overflow
 		// int64 at an n that is itself small); any that fits is the same.
 		for i, v := range p.BigValues(count) {

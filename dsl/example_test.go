@@ -59,3 +59,18 @@ func Example_rational() {
 	// 27 bits  001100011011010010010101000
 	// a(n) = [x^n] (1 + 2*x - x^3)/((1-x)^2*(1-x^3)); n >= 1 36
 }
+
+// The digits of a real constant: log(8) = 2.0794415..., OEIS A016631, and
+// 1/471 = 0.00212... listed from the first place after the point.
+func Example_digits() {
+	p, _ := dsl.ParseProgram("a = digits(log(8))")
+	fmt.Println(p.BigValues(16))
+	fmt.Printf("%d bits  %s\n", p.Bits(), p.Encode())
+	q := &dsl.Program{Kind: dsl.Digits, Real: &dsl.Real{Op: dsl.RDiv,
+		X: &dsl.Real{Op: dsl.RInt, Int: 1}, Y: &dsl.Real{Op: dsl.RInt, Int: 471}}, From: 1}
+	fmt.Println(q, q.Bits(), q.BigValues(8))
+	// Output:
+	// [2 0 7 9 4 4 1 5 4 1 6 7 9 8 3 5]
+	// 25 bits  0111000100111011000001000
+	// a = digits(1/471, from 1) 40 [0 0 2 1 2 3 1 4]
+}

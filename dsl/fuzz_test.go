@@ -40,6 +40,14 @@ var parseSeeds = []string{
 	"((((n))))",
 	"n ! ! - - 1",
 	"a(n) = 2 × n",
+	"a = digits(log(8))",
+	"a = digits(49^(1/5))",
+	"a = digits(sqrt(2*pi*e)/21)",
+	"a = digits(1/471, from 1)",
+	"a = digits(log(3)/log(23), from -2)",
+	"a = digits(exp(exp(exp(2))))",
+	"a = digits(2^3^4^5 - e^pi)",
+	"a = digits(log(1-1))",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it

@@ -66,6 +66,8 @@ func dumpProgram(p *dsl.Program) string {
 		return fmt.Sprintf("filter off=%d %s", p.Offset, dump(p.Body))
 	case dsl.Rational:
 		return fmt.Sprintf("rational off=%d exps=%v num=%s", p.Offset, p.Exps, ints(p.Num))
+	case dsl.Digits:
+		return fmt.Sprintf("digits from=%d %s", p.From, dumpReal(p.Real))
 	}
 	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
 }
@@ -239,6 +241,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			})
 		}
 	}
+	digitsPrograms(maxBits, fn)
 	for n := 0; ; n++ {
 		head := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n)+1)
 		if head+n > maxBits { // every term takes at least 1 bit
@@ -340,4 +343,68 @@ func randBigInt(r *rand.Rand) *big.Int {
 		v.Neg(v)
 	}
 	return v
+}
+
+// dumpReal writes a real expression in prefix form, every node explicit.
+func dumpReal(r *dsl.Real) string {
+	if r == nil {
+		return "<nil>"
+	}
+	switch dsl.RealOps[r.Op].Arity {
+	case 0:
+		if r.Op == dsl.RInt {
+			return fmt.Sprint(r.Int)
+		}
+		return dsl.RealOps[r.Op].Name
+	case 1:
+		return "(" + dsl.RealOps[r.Op].Name + " " + dumpReal(r.X) + ")"
+	}
+	return "(" + dsl.RealOps[r.Op].Name + " " + dumpReal(r.X) + " " + dumpReal(r.Y) + ")"
+}
+
+// digitsPrograms calls fn with every Digits program of at most maxBits
+// bits: each real expression that fits with every start that fits.
+func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
+	var exprs func(bits int) []*dsl.Real
+	exprs = func(bits int) []*dsl.Real {
+		var out []*dsl.Real
+		for op := range dsl.NumRealOps {
+			info := dsl.RealOps[op]
+			rest := bits - info.Bits
+			switch {
+			case op == dsl.RInt:
+				for c := int64(1); dsl.GammaBits(uint64(c)) <= rest; c++ {
+					if dsl.GammaBits(uint64(c)) == rest {
+						out = append(out, &dsl.Real{Op: op, Int: c})
+					}
+				}
+			case info.Arity == 0 && rest == 0:
+				out = append(out, &dsl.Real{Op: op})
+			case info.Arity == 1 && rest >= 2:
+				for _, x := range exprs(rest) {
+					out = append(out, &dsl.Real{Op: op, X: x})
+				}
+			case info.Arity == 2:
+				for bx := 2; bx <= rest-2; bx++ {
+					for _, x := range exprs(bx) {
+						for _, y := range exprs(rest - bx) {
+							out = append(out, &dsl.Real{Op: op, X: x, Y: y})
+						}
+					}
+				}
+			}
+		}
+		return out
+	}
+	head := dsl.HeaderBits(dsl.Digits, 0)
+	for b := 2; b <= maxBits-head-1; b++ {
+		for _, r := range exprs(b) {
+			def := dsl.DefaultFrom(r)
+			for s := -6; s <= 6; s++ {
+				if head+b+dsl.IntBits64(int64(s)) <= maxBits {
+					fn(&dsl.Program{Kind: dsl.Digits, Real: r, From: def + s})
+				}
+			}
+		}
+	}
 }

@@ -150,6 +150,9 @@ func (p *parser) program() (*Program, error) {
 		if p.peek().text == "{" {
 			return p.filter()
 		}
+		if p.peek().text == "digits" {
+			return p.digits()
+		}
 		return p.literal()
 	}
 	for _, want := range []string{"(", "n", ")", "="} {

@@ -21,6 +21,9 @@ func Format(e Expr) string {
 func (p *Program) String() string {
 	var sb strings.Builder
 	switch p.Kind {
+	case Digits:
+		printDigits(&sb, p)
+		return sb.String()
 	case Filter:
 		sb.WriteString("a = {n >= " + strconv.Itoa(p.Offset) + " : ")
 		printExpr(&sb, p.Body, PrecAdd)

@@ -53,6 +53,9 @@ func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, strin
 	if p.Kind == dsl.Rational {
 		return finishContrived(res, best, contriveRational(p, n))
 	}
+	if p.Kind == dsl.Digits {
+		return nil, "the best explanation is the digits of a constant, which has no formula in n to add a vanishing product to"
+	}
 	if p.Kind == dsl.Literal || p.Body == nil {
 		return nil, "the best explanation is the terms written out"
 	}

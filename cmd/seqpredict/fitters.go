@@ -11,12 +11,13 @@ import (
 // polynomial term, recurrences with polynomial coefficients, and
 // recurrences alternating between two rules by n mod 2 or 3,
 // quasi-polynomials floor(p(n)/D), rational generating functions
-// N(x)/prod (1-x^e), and the digits of fractions p/q and of their square
-// roots, and triangles read by rows whose entries are a polynomial in the
-// row and the column. Their proposals are checked and charged their full
-// length like any program.
+// N(x)/prod (1-x^e), the digits of fractions p/q and of their square
+// roots, the digits of real constants such as log(8) or 49^(1/5), and
+// triangles read by rows whose entries are a polynomial in the row and the
+// column. Their proposals are checked and charged their full length like
+// any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.TrianglePoly}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.TrianglePoly}
 }
 
 // lateFitters run after the search when it found nothing within its

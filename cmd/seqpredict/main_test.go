@@ -101,7 +101,7 @@ func TestPrimes(t *testing.T) {
 }
 
 func TestNoPatternText(t *testing.T) {
-	code, out, errOut := runCmd(t, "", "--max-bits", "20", "7", "1", "8", "2", "8", "1", "8", "2", "8", "4", "5", "9", "0", "4", "5")
+	code, out, errOut := runCmd(t, "", "--max-bits", "20", "3", "8", "4", "9", "2", "0", "1", "7", "5", "6", "3", "8", "2", "9", "1")
 	assert.Equal(t, exitNoPattern, code)
 	assert.True(t, strings.HasPrefix(out, "no pattern found"), out)
 	assert.Empty(t, errOut)
@@ -247,7 +247,7 @@ func TestStdin(t *testing.T) {
 	assert.Equal(t, []string{"36"}, decodeReport(t, lines[2]).Predictions[0].Next)
 
 	// No pattern on some line: status 1.
-	code, _, _ = runCmd(t, "2 4 6 8\n7 1 8 2 8 1 8 2 8 4 5 9 0 4 5\n", "--max-bits", "20")
+	code, _, _ = runCmd(t, "2 4 6 8\n3 8 4 9 2 0 1 7 5 6 3 8 2 9 1\n", "--max-bits", "20")
 	assert.Equal(t, exitNoPattern, code)
 }
 

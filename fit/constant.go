@@ -1,0 +1,355 @@
+package fit
+
+import (
+	"context"
+	"math"
+	"math/big"
+	"slices"
+
+	"github.com/seqpredict/seqpredict/dsl"
+)
+
+// Constant fits the decimal digits of a real constant, a = digits(C),
+// when every term is a digit 0..9 and there are at least
+// minConstantTerms of them. C is an expression of the real language
+// (integers, + - * / ^, sqrt, log, exp, pi, e: dsl.Real). The terms are
+// read as the digits of |C| from its first significant digit, or, when
+// they begin with zeros, from that many places before it ("0, 0, 2, 1, 2"
+// for 1/471 = 0.00212...).
+//
+// It enumerates expressions in order of code length, keeping one
+// (the shortest) per float64 value, up to constantBudget of them; every
+// expression is a candidate, and so are X/Y, X*Y and X^(1/k) (k = 2..9)
+// for enumerated X and Y, found by looking up the mantissa X must have
+// (meet in the middle), which reaches twice as far. Candidates are
+// screened in float64 on their leading 11 or so significant digits, then
+// confirmed in big.Float against every term.
+//
+// A fit is proposed only when C and its start cost at least
+// constantMargin bits less than the information in the digits,
+// N*log2(10) bits for N terms. There are at most 2^b expressions of b
+// bits, so a random string of N digits is matched by one of them with
+// probability at most 2^b * 10^-N <= 2^-constantMargin: 15 digits admit
+// constants of up to 41 bits, 10 digits up to 25.
+func Constant(ctx context.Context, terms []*big.Int) []*dsl.Program {
+	d, ok := digitString(terms)
+	if !ok {
+		return nil
+	}
+	s := newConstSearch(d)
+	if s == nil {
+		return nil
+	}
+	s.enumerate(ctx)
+	s.meet(ctx)
+	return s.confirm(ctx, terms)
+}
+
+// Bounds of Constant.
+const (
+	minConstantTerms = 10
+	constantMargin   = 8
+	// constantBudget is how many distinct values the enumeration keeps:
+	// about 10 ms of work.
+	constantBudget = 20000
+	// maxConstantProposals is how many confirmed constants are returned.
+	maxConstantProposals = 3
+)
+
+// digitString returns the terms as digits, when they all are.
+func digitString(terms []*big.Int) ([]int, bool) {
+	if len(terms) < minConstantTerms {
+		return nil, false
+	}
+	d := make([]int, len(terms))
+	for i, t := range terms {
+		if !t.IsInt64() || t.Int64() < 0 || t.Int64() > 9 {
+			return nil, false
+		}
+		d[i] = int(t.Int64())
+	}
+	return d, true
+}
+
+// constEntry is an enumerated expression, its float64 value and its code
+// length.
+type constEntry struct {
+	r    *dsl.Real
+	v    float64
+	bits int
+}
+
+// constSearch holds the target and the enumeration.
+type constSearch struct {
+	zeros    int     // leading zero terms
+	lo, hi   float64 // the mantissa the digits pin down, in [1, 10)
+	maxBits  int     // the longest expression (with its start) allowed
+	levels   [][]constEntry
+	seen     map[uint64]bool
+	count    int
+	cands    []constEntry
+	startBit int // bits of the start code
+}
+
+// newConstSearch reads the target from the digits; nil when they are all
+// zeros or too few are significant.
+func newConstSearch(d []int) *constSearch {
+	z := 0
+	for z < len(d) && d[z] == 0 {
+		z++
+	}
+	sig := d[z:]
+	startBits := dsl.IntBits64(int64(-z))
+	maxBits := int(float64(len(d))*math.Log2(10)) - constantMargin - startBits
+	if len(sig) < minConstantTerms-2 || maxBits < 3 {
+		return nil
+	}
+	// The mantissa d_z.d_(z+1)... from at most 15 digits, and the width
+	// of the interval the rest leaves open.
+	k := min(len(sig), 15)
+	m := 0.0
+	for _, x := range sig[:k] {
+		m = m*10 + float64(x)
+	}
+	scale := math.Pow(10, float64(k-1))
+	return &constSearch{
+		zeros: z, lo: m / scale, hi: (m + 1) / scale,
+		maxBits:  maxBits,
+		seen:     map[uint64]bool{},
+		startBit: startBits,
+	}
+}
+
+// mantissa returns |v| / 10^floor(log10 |v|), in [1, 10).
+func mantissa(v float64) float64 {
+	a := math.Abs(v)
+	m := a / math.Pow(10, math.Floor(math.Log10(a)))
+	for m >= 10 {
+		m /= 10
+	}
+	for m < 1 {
+		m *= 10
+	}
+	return m
+}
+
+// matches reports whether v's mantissa lies in the target interval, to
+// within the float64 evaluation's error (relative 1e-11).
+func (s *constSearch) matches(v float64) bool {
+	if !usable(v) {
+		return false
+	}
+	m := mantissa(v)
+	tol := 1e-11 * m
+	return m >= s.lo-tol && m <= s.hi+tol ||
+		// a mantissa just below 10 may be the target just above 1
+		m*0.1 >= s.lo-tol && m*0.1 <= s.hi+tol
+}
+
+// usable: finite, non-zero and within 1e±15, where float64 keeps enough
+// digits to compare.
+func usable(v float64) bool {
+	a := math.Abs(v)
+	return a >= 1e-15 && a <= 1e15
+}
+
+// add records an expression unless its value was seen (or is unusable).
+func (s *constSearch) add(level int, r *dsl.Real, v float64) {
+	if !usable(v) || s.count >= constantBudget {
+		return
+	}
+	key := valueKey(v)
+	if s.seen[key] {
+		return
+	}
+	s.seen[key] = true
+	s.count++
+	e := constEntry{r, v, level}
+	s.levels[level] = append(s.levels[level], e)
+	if level <= s.maxBits && s.matches(v) {
+		s.cands = append(s.cands, e)
+	}
+}
+
+// valueKey identifies a value up to the last dozen bits of its float64
+// mantissa, so that the same number computed two ways is seen once.
+func valueKey(v float64) uint64 {
+	return (math.Float64bits(v) + 1<<11) >> 12
+}
+
+// enumerate fills the levels in order of code length until the budget is
+// spent or the length passes maxBits.
+func (s *constSearch) enumerate(ctx context.Context) {
+	s.levels = make([][]constEntry, s.maxBits+1)
+	for b := 2; b <= s.maxBits && s.count < constantBudget; b++ {
+		if ctx.Err() != nil {
+			return
+		}
+		s.leaves(b)
+		s.unaries(b)
+		s.binaries(b)
+	}
+}
+
+// leaves adds the integers, pi and e of b bits.
+func (s *constSearch) leaves(b int) {
+	g := b - dsl.RealOps[dsl.RInt].Bits // the gamma code's length
+	if g >= 1 && g%2 == 1 && g <= 63 {
+		for c := int64(1) << ((g - 1) / 2); c < int64(1)<<((g+1)/2); c++ {
+			s.add(b, &dsl.Real{Op: dsl.RInt, Int: c}, float64(c))
+		}
+	}
+	for _, op := range []dsl.RealOp{dsl.RPi, dsl.RE} {
+		if dsl.RealOps[op].Bits == b {
+			r := &dsl.Real{Op: op}
+			s.add(b, r, r.Float64())
+		}
+	}
+}
+
+func (s *constSearch) unaries(b int) {
+	for _, op := range []dsl.RealOp{dsl.RSqrt, dsl.RLog, dsl.RExp} {
+		c := b - dsl.RealOps[op].Bits
+		if c < 2 {
+			continue
+		}
+		for _, x := range s.levels[c] {
+			s.add(b, &dsl.Real{Op: op, X: x.r}, dsl.Real1Float(op, x.v))
+		}
+	}
+}
+
+func (s *constSearch) binaries(b int) {
+	for _, op := range []dsl.RealOp{dsl.RDiv, dsl.RMul, dsl.RPow, dsl.RAdd, dsl.RSub} {
+		rest := b - dsl.RealOps[op].Bits
+		for bx := 2; bx <= rest-2; bx++ {
+			for _, x := range s.levels[bx] {
+				for _, y := range s.levels[rest-bx] {
+					if s.count >= constantBudget {
+						return
+					}
+					s.add(b, &dsl.Real{Op: op, X: x.r, Y: y.r}, dsl.Real2Float(op, x.v, y.v))
+				}
+			}
+		}
+	}
+}
+
+// mantKey quantises a mantissa to 1e-9 for the meet-in-the-middle index.
+func mantKey(m float64) int64 { return int64(math.Round(m * 1e8)) }
+
+// meet finds candidates X/Y, X*Y and X^(1/k) whose parts are enumerated:
+// for each Y (or k) the mantissa X needs is looked up.
+func (s *constSearch) meet(ctx context.Context) {
+	index := map[int64][]constEntry{}
+	var all []constEntry
+	for _, lv := range s.levels {
+		for _, e := range lv {
+			index[mantKey(mantissa(e.v))] = append(index[mantKey(mantissa(e.v))], e)
+			all = append(all, e)
+		}
+	}
+	t := (s.lo + s.hi) / 2
+	lookup := func(want float64, try func(x constEntry)) {
+		k := mantKey(mantissa(want))
+		keys := []int64{k - 1, k, k + 1}
+		// Mantissas near 1 and near 10 are neighbours.
+		if k <= 1e8+1 {
+			keys = append(keys, 1e9-1, 1e9)
+		}
+		if k >= 1e9-1 {
+			keys = append(keys, 1e8, 1e8+1)
+		}
+		for _, key := range keys {
+			for _, x := range index[key] {
+				try(x)
+			}
+		}
+	}
+	divBits, mulBits := dsl.RealOps[dsl.RDiv].Bits, dsl.RealOps[dsl.RMul].Bits
+	for i, y := range all {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return
+		}
+		lookup(t*mantissa(y.v), func(x constEntry) {
+			s.candidate(dsl.RDiv, x, y, divBits+x.bits+y.bits)
+		})
+		lookup(t/mantissa(y.v), func(x constEntry) {
+			s.candidate(dsl.RMul, x, y, mulBits+x.bits+y.bits)
+		})
+	}
+	s.roots(lookup)
+}
+
+// roots looks for X^(1/k), k = 2..9 (sqrt(X) for k = 2): X has the
+// mantissa of T^k.
+func (s *constSearch) roots(lookup func(float64, func(constEntry))) {
+	t := (s.lo + s.hi) / 2
+	for k := int64(2); k <= 9; k++ {
+		var exp *dsl.Real
+		var extra int
+		if k > 2 {
+			exp = &dsl.Real{Op: dsl.RDiv, X: &dsl.Real{Op: dsl.RInt, Int: 1}, Y: &dsl.Real{Op: dsl.RInt, Int: k}}
+			extra = dsl.RealOps[dsl.RPow].Bits + dsl.RealBits(exp)
+		} else {
+			extra = dsl.RealOps[dsl.RSqrt].Bits
+		}
+		lookup(math.Pow(t, float64(k)), func(x constEntry) {
+			if x.bits+extra > s.maxBits {
+				return
+			}
+			r := &dsl.Real{Op: dsl.RSqrt, X: x.r}
+			if exp != nil {
+				r = &dsl.Real{Op: dsl.RPow, X: x.r, Y: exp}
+			}
+			if v := r.Float64(); s.matches(v) {
+				s.cands = append(s.cands, constEntry{r, v, x.bits + extra})
+			}
+		})
+	}
+}
+
+// candidate records x op y when it is short enough and matches.
+func (s *constSearch) candidate(op dsl.RealOp, x, y constEntry, bits int) {
+	if bits > s.maxBits {
+		return
+	}
+	if v := dsl.Real2Float(op, x.v, y.v); s.matches(v) {
+		s.cands = append(s.cands, constEntry{&dsl.Real{Op: op, X: x.r, Y: y.r}, v, bits})
+	}
+}
+
+// confirm checks the candidates, shortest first and one per value, in
+// big.Float against every term, and returns the programs of the first
+// maxConstantProposals that reproduce them.
+func (s *constSearch) confirm(ctx context.Context, terms []*big.Int) []*dsl.Program {
+	slices.SortStableFunc(s.cands, func(a, b constEntry) int { return a.bits - b.bits })
+	var out []*dsl.Program
+	tried := map[uint64]bool{}
+	for _, c := range s.cands {
+		key := valueKey(c.v)
+		if tried[key] || ctx.Err() != nil || len(out) >= maxConstantProposals {
+			continue
+		}
+		tried[key] = true
+		p := &dsl.Program{Kind: dsl.Digits, Real: c.r, From: dsl.DefaultFrom(c.r) - s.zeros}
+		if p.Bits()-dsl.HeaderBits(dsl.Digits, 0) > s.maxBits+s.startBit {
+			continue // the start costs more than planned: the rule above
+		}
+		if digitsReproduce(p, terms) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// digitsReproduce reports whether p's digits are the terms.
+func digitsReproduce(p *dsl.Program, terms []*big.Int) bool {
+	vals := p.BigValues(len(terms))
+	for i, t := range terms {
+		if vals[i] == nil || vals[i].Cmp(t) != 0 {
+			return false
+		}
+	}
+	return true
+}
