@@ -69,7 +69,7 @@ func (*Binary) exprNode()  {}
 func (*Cond) exprNode()    {}
 func (*Loop) exprNode()    {}
 
-// Kind says which of the four program shapes a Program has.
+// Kind says which of the program shapes a Program has.
 type Kind uint8
 
 const (
@@ -95,6 +95,11 @@ const (
 	// increasing order: a = {n >= 0 : isprime(n*n + 1) > 0} is 1, 2, 4, 6,
 	// 10, ... Body reads n (and may use sum and prod) but no earlier terms.
 	Filter
+	// SqrtCF programs list the continued fraction of sqrt(Radicand): its
+	// partial quotients, a = cf(sqrt(352)) is 18, 1, 3, 5, 9, 5, 3, 1, 36,
+	// 1, ...; or the numerators (cfnum) or denominators (cfden) of its
+	// convergents. They have no body and no offset.
+	SqrtCF
 )
 
 // Program is a complete description of a sequence.
@@ -119,6 +124,10 @@ type Program struct {
 	// (at least one; the parser gives N_d != 0 unless d = 0).
 	Exps []int
 	Num  []*big.Int
+	// SqrtCF programs: N of sqrt(N) (2..MaxRadicand, not a square) and
+	// which sequence of its continued fraction the program lists.
+	Radicand int64
+	CFPart   CFPart
 }
 
 // MaxOrder is the largest order of a recurrence, and so the largest lag

@@ -234,6 +234,8 @@ func (p *Program) BigValues(count int) []*big.Int {
 		}
 	case Rational:
 		return RationalSeries(p.Exps, p.Num, count)
+	case SqrtCF:
+		return sqrtCFValues(p, count)
 	case Recurrence:
 		for i := range out {
 			if i < p.Order {

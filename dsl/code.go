@@ -84,6 +84,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(kindFilterWord) + 1
 	case Rational:
 		return len(rationalWord) + 1
+	case SqrtCF:
+		return len(kindSqrtCFWord) // no offset bit
 	}
 	return len(kindLiteralWord)
 }
@@ -130,6 +132,8 @@ func (p *Program) Bits() int {
 		return HeaderBits(p.Kind, 0) + ExprBits(p.Body)
 	case Rational:
 		return RationalBits(p.Exps, p.Num)
+	case SqrtCF:
+		return SqrtCFBits(p.Radicand)
 	}
 	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
 	for _, t := range p.Init {
@@ -183,6 +187,9 @@ func (p *Program) Encode() string {
 		sb.WriteString(kindFilterWord)
 	case Recurrence:
 		sb.WriteString(recurrenceWord[p.Order])
+	case SqrtCF:
+		encodeSqrtCF(&sb, p)
+		return sb.String()
 	case Rational:
 		sb.WriteString(rationalWord)
 		sb.WriteByte('0' + byte(p.Offset))

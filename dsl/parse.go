@@ -150,6 +150,9 @@ func (p *parser) program() (*Program, error) {
 		if p.peek().text == "{" {
 			return p.filter()
 		}
+		if isSqrtCFName(p.peek().text) {
+			return p.sqrtCF()
+		}
 		return p.literal()
 	}
 	for _, want := range []string{"(", "n", ")", "="} {
