@@ -52,6 +52,15 @@
 //     fraction whose expansion (or whose square root's) starts with the
 //     digits, by continued fractions, with q at most 10^6 and at least
 //     2*log10(q) + 3 digits given.
+//   - ContinuedFraction: the continued fraction of sqrt(N), N < 2^31 not a
+//     square, a = cf(sqrt(N)), or the numerators or denominators of its
+//     convergents, a = cfnum(sqrt(N)), a = cfden(sqrt(N)). The partial
+//     quotients are read off the data (exact divisions for convergents),
+//     they confine sqrt(N) - a0 to an interval, and the few N whose root
+//     lies in it are checked exactly. A fit is proposed when exactly one N
+//     reproduces the terms and at least 3 terms follow the prefix that
+//     singles it out; denominators do not give a0, which is tried up to
+//     4096.
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

@@ -68,7 +68,7 @@ func reproduces(p *dsl.Program, terms []*big.Int) (*big.Int, bool) {
 // formed, reproduces the terms, and its text form round-trips.
 func checkProgram(t *testing.T, p *dsl.Program, terms []*big.Int) *big.Int {
 	t.Helper()
-	if p.Kind != dsl.ClosedForm && p.Kind != dsl.Recurrence && p.Kind != dsl.Rational || p.Offset < 0 || p.Offset > 1 {
+	if p.Kind != dsl.ClosedForm && p.Kind != dsl.Recurrence && p.Kind != dsl.Rational && p.Kind != dsl.SqrtCF || p.Offset < 0 || p.Offset > 1 {
 		t.Errorf("%v: bad kind %v or offset %d", p, p.Kind, p.Offset)
 	}
 	if p.Kind == dsl.Recurrence && (p.Order < 1 || p.Order > dsl.MaxOrder || len(p.Init) != p.Order) {

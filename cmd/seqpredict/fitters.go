@@ -11,11 +11,12 @@ import (
 // polynomial term, recurrences with polynomial coefficients, and
 // recurrences alternating between two rules by n mod 2 or 3,
 // quasi-polynomials floor(p(n)/D), rational generating functions
-// N(x)/prod (1-x^e), and the digits of fractions p/q and of their square
-// roots. Their proposals are checked and charged their full
+// N(x)/prod (1-x^e), the digits of fractions p/q and of their square
+// roots, and the continued fractions of square roots (their partial
+// quotients, or their convergents' numerators or denominators). Their proposals are checked and charged their full
 // length like any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.ContinuedFraction}
 }
 
 // lateFitters run after the search when it found nothing within its
