@@ -53,6 +53,9 @@ func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, strin
 	if p.Kind == dsl.Rational {
 		return finishContrived(res, best, contriveRational(p, n))
 	}
+	if p.Kind == dsl.SqrtCF {
+		return nil, "the best explanation is a continued fraction, which has no formula to add a vanishing product to"
+	}
 	if p.Kind == dsl.Literal || p.Body == nil {
 		return nil, "the best explanation is the terms written out"
 	}
