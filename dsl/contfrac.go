@@ -3,6 +3,7 @@ package dsl
 import (
 	"fmt"
 	"iter"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -56,9 +57,17 @@ func CheckRadicand(n int64) error {
 	return nil
 }
 
-// isqrt64 is the integer part of the square root of n >= 0.
+// isqrt64 is the integer part of the square root of 0 <= n <= MaxRadicand:
+// the floating-point root, corrected by one step if rounding missed.
 func isqrt64(n int64) int64 {
-	return new(big.Int).Sqrt(big.NewInt(n)).Int64()
+	r := int64(math.Sqrt(float64(n)))
+	for r*r > n {
+		r--
+	}
+	for (r+1)*(r+1) <= n {
+		r++
+	}
+	return r
 }
 
 // SqrtCFQuotients yields the partial quotients a0, a1, a2, ... of sqrt(n)
