@@ -69,7 +69,7 @@ func (*Binary) exprNode()  {}
 func (*Cond) exprNode()    {}
 func (*Loop) exprNode()    {}
 
-// Kind says which of the four program shapes a Program has.
+// Kind says which of the program shapes a Program has.
 type Kind uint8
 
 const (
@@ -99,6 +99,11 @@ const (
 	// the digit of |Real| at the place 10^-(From+n), floor(|C|*10^(From+n))
 	// mod 10; a = digits(log(8)) is 2, 0, 7, 9, 4, ...
 	Digits
+	// SqrtCF programs list the continued fraction of sqrt(Radicand): its
+	// partial quotients, a = cf(sqrt(352)) is 18, 1, 3, 5, 9, 5, 3, 1, 36,
+	// 1, ...; or the numerators (cfnum) or denominators (cfden) of its
+	// convergents. They have no body and no offset.
+	SqrtCF
 )
 
 // Program is a complete description of a sequence.
@@ -127,6 +132,10 @@ type Program struct {
 	// digit (0 the units, 1 the first digit after the point).
 	Real *Real
 	From int
+	// SqrtCF programs: N of sqrt(N) (2..MaxRadicand, not a square) and
+	// which sequence of its continued fraction the program lists.
+	Radicand int64
+	CFPart   CFPart
 }
 
 // MaxOrder is the largest order of a recurrence, and so the largest lag

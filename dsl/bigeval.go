@@ -236,6 +236,8 @@ func (p *Program) BigValues(count int) []*big.Int {
 		return RationalSeries(p.Exps, p.Num, count)
 	case Digits:
 		return DigitsValues(p.Real, p.From, count)
+	case SqrtCF:
+		return sqrtCFValues(p, count)
 	case Recurrence:
 		for i := range out {
 			if i < p.Order {

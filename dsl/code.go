@@ -86,6 +86,8 @@ func HeaderBits(kind Kind, order int) int {
 		return len(rationalWord) + 1
 	case Digits:
 		return len(kindDigitsWord) // no offset bit: From says where the digits start
+	case SqrtCF:
+		return len(kindSqrtCFWord) // no offset bit
 	}
 	return len(kindLiteralWord)
 }
@@ -134,6 +136,8 @@ func (p *Program) Bits() int {
 		return RationalBits(p.Exps, p.Num)
 	case Digits:
 		return HeaderBits(Digits, 0) + digitsStartBits(p.Real, p.From) + RealBits(p.Real)
+	case SqrtCF:
+		return SqrtCFBits(p.Radicand)
 	}
 	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
 	for _, t := range p.Init {
@@ -187,6 +191,9 @@ func (p *Program) Encode() string {
 		sb.WriteString(kindFilterWord)
 	case Recurrence:
 		sb.WriteString(recurrenceWord[p.Order])
+	case SqrtCF:
+		encodeSqrtCF(&sb, p)
+		return sb.String()
 	case Rational:
 		sb.WriteString(rationalWord)
 		sb.WriteByte('0' + byte(p.Offset))

@@ -81,7 +81,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -146,8 +146,9 @@ func TestKraftSeries(t *testing.T) {
 	}
 	// The header words: "1" closed, "010"/"0110"/"0111"+gamma(order-2)
 	// recurrences, "0010" triangles, "0011" rational generating functions,
-	// "0111"+gamma(7) filters, each followed by an offset bit, and "000"
-	// for literals. (Triangle bodies are counted with all of K, loops included,
+	// "0111"+gamma(7) filters, each followed by an offset bit, "000"
+	// for literals and "0111"+gamma(8) continued fractions of square roots
+	// (no offset bit). (Triangle bodies are counted with all of K, loops included,
 	// which only overestimates the total.) The recurrence words would be complete with
 	// unbounded orders; orders beyond MaxOrder leave the rest of the code
 	// space unused.
@@ -163,14 +164,17 @@ func TestKraftSeries(t *testing.T) {
 	}
 	assert.Equal(t, 5, dsl.HeaderBits(dsl.Rational, 0), "rational header and offset bit")
 	lit := math.Exp2(-float64(dsl.HeaderBits(dsl.Literal, 0)))
+	cf := math.Exp2(-float64(dsl.HeaderBits(dsl.SqrtCF, 0)))
+	assert.Equal(t, 11, dsl.HeaderBits(dsl.SqrtCF, 0), "continued fraction header, no offset bit")
 	// Orders beyond MaxOrder would take "0111" + gamma(order-2) + the
 	// offset bit: 2^-4 times what the gamma code has left after
-	// 1..MaxOrder-2 and 7 (the filters').
+	// 1..MaxOrder-2, 7 (the filters') and 8 (the continued fractions').
 	unused := 1.0
 	for x := 1; x <= dsl.MaxOrder-2; x++ {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
 	unused -= math.Exp2(-float64(dsl.GammaBits(7)))
+	unused -= math.Exp2(-float64(dsl.GammaBits(8))) // continued fractions
 	unused -= math.Exp2(-float64(dsl.GammaBits(9))) // Digits, below
 	unused *= math.Exp2(-4)
 	// Digits programs: "0111" + gamma(9), no offset bit; the start's
@@ -178,11 +182,13 @@ func TestKraftSeries(t *testing.T) {
 	// 11/16 (TestRealKraft).
 	digits := math.Exp2(-float64(dsl.HeaderBits(dsl.Digits, 0)))
 	assert.Equal(t, 11, dsl.HeaderBits(dsl.Digits, 0))
-	assert.InDelta(t, 1.0, head+rat+lit+digits+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
+	assert.InDelta(t, 1.0, head+rat+lit+cf+digits+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
 	// A rational body is gamma(m+1), m gamma codes, gamma(d+1) and d+1
 	// integers: complete codes all, so the bodies after a rational header
-	// weigh exactly 1 in all (see TestRationalKraft for the numbers).
-	total := head*k + rat + lit + digits*11/16
+	// weigh exactly 1 in all (see TestRationalKraft for the numbers). A
+	// continued fraction's body is 2 bits with one of four words unused,
+	// then gamma(N) for some N only: at most 3/4.
+	total := head*k + rat + lit + cf*3/4 + digits*11/16
 	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
 	assert.LessOrEqual(t, k, 1.0)
 	assert.LessOrEqual(t, total, 1.0)
@@ -254,6 +260,9 @@ func TestCodeLengths(t *testing.T) {
 		{"T(n, k) = n*k; n >= 1", 4 + 1 + 3 + 3 + 5},
 		{"a = {n >= 1 : mu(n)^2 > 0}", 9 + 1 + 5 + 11 + 3 + 6},
 		{"a = {n >= 0 : isprime(n) > 0}", 9 + 1 + 10 + 3},
+		{"a = cf(sqrt(2))", 11 + 2 + 3},
+		{"a = cfnum(sqrt(352))", 11 + 2 + 17},
+		{"a = cfden(sqrt(2147483647))", 11 + 2 + 61},
 	}
 	for _, c := range programs {
 		p, err := dsl.ParseProgram(c.src)
@@ -274,7 +283,7 @@ func TestCodeLengths(t *testing.T) {
 func TestEncodeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
-		kinds := []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Filter}
+		kinds := []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Filter, dsl.SqrtCF}
 		p := &dsl.Program{Kind: kinds[r.IntN(len(kinds))], Offset: r.IntN(2), Body: randExpr(r, 6)}
 		randInt := func() *big.Int { return randBigInt(r) }
 		switch p.Kind {
@@ -288,6 +297,10 @@ func TestEncodeRandom(t *testing.T) {
 			for range r.IntN(30) {
 				p.Terms = append(p.Terms, randInt())
 			}
+		case dsl.SqrtCF:
+			p.Body, p.Offset = nil, 0
+			p.CFPart = dsl.CFPart(r.IntN(3))
+			p.Radicand = 2 + r.Int64N(dsl.MaxRadicand-1)
 		}
 		require.Len(t, p.Encode(), p.Bits(), dumpProgram(p))
 	}

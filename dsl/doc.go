@@ -7,8 +7,9 @@
 //
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
-// may instead start at n = 1, which costs nothing extra (every program pays
-// one offset bit). There are seven shapes:
+// may instead start at n = 1, which costs nothing extra (every program but
+// literals, digits of constants and continued fractions pays one offset
+// bit). There are eight shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -17,6 +18,7 @@
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = digits(log(3)/log(23))                the digits of a real constant
+//	a = cf(sqrt(352))                         continued fraction of a square root
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
 // A recurrence of order r (1..8) lists its r initial terms, which are part of
@@ -86,6 +88,19 @@
 // Exact results stay exact, so the zeros of 1/4 = 0.25000... are
 // certain, while sqrt(2)^2 leaves 2.000... in doubt.
 //
+// A continued fraction lists the partial quotients a0, a1, a2, ... of
+// sqrt(N), sqrt(N) = a0 + 1/(a1 + 1/(a2 + ...)): a = cf(sqrt(352)) is
+// 18, 1, 3, 5, 9, 5, 3, 1, 36, 1, ... (OEIS A040333). a = cfnum(sqrt(N))
+// and a = cfden(sqrt(N)) list the numerators p(k) and the denominators
+// q(k) of the convergents p(k)/q(k) = [a0; a1, ..., ak] instead. N is an
+// integer 2..MaxRadicand (2^31 - 1) and not a perfect square (the parser
+// rejects the others). The terms are exact, by the standard algorithm:
+// m0 = 0, d0 = 1, a0 = isqrt(N); m' = d*a - m, d' = (N - m'^2)/d,
+// a' = floor((a0 + m')/d'); p(-1) = 1, p0 = a0, q(-1) = 0, q0 = 1 and
+// x(k) = a(k)*x(k-1) + x(k-2) for both. A numerator or denominator of
+// more than MaxBigBits bits is undefined. The sequence starts at a0 (p0,
+// q0) whatever the offset of the data, so these programs have no offset.
+//
 // # Expressions
 //
 //	expr    := "if" add "<=" "0" "then" expr "else" expr | add
@@ -136,9 +151,11 @@
 //     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
 //     9); "0010" for a triangle; "0011" for a rational generating
 //     function; "0111" and the gamma code of 7 (9 bits, a word no order
-//     uses) for a filter; "0111" and the gamma code of 9 (11 bits) for
-//     the digits of a constant; "000" for a literal.
-//  2. For all but literals and digits, one offset bit (n starts at 0 or 1).
+//     uses) for a filter; "0111" and the gamma code of 8 (11 bits) for a
+//     continued fraction of a square root; "0111" and the gamma code of 9
+//     (11 bits) for the digits of a constant; "000" for a literal.
+//  2. For all but literals, digits and continued fractions, one offset bit
+//     (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
@@ -167,6 +184,11 @@
 //     its gamma code) and / take 2 bits; *, ^, sqrt, log, pi, +, - take
 //     4; e and exp 5. The table is complete and the expressions weigh
 //     11/16 in all (TestRealKraft).
+//  8. A continued fraction continues after its header with 2 bits for
+//     the part, "00" the partial quotients, "01" the numerators, "10" the
+//     denominators ("11" is unused), then the Elias gamma code of N: 13 +
+//     2*floor(log2 N) + 1 bits in all. a = cf(sqrt(352)) takes 13 + 17 =
+//     30 bits, against 114 for its first 15 terms written out.
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.

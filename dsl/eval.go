@@ -86,9 +86,10 @@ func (p *Program) Values(count int) []Value {
 			env.N = Value(p.Offset + i)
 			out[i] = Eval(p.Body, &env)
 		}
-	case Filter, Rational, Digits:
+	case Filter, Rational, Digits, SqrtCF:
 		// Their terms are computed exactly (a filter's body may overflow
-		// int64 at an n that is itself small); any that fits is the same.
+		// int64 at an n that is itself small, convergents grow
+		// exponentially); any that fits is the same.
 		for i, v := range p.BigValues(count) {
 			out[i] = FromBig(v)
 		}

@@ -25,6 +25,9 @@ var parseSeeds = []string{
 	"a(n) = [x^n] -x^2/(1-x^4)^3",
 	"a(n) = [x^n] (-5 + 7*x^12)/1",
 	"a(n) = [x^n] 0",
+	"a = cf(sqrt(352))",
+	"a = cfnum(sqrt(332))",
+	"a = cfden(sqrt(2147483647))",
 	"a(n) = 2^-n",
 	"a(n) = (-2)^n",
 	"a(n) = -2^n!",
@@ -90,7 +93,9 @@ func FuzzParse(f *testing.F) {
 // FuzzEval builds an expression from the fuzz input (parsed as text when
 // that works, otherwise decoded from the bytes as a prefix-order tree) and
 // checks that evaluating it never panics and that Eval, where defined,
-// equals EvalBig.
+// equals EvalBig. A program without a body (a literal, a generating
+// function, a continued fraction) has its Values checked against its
+// BigValues instead, n%64 of them.
 func FuzzEval(f *testing.F) {
 	for _, s := range parseSeeds {
 		f.Add([]byte(s), int64(5), int64(3), int64(1), int64(2), int64(-3))
@@ -100,6 +105,9 @@ func FuzzEval(f *testing.F) {
 	f.Add([]byte{byte(dsl.OpCond), byte(dsl.OpIndex), byte(dsl.OpFact), byte(dsl.OpPrev2), byte(dsl.OpSum), byte(dsl.OpLoopVar)}, int64(-1), int64(2), int64(0), int64(21), int64(0))
 	f.Fuzz(func(t *testing.T, data []byte, n, k, p1, p2, p3 int64) {
 		var e dsl.Expr
+		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body == nil {
+			checkValuesAgree(t, prog, int(uint64(n)%64))
+		}
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body != nil {
 			e = prog.Body
 		} else if x, err := dsl.ParseExpr(string(data)); err == nil {
@@ -123,6 +131,18 @@ func FuzzEval(f *testing.F) {
 		}
 		checkAgree(t, e, env, benv)
 	})
+}
+
+// checkValuesAgree checks that a program's int64 terms are its exact
+// terms where those fit, and Undef elsewhere.
+func checkValuesAgree(t *testing.T, p *dsl.Program, count int) {
+	t.Helper()
+	small, exact := p.Values(count), p.BigValues(count)
+	for i := range count {
+		if want := dsl.FromBig(exact[i]); small[i] != want {
+			t.Fatalf("%v: term %d is %v in int64, %v exactly", p, i, small[i], exact[i])
+		}
+	}
 }
 
 // decoder turns bytes into an expression tree in prefix order: each byte

@@ -68,6 +68,8 @@ func dumpProgram(p *dsl.Program) string {
 		return fmt.Sprintf("rational off=%d exps=%v num=%s", p.Offset, p.Exps, ints(p.Num))
 	case dsl.Digits:
 		return fmt.Sprintf("digits from=%d %s", p.From, dumpReal(p.Real))
+	case dsl.SqrtCF:
+		return fmt.Sprintf("sqrtcf part=%d N=%d", p.CFPart, p.Radicand)
 	}
 	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
 }
@@ -206,9 +208,17 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 // allPrograms calls fn with every program whose code takes at most maxBits
 // bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
 // rational generating functions (both offsets, every initial term,
-// exponent and numerator that fits) and literals of every length.
+// exponent and numerator that fits), continued fractions of square roots
+// (every part and valid N that fits) and literals of every length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
+	for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
+		for n := int64(2); dsl.SqrtCFBits(n) <= maxBits; n++ {
+			if dsl.CheckRadicand(n) == nil {
+				fn(&dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n})
+			}
+		}
+	}
 	for off := 0; off <= 1; off++ {
 		rationals(maxBits-dsl.HeaderBits(dsl.Rational, 0), func(exps []int, num []*big.Int) {
 			fn(&dsl.Program{Kind: dsl.Rational, Offset: off, Exps: exps, Num: num})

@@ -153,6 +153,9 @@ func (p *parser) program() (*Program, error) {
 		if p.peek().text == "digits" {
 			return p.digits()
 		}
+		if isSqrtCFName(p.peek().text) {
+			return p.sqrtCF()
+		}
 		return p.literal()
 	}
 	for _, want := range []string{"(", "n", ")", "="} {

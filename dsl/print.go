@@ -17,12 +17,15 @@ func Format(e Expr) string {
 // "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
 // "T(n, k) = binomial(n, k)" (a triangle read by rows),
 // "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))", "a = {n >= 0 : isprime(n) > 0}"
-// (the n at which the body is positive) or "a = [2, 3, 5, 7]".
+// (the n at which the body is positive), "a = cf(sqrt(352))" (the
+// continued fraction of a square root) or "a = [2, 3, 5, 7]".
 func (p *Program) String() string {
 	var sb strings.Builder
 	switch p.Kind {
 	case Digits:
 		printDigits(&sb, p)
+	case SqrtCF:
+		printSqrtCF(&sb, p)
 		return sb.String()
 	case Filter:
 		sb.WriteString("a = {n >= " + strconv.Itoa(p.Offset) + " : ")

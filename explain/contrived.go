@@ -56,6 +56,9 @@ func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, strin
 	if p.Kind == dsl.Digits {
 		return nil, "the best explanation is the digits of a constant, which has no formula in n to add a vanishing product to"
 	}
+	if p.Kind == dsl.SqrtCF {
+		return nil, "the best explanation is a continued fraction, which has no formula to add a vanishing product to"
+	}
 	if p.Kind == dsl.Literal || p.Body == nil {
 		return nil, "the best explanation is the terms written out"
 	}

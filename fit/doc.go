@@ -60,6 +60,15 @@
 //     in float64, confirmed in big.Float. A constant is proposed only when
 //     it (with its start) is at least 8 bits shorter than the digits'
 //     N*log2(10) bits, which bounds the chance of a coincidence by 2^-8.
+//   - ContinuedFraction: the continued fraction of sqrt(N), N < 2^31 not a
+//     square, a = cf(sqrt(N)), or the numerators or denominators of its
+//     convergents, a = cfnum(sqrt(N)), a = cfden(sqrt(N)). The partial
+//     quotients are read off the data (exact divisions for convergents),
+//     they confine sqrt(N) - a0 to an interval, and the few N whose root
+//     lies in it are checked exactly. A fit is proposed when exactly one N
+//     reproduces the terms and at least 3 terms follow the prefix that
+//     singles it out; denominators do not give a0, which is tried up to
+//     4096.
 //   - TrianglePoly: triangles read by rows, T(n, k) = P(n, k)/D with P an
 //     integer polynomial of total degree at most 3 in the row and the
 //     column (2*n*k + n + k + 9), solved from all the terms at once with 3

@@ -69,7 +69,7 @@ func reproduces(p *dsl.Program, terms []*big.Int) (*big.Int, bool) {
 // formed, reproduces the terms, and its text form round-trips.
 func checkProgram(t *testing.T, p *dsl.Program, terms []*big.Int) *big.Int {
 	t.Helper()
-	if !slices.Contains([]dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Rational, dsl.Triangle, dsl.Filter}, p.Kind) || p.Offset < 0 || p.Offset > 1 {
+	if !slices.Contains([]dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Rational, dsl.Triangle, dsl.Filter, dsl.Digits, dsl.SqrtCF}, p.Kind) || p.Offset < 0 || p.Offset > 1 {
 		t.Errorf("%v: bad kind %v or offset %d", p, p.Kind, p.Offset)
 	}
 	if p.Kind == dsl.Recurrence && (p.Order < 1 || p.Order > dsl.MaxOrder || len(p.Init) != p.Order) {

@@ -12,12 +12,13 @@ import (
 // recurrences alternating between two rules by n mod 2 or 3,
 // quasi-polynomials floor(p(n)/D), rational generating functions
 // N(x)/prod (1-x^e), the digits of fractions p/q and of their square
-// roots, the digits of real constants such as log(8) or 49^(1/5), and
-// triangles read by rows whose entries are a polynomial in the row and the
-// column. Their proposals are checked and charged their full length like
-// any program.
+// roots, the digits of real constants such as log(8) or 49^(1/5), the
+// continued fractions of square roots (their partial quotients, or their
+// convergents' numerators or denominators), and triangles read by rows
+// whose entries are a polynomial in the row and the column. Their
+// proposals are checked and charged their full length like any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.TrianglePoly}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.ContinuedFraction, fit.TrianglePoly}
 }
 
 // lateFitters run after the search when it found nothing within its

@@ -1,0 +1,198 @@
+package dsl
+
+import (
+	"fmt"
+	"iter"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// CFPart says which sequence of the continued fraction of sqrt(N) a SqrtCF
+// program lists.
+type CFPart uint8
+
+const (
+	// CFTerms lists the partial quotients a0, a1, a2, ...:
+	// sqrt(N) = a0 + 1/(a1 + 1/(a2 + ...)).
+	CFTerms CFPart = iota
+	// CFNum lists the numerators p0, p1, ... of the convergents
+	// p(k)/q(k) = [a0; a1, ..., ak].
+	CFNum
+	// CFDen lists their denominators q0, q1, ...
+	CFDen
+	numCFParts
+)
+
+// cfNames are the functions that name the parts in the text form.
+var cfNames = [numCFParts]string{CFTerms: "cf", CFNum: "cfnum", CFDen: "cfden"}
+
+// MaxRadicand bounds N in sqrt(N). Below 2^31 the quantities of the
+// algorithm (m <= a0, d <= 2*a0, a <= 2*a0, a0 < 2^16) and their products
+// stay far inside int64, so the partial quotients are computed exactly
+// in machine words.
+const MaxRadicand = 1<<31 - 1
+
+// cfPartBits is the length of the word that selects the part: 2 bits, of
+// which "11" is unused.
+const cfPartBits = 2
+
+// kindSqrtCFWord is the header of a continued fraction: the recurrence
+// prefix "0111" and the gamma code of 8, which no order uses (orders 3..8
+// take the gamma codes of 1..6 and filters 7). SqrtCF programs have no
+// offset bit: they start at a0 (or p0, q0) whatever the data's offset.
+var kindSqrtCFWord = "0111" + gammaWord(8)
+
+// CheckRadicand says why n cannot be the N of sqrt(N), or returns nil: N
+// must be 2..MaxRadicand and not a perfect square, whose square root has
+// no infinite continued fraction.
+func CheckRadicand(n int64) error {
+	if n < 2 || n > MaxRadicand {
+		return fmt.Errorf("N in sqrt(N) must be 2..%d, found %d", MaxRadicand, n)
+	}
+	if r := isqrt64(n); r*r == n {
+		return fmt.Errorf("%d is a perfect square (%d^2): its square root has no infinite continued fraction", n, r)
+	}
+	return nil
+}
+
+// isqrt64 is the integer part of the square root of 0 <= n <= MaxRadicand:
+// the floating-point root, corrected by one step if rounding missed.
+func isqrt64(n int64) int64 {
+	r := int64(math.Sqrt(float64(n)))
+	for r*r > n {
+		r--
+	}
+	for (r+1)*(r+1) <= n {
+		r++
+	}
+	return r
+}
+
+// SqrtCFQuotients yields the partial quotients a0, a1, a2, ... of sqrt(n)
+// without end (the caller stops), by the standard algorithm: m0 = 0,
+// d0 = 1, a0 = isqrt(n); m' = d*a - m, d' = (n - m'^2)/d, a' = (a0 + m')/d',
+// every division exact or floored as written. It yields nothing when
+// CheckRadicand rejects n.
+func SqrtCFQuotients(n int64) iter.Seq[int64] {
+	return func(yield func(int64) bool) {
+		if CheckRadicand(n) != nil {
+			return
+		}
+		a0 := isqrt64(n)
+		m, d, a := int64(0), int64(1), a0
+		for yield(a) {
+			m = d*a - m
+			d = (n - m*m) / d
+			a = (a0 + m) / d
+		}
+	}
+}
+
+// SqrtCFBits is the length of the code of a SqrtCF program for sqrt(n):
+// the header, the part and the gamma code of n.
+func SqrtCFBits(n int64) int {
+	return HeaderBits(SqrtCF, 0) + cfPartBits + GammaBits(uint64(max(n, 1)))
+}
+
+func encodeSqrtCF(sb *strings.Builder, p *Program) {
+	sb.WriteString(kindSqrtCFWord)
+	fmt.Fprintf(sb, "%0*b", cfPartBits, p.CFPart)
+	sb.WriteString(gammaWord(uint64(max(p.Radicand, 1))))
+}
+
+// sqrtCFValues returns the first count terms of a SqrtCF program exactly:
+// the partial quotients, or the convergents' numerators p(-1) = 1,
+// p0 = a0, p(k) = a(k)*p(k-1) + p(k-2), or denominators q(-1) = 0, q0 = 1,
+// likewise. Terms of more than MaxBigBits bits are undefined (nil), and
+// so is everything of an invalid program.
+func sqrtCFValues(p *Program, count int) []*big.Int {
+	out := make([]*big.Int, count)
+	if count == 0 || CheckRadicand(p.Radicand) != nil || p.CFPart >= numCFParts {
+		return out
+	}
+	// The two previous numerators or denominators: p(-2) = 0, p(-1) = 1
+	// and q(-2) = 1, q(-1) = 0 start the recurrences.
+	prev, cur := big.NewInt(1), new(big.Int)
+	if p.CFPart == CFNum {
+		prev, cur = cur, prev
+	}
+	i := 0
+	for a := range SqrtCFQuotients(p.Radicand) {
+		if p.CFPart == CFTerms {
+			out[i] = big.NewInt(a)
+		} else {
+			next := new(big.Int).Mul(big.NewInt(a), cur)
+			next.Add(next, prev)
+			if next.BitLen() > MaxBigBits {
+				break
+			}
+			prev, cur = cur, next
+			out[i] = next
+		}
+		if i++; i == count {
+			break
+		}
+	}
+	return out
+}
+
+// printSqrtCF writes "a = cf(sqrt(N))", "a = cfnum(sqrt(N))" or
+// "a = cfden(sqrt(N))".
+func printSqrtCF(sb *strings.Builder, p *Program) {
+	name := "cf?"
+	if p.CFPart < numCFParts {
+		name = cfNames[p.CFPart]
+	}
+	sb.WriteString("a = " + name + "(sqrt(" + strconv.FormatInt(p.Radicand, 10) + "))")
+}
+
+// sqrtCF parses the rest of "a = cf(sqrt(N))" (or cfnum, cfden) after
+// "a =".
+func (p *parser) sqrtCF() (*Program, error) {
+	name := p.next()
+	prog := &Program{Kind: SqrtCF}
+	for part, s := range cfNames {
+		if name.text == s {
+			prog.CFPart = CFPart(part)
+		}
+	}
+	for _, want := range []string{"(", "sqrt", "("} {
+		if err := p.expect(want); err != nil {
+			return nil, err
+		}
+	}
+	t := p.next()
+	if !t.num {
+		return nil, p.errorf(t, "expected N in %s(sqrt(N)), an integer, found %s", name.text, t)
+	}
+	n, err := strconv.ParseInt(t.text, 10, 64)
+	if err != nil {
+		n = MaxRadicand + 1 // out of range: CheckRadicand says so
+	}
+	if err := CheckRadicand(n); err != nil {
+		if n > MaxRadicand {
+			return nil, p.errorf(t, "N in sqrt(N) must be 2..%d, found %s", MaxRadicand, t.text)
+		}
+		return nil, p.errorf(t, "%v", err)
+	}
+	prog.Radicand = n
+	for _, want := range []string{")", ")"} {
+		if err := p.expect(want); err != nil {
+			return nil, err
+		}
+	}
+	return prog, nil
+}
+
+// isSqrtCFName reports whether a token names a part of a continued
+// fraction, "cf", "cfnum" or "cfden".
+func isSqrtCFName(s string) bool {
+	for _, name := range cfNames {
+		if s == name {
+			return true
+		}
+	}
+	return false
+}
