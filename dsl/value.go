@@ -60,6 +60,10 @@ func Sub(x, y Value) Value {
 
 // Mul returns x * y, or Undef on overflow.
 func Mul(x, y Value) Value {
+	// Fast path: factors in [-2^31, 2^31) (never Undef) cannot overflow.
+	if uint64(x)+1<<31 < 1<<32 && uint64(y)+1<<31 < 1<<32 {
+		return x * y
+	}
 	if x == Undef || y == Undef {
 		return Undef
 	}
@@ -121,8 +125,10 @@ func Pow(x, y Value) Value {
 		}
 		return -1
 	}
-	if y >= 64 {
-		return Undef // |x| >= 2, so |x|^64 >= 2^64
+	// |x| >= 2 has floor(log2 |x|) = L >= 1 and |x|^y >= 2^(L*y): with
+	// L*y >= 63 the power overflows, and the loop need not find out.
+	if y >= 63 || (bits.Len64(uint64(abs(x)))-1)*int(y) >= 63 {
+		return Undef
 	}
 	r := Value(1)
 	for b := x; ; {

@@ -395,3 +395,34 @@ func join(xs []string) string {
 	}
 	return s
 }
+
+// TestMulPowExact checks Mul and Pow against math/big around their fast
+// paths and overflow checks: factors near 2^31 and 2^32, powers of two and
+// their neighbours, and every exponent up to 70.
+func TestMulPowExact(t *testing.T) {
+	exact := func(v *big.Int) dsl.Value {
+		if !v.IsInt64() || v.Int64() == math.MinInt64 {
+			return dsl.Undef
+		}
+		return dsl.Value(v.Int64())
+	}
+	var xs []int64
+	for _, c := range []int64{0, 1, 2, 3, 7, 10, 1 << 15, 1 << 21, 1 << 31, 1 << 32, 3037000499, 3037000500, 1 << 62, math.MaxInt64} {
+		for d := int64(-2); d <= 2 && (d <= 0 || c <= math.MaxInt64-d); d++ {
+			xs = append(xs, c+d, -(c + d))
+		}
+	}
+	for _, x := range xs {
+		for _, y := range xs {
+			want := exact(new(big.Int).Mul(big.NewInt(x), big.NewInt(y)))
+			assert.Equal(t, want, dsl.Mul(dsl.Value(x), dsl.Value(y)), "%d * %d", x, y)
+		}
+		for y := int64(0); y <= 70; y++ {
+			if x == 0 && y == 0 {
+				continue
+			}
+			want := exact(new(big.Int).Exp(big.NewInt(x), big.NewInt(y), nil))
+			assert.Equal(t, want, dsl.Pow(dsl.Value(x), dsl.Value(y)), "%d ^ %d", x, y)
+		}
+	}
+}
