@@ -73,6 +73,10 @@
 //     integer polynomial of total degree at most 3 in the row and the
 //     column (2*n*k + n + k + 9), solved from all the terms at once with 3
 //     to spare.
+//   - Trajectory: the trajectories of Collatz-like maps, a(n) = if
+//     a(n-1) mod 2 <= 0 then a(n-1)/2 else (P*a(n-1) + R)/Q: every even
+//     term is halved, the odd steps lie on one line, found from two of
+//     them and checked by at least one more.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body, the primes = r (mod m) as isprime(n) - (n -

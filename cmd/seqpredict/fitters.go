@@ -14,11 +14,13 @@ import (
 // N(x)/prod (1-x^e), the digits of fractions p/q and of their square
 // roots, the digits of real constants such as log(8) or 49^(1/5), the
 // continued fractions of square roots (their partial quotients, or their
-// convergents' numerators or denominators), and triangles read by rows
-// whose entries are a polynomial in the row and the column. Their
-// proposals are checked and charged their full length like any program.
+// convergents' numerators or denominators), triangles read by rows
+// whose entries are a polynomial in the row and the column, and the
+// trajectories of Collatz-like maps (halve an even term, send an odd one
+// to (P*x + R)/Q). Their proposals are checked and charged their full
+// length like any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.ContinuedFraction, fit.TrianglePoly}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.ContinuedFraction, fit.TrianglePoly, fit.Trajectory}
 }
 
 // lateFitters run after the search when it found nothing within its
