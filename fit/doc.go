@@ -77,6 +77,9 @@
 //     a(n-1) mod 2 <= 0 then a(n-1)/2 else (P*a(n-1) + R)/Q: every even
 //     term is halved, the odd steps lie on one line, found from two of
 //     them and checked by at least one more.
+//   - PrimePolynomial: a(n) = P(prime(n)) (or P(prime(n + 1))), P of
+//     degree 1 to 3, solved from all the terms with 3 to spare:
+//     (prime(n + 1)^2 + 1)/2.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body, the primes = r (mod m) as isprime(n) - (n -

@@ -26,7 +26,7 @@ const MaxPolyDegree = 10
 // Fitters returns every fitter of the package, in the order they are
 // cheapest.
 func Fitters() []func(context.Context, []*big.Int) []*dsl.Program {
-	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, Trajectory, Sets}
+	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, Trajectory, PrimePolynomial, Sets}
 }
 
 // col is one unknown's column in a system of equations indexed by i, the

@@ -17,10 +17,10 @@ import (
 // convergents' numerators or denominators), triangles read by rows
 // whose entries are a polynomial in the row and the column, and the
 // trajectories of Collatz-like maps (halve an even term, send an odd one
-// to (P*x + R)/Q). Their proposals are checked and charged their full
+// to (P*x + R)/Q), and polynomials in the n-th prime. Their proposals are checked and charged their full
 // length like any program.
 func defaultFitters() []predict.Fitter {
-	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.ContinuedFraction, fit.TrianglePoly, fit.Trajectory}
+	return []predict.Fitter{fit.Polynomial, fit.Linear, fit.PRecursive, fit.Alternating, fit.Floor, fit.ProductGF, fit.Decimal, fit.Constant, fit.ContinuedFraction, fit.TrianglePoly, fit.Trajectory, fit.PrimePolynomial}
 }
 
 // lateFitters run after the search when it found nothing within its
