@@ -97,7 +97,13 @@ these terms, so a second search looks for a body that is 1 on the terms and
 0 between them (here mu(n) is 0 exactly on the numbers divisible by a
 square)."
 
-example pi "No pattern: the digits of pi" "3 1 4 1 5 9 2 6 5 3" \
+example pi "A constant: the digits of pi" "3 1 4 1 5 9 2 6 5 3" \
+"The digits of a real constant are a program of their own kind, a =
+digits(C), whose length is that of the expression C. The digits of pi cost
+16 bits, the ten digits written out 70: a few digits of a simple constant are
+already strong evidence."
+
+example noise "No pattern: digits typed at random" "4 9 1 7 2 2 6 0 3 8" \
 "Nothing within the search's budget is shorter than the ten digits written
 out, so the command says there is no pattern (exit status 1) and its answer
 is only a guess: the mixture is then dominated by the literal programs."
