@@ -147,25 +147,39 @@ func (p *Program) Bits() int {
 }
 
 // opWords are the code words of the operator table: the canonical prefix code
-// with the table's lengths (shorter words first, ties in table order).
+// with the table's lengths.
 var opWords = func() [numOps]string {
-	order := make([]Op, numOps)
-	for i := range order {
-		order[i] = Op(i)
+	var lengths [numOps]int
+	for op, info := range Ops {
+		lengths[op] = info.Bits
 	}
-	sort.SliceStable(order, func(i, j int) bool { return Ops[order[i]].Bits < Ops[order[j]].Bits })
 	var words [numOps]string
+	copy(words[:], canonicalWords(lengths[:]))
+	return words
+}()
+
+// canonicalWords returns the canonical prefix code with the given word
+// lengths: shorter words first, ties in the order given, each word the
+// previous one plus one, shifted to its length. The lengths must satisfy
+// Kraft's inequality.
+func canonicalWords(lengths []int) []string {
+	order := make([]int, len(lengths))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return lengths[order[i]] < lengths[order[j]] })
+	words := make([]string, len(lengths))
 	code, prevLen := uint64(0), 0
-	for i, op := range order {
-		l := Ops[op].Bits
+	for i, k := range order {
+		l := lengths[k]
 		if i > 0 {
 			code = (code + 1) << uint(l-prevLen)
 		}
-		words[op] = fmt.Sprintf("%0*b", l, code)
+		words[k] = fmt.Sprintf("%0*b", l, code)
 		prevLen = l
 	}
 	return words
-}()
+}
 
 // OpWord returns the code word of a node choice.
 func OpWord(op Op) string { return opWords[op] }

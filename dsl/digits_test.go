@@ -204,42 +204,7 @@ func TestRealKraft(t *testing.T) {
 	// Every real expression of at most 16 bits, encoded: prefix-free, of
 	// the right lengths, and the same weight as the series.
 	var all []string
-	var enum func(bits int) []*dsl.Real
-	memo := map[int][]*dsl.Real{}
-	enum = func(bits int) []*dsl.Real {
-		if r, ok := memo[bits]; ok {
-			return r
-		}
-		var out []*dsl.Real
-		for op := range dsl.NumRealOps {
-			info := dsl.RealOps[op]
-			rest := bits - info.Bits
-			switch {
-			case op == dsl.RInt:
-				for c := int64(1); dsl.GammaBits(uint64(c)) <= rest; c++ {
-					if dsl.GammaBits(uint64(c)) == rest {
-						out = append(out, &dsl.Real{Op: op, Int: c})
-					}
-				}
-			case info.Arity == 0 && rest == 0:
-				out = append(out, &dsl.Real{Op: op})
-			case info.Arity == 1 && rest >= 2:
-				for _, x := range enum(rest) {
-					out = append(out, &dsl.Real{Op: op, X: x})
-				}
-			case info.Arity == 2:
-				for bx := 2; bx <= rest-2; bx++ {
-					for _, x := range enum(bx) {
-						for _, y := range enum(rest - bx) {
-							out = append(out, &dsl.Real{Op: op, X: x, Y: y})
-						}
-					}
-				}
-			}
-		}
-		memo[bits] = out
-		return out
-	}
+	enum := realExprs()
 	for b := 2; b <= 16; b++ {
 		rs := enum(b)
 		assert.InDelta(t, float64(len(rs))*math.Exp2(-float64(b)), w[b], 1e-12, "weight of %d-bit expressions", b)

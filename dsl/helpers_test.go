@@ -372,11 +372,15 @@ func dumpReal(r *dsl.Real) string {
 	return "(" + dsl.RealOps[r.Op].Name + " " + dumpReal(r.X) + " " + dumpReal(r.Y) + ")"
 }
 
-// digitsPrograms calls fn with every Digits program of at most maxBits
-// bits: each real expression that fits with every start that fits.
-func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
+// realExprs returns a function listing every real expression of exactly
+// the given length in bits (memoised).
+func realExprs() func(bits int) []*dsl.Real {
+	memo := map[int][]*dsl.Real{}
 	var exprs func(bits int) []*dsl.Real
 	exprs = func(bits int) []*dsl.Real {
+		if r, ok := memo[bits]; ok {
+			return r
+		}
 		var out []*dsl.Real
 		for op := range dsl.NumRealOps {
 			info := dsl.RealOps[op]
@@ -404,8 +408,16 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 				}
 			}
 		}
+		memo[bits] = out
 		return out
 	}
+	return exprs
+}
+
+// digitsPrograms calls fn with every Digits program of at most maxBits
+// bits: each real expression that fits with every start that fits.
+func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
+	exprs := realExprs()
 	head := dsl.HeaderBits(dsl.Digits, 0)
 	for b := 2; b <= maxBits-head-1; b++ {
 		for _, r := range exprs(b) {

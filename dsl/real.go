@@ -1,9 +1,7 @@
 package dsl
 
 import (
-	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -66,23 +64,14 @@ type Real struct {
 }
 
 // realWords are the canonical prefix code words of RealOps, built like
-// opWords: shorter words first, ties in table order.
+// opWords.
 var realWords = func() [NumRealOps]string {
-	order := make([]RealOp, NumRealOps)
-	for i := range order {
-		order[i] = RealOp(i)
+	var lengths [NumRealOps]int
+	for op, info := range RealOps {
+		lengths[op] = info.Bits
 	}
-	sort.SliceStable(order, func(i, j int) bool { return RealOps[order[i]].Bits < RealOps[order[j]].Bits })
 	var words [NumRealOps]string
-	code, prevLen := uint64(0), 0
-	for i, op := range order {
-		l := RealOps[op].Bits
-		if i > 0 {
-			code = (code + 1) << uint(l-prevLen)
-		}
-		words[op] = fmt.Sprintf("%0*b", l, code)
-		prevLen = l
-	}
+	copy(words[:], canonicalWords(lengths[:]))
 	return words
 }()
 

@@ -53,13 +53,7 @@ func TestSets(t *testing.T) {
 			}
 			require.NotEmpty(t, progs)
 			assert.Equal(t, c.want, progs[0].String())
-			for _, p := range progs {
-				vals := p.BigValues(len(terms) + 1)
-				for i, v := range terms {
-					assert.Equal(t, v.String(), vals[i].String(), "%s term %d", p, i)
-				}
-				assert.Equal(t, big.NewInt(c.next).String(), vals[len(terms)].String(), "%s next", p)
-			}
+			shortestReproducing(t, progs, terms, big.NewInt(c.next).String())
 		})
 	}
 }

@@ -33,12 +33,7 @@ func TestTrajectory(t *testing.T) {
 				return
 			}
 			require.Len(t, progs, 1)
-			assert.Equal(t, c.want, progs[0].String())
-			vals := progs[0].BigValues(len(terms) + 1)
-			for i, v := range terms {
-				assert.Equal(t, v.String(), vals[i].String(), "term %d", i)
-			}
-			assert.Equal(t, c.next, vals[len(terms)].String())
+			assert.Equal(t, c.want, shortestReproducing(t, progs, terms, c.next).String())
 		})
 	}
 }
