@@ -332,12 +332,7 @@ func (e *engine) checkLevel(ctx context.Context, B int) bool {
 		e.stopped = StopMaxPrograms
 		return false
 	}
-	for _, p := range plans {
-		if !e.executeCheck(ctx, p) {
-			return false
-		}
-	}
-	return true
+	return e.executeCheck(ctx, plans)
 }
 
 // build stores length b of a bank (the loop bank).
@@ -791,22 +786,34 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 	}
 }
 
-// executeCheck runs a check-only plan: the workers evaluate candidates
-// (the first point alone first, since most fail there) and keep the
-// recipes of those that reproduce the terms; these are recorded in job
-// order.
-func (e *engine) executeCheck(ctx context.Context, p plan) bool {
-	bk := p.bk
-	out := make([][]recipe, len(p.jobs))
-	matched := make([][]int64, len(p.jobs))
+// executeCheck runs the check-only plans of one length: the workers
+// evaluate candidates (the first point alone first, since most fail there)
+// and keep the recipes of those that reproduce the terms; these are
+// recorded in plan and job order, so the result does not depend on the
+// number of workers. The jobs of every bank share one pool of workers: a
+// bank's plan is often too small to be worth starting workers for, the
+// whole length rarely.
+func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
+	type ref struct{ plan, job int }
+	var refs []ref
+	var candidates int64
+	for i, p := range plans {
+		for j := range p.jobs {
+			refs = append(refs, ref{i, j})
+		}
+		candidates += p.candidates
+	}
+	out := make([][]recipe, len(refs))
+	matched := make([][]int64, len(refs))
 	var cancelled atomic.Bool
-	e.parallelN(e.workersFor(p.candidates/16), len(p.jobs), func(i int) {
+	e.parallelN(e.workersFor(candidates), len(refs), func(i int) {
 		if cancelled.Load() || ctx.Err() != nil {
 			cancelled.Store(true)
 			return
 		}
+		p := plans[refs[i].plan]
 		matched[i] = make([]int64, len(e.t.terms)+1)
-		out[i] = e.checkJob(bk, p.b, p.jobs[i], make([]dsl.Value, bk.width), matched[i])
+		out[i] = e.checkJob(p.bk, p.b, p.jobs[refs[i].job], make([]dsl.Value, p.bk.width), matched[i])
 	})
 	if cancelled.Load() {
 		e.stopped = StopCancelled
@@ -820,14 +827,15 @@ func (e *engine) executeCheck(ctx context.Context, p plan) bool {
 			e.lvl.Matched[k] += c
 		}
 	}
-	buf := make([]dsl.Value, bk.width)
-	for _, rs := range out {
+	for i, rs := range out {
+		p := plans[refs[i].plan]
+		buf := make([]dsl.Value, p.bk.width)
 		for _, r := range rs {
-			bk.eval(r, buf)
-			e.record(bk, buf, p.b, func() dsl.Expr { return bk.treeOf(r) })
+			p.bk.eval(r, buf)
+			e.record(p.bk, buf, p.b, func() dsl.Expr { return p.bk.treeOf(r) })
 		}
 	}
-	e.lvl.Candidates += p.candidates
+	e.lvl.Candidates += candidates
 	return true
 }
 

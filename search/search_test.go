@@ -86,6 +86,38 @@ func TestSearchDeterministic(t *testing.T) {
 	}
 }
 
+// TestCheckOnlyDeterministic: the same for lengths that are only checked,
+// whose jobs from every bank share one pool of workers.
+func TestCheckOnlyDeterministic(t *testing.T) {
+	terms := ints(1, 1, 2, 3, 5, 8, 13)
+	var want []string
+	for _, workers := range []int{1, 2, 3, 8} {
+		r, err := Search(context.Background(), terms, Options{MaxBits: 32, Margin: 100, MaxPrograms: 3_000_000, PatternPrograms: 3_000_000, Workers: workers})
+		require.NoError(t, err)
+		deepest := 0 // the longest stored length
+		for _, l := range r.Levels {
+			if !l.CheckOnly {
+				deepest = l.Bits
+			}
+		}
+		require.Less(t, deepest, 32, "no length was checked only")
+		var got []string
+		checked := 0
+		for _, f := range r.Found {
+			got = append(got, fmt.Sprintf("%d %s -> %s", f.Bits, f.Program, f.Next))
+			if f.Bits > deepest { // found in a checked length
+				checked++
+			}
+		}
+		require.NotZero(t, checked, "nothing found in the checked lengths")
+		if want == nil {
+			want = got
+			continue
+		}
+		assert.Equal(t, want, got, "workers=%d", workers)
+	}
+}
+
 func TestSearchBudgets(t *testing.T) {
 	terms := ints(16, 22, 34, 58, 106)
 	ctx := context.Background()
