@@ -8,12 +8,15 @@ import (
 // Bounds of the big.Float evaluation of real constants. They keep every
 // evaluation cheap whatever the expression: a value (or error bound)
 // beyond 2^±MaxRealExp is undefined, exp takes arguments up to
-// maxExpArg in size, integer powers are computed by squaring only for
-// exponents up to maxIntPow, and no evaluation runs at more than
+// maxExpArg in size, sin, cos and tan up to MaxTrigArg (reducing x
+// modulo pi/2 needs pi to log2|x| more bits, and the digits of sin(x) for
+// a huge x are rarely wanted), integer powers are computed by squaring
+// only for exponents up to maxIntPow, and no evaluation runs at more than
 // MaxRealPrec bits.
 const (
 	MaxRealExp  = 4096
 	MaxRealPrec = 1 << 13
+	MaxTrigArg  = 1 << 20
 	maxExpArg   = 2840 // e^2840 > 2^4096
 	maxIntPow   = 1 << 20
 	realGuard   = 64 // bits the functions compute beyond the precision
@@ -34,7 +37,9 @@ type realEval struct {
 // returns its value and a bound on the absolute error, both nil when r is
 // undefined: log or sqrt of a number not safely positive, division by a
 // number not safely away from zero, a non-integer power of a number not
-// safely positive, or a magnitude beyond 2^±MaxRealExp.
+// safely positive, tan where cos is not safely away from zero, sin, cos
+// or tan of an argument beyond MaxTrigArg, or a magnitude beyond
+// 2^±MaxRealExp.
 func EvalReal(r *Real, prec uint) (v, err *big.Float) {
 	prec = min(max(prec, 64), MaxRealPrec)
 	x, ok := (&realEval{prec: prec}).eval(r, 0)
@@ -74,6 +79,10 @@ func (c *realEval) eval(r *Real, depth int) (ival, bool) {
 		return c.log(x)
 	case RExp:
 		return c.exp(x)
+	case RSin, RCos, RTan:
+		return c.trig(r.Op, x)
+	case RAtan:
+		return c.atan(x)
 	}
 	y, ok := c.eval(r.Y, depth+1)
 	if !ok {
@@ -211,6 +220,65 @@ func (c *realEval) exp(x ival) (ival, bool) {
 	return c.rounded(z, sumErr(e, fnErr))
 }
 
+// trigErr is the bound on the error of bigSinCos and bigAtan themselves
+// at prec bits: they work at w = prec + realGuard bits and are good to
+// 2^(12-w) (see there); 2^(16-w) leaves a margin.
+func trigErr(prec uint) *big.Float {
+	return errFloat().SetMantExp(big.NewFloat(1), 16-int(prec+realGuard))
+}
+
+// trig evaluates sin, cos and tan, for |x| <= MaxTrigArg. sin and cos
+// change by at most |dx|, so the error of x passes through, plus the
+// functions' own. tan is sin/cos: the division's bound grows near the
+// poles and leaves tan undefined where cos is within its error of zero.
+func (c *realEval) trig(op RealOp, x ival) (ival, bool) {
+	if cmpAbs(x.v, MaxTrigArg) > 0 {
+		return ival{}, false
+	}
+	if x.err.Sign() == 0 && x.v.Sign() == 0 { // sin 0 = tan 0 = 0, cos 0 = 1 exactly
+		v := new(big.Float).SetPrec(c.prec)
+		if op == RCos {
+			v.SetInt64(1)
+		}
+		return ival{v, errFloat()}, true
+	}
+	sv, cv := bigSinCos(x.v, c.prec)
+	e := sumErr(x.err, trigErr(c.prec))
+	sin, ok := c.rounded(sv.SetPrec(c.prec), e)
+	if !ok && op != RCos {
+		return ival{}, false
+	}
+	cos, okc := c.rounded(cv.SetPrec(c.prec), e)
+	switch op {
+	case RSin:
+		return sin, true
+	case RCos:
+		return cos, okc
+	}
+	if !okc {
+		return ival{}, false
+	}
+	return c.div(sin, cos)
+}
+
+// atan is defined everywhere. Its slope 1/(1 + x^2) is at most 1, and
+// at most 1/(1 + lo^2) where |x| >= lo > 0, so the error of x passes
+// through divided by 1 + lo^2 (atan of a huge x with a huge absolute
+// error, such as atan(exp(2000)), is still pi/2 to many places), plus
+// the function's own.
+func (c *realEval) atan(x ival) (ival, bool) {
+	if x.err.Sign() == 0 && x.v.Sign() == 0 {
+		return ival{new(big.Float).SetPrec(c.prec), errFloat()}, true // atan 0 = 0 exactly
+	}
+	e := errFloat().Set(x.err)
+	if lo := lower(x); lo.Sign() > 0 {
+		d := errFloat().SetMode(big.ToNegativeInf).Mul(lo, lo)
+		e.Quo(e, d.Add(d, big.NewFloat(1)))
+	}
+	z := bigAtan(x.v, c.prec)
+	return c.rounded(z.SetPrec(c.prec), sumErr(e, trigErr(c.prec)))
+}
+
 // pow: an exact integer exponent (|y| <= maxIntPow) is done by repeated
 // squaring, which any base allows (0 needs y >= 1); any other exponent
 // needs a base safely above zero and is exp(y*log(x)).
@@ -315,6 +383,150 @@ func bigLog(x *big.Float, prec uint) (*big.Float, *big.Float) {
 	bound := errFloat().SetInt64(int64(iabs(e)) + 1)
 	bound.SetMantExp(bound, 8-int(w))
 	return res, bound
+}
+
+// bigSinCos returns sin x and cos x, |x| <= MaxTrigArg, each to within
+// 2^(12-w) absolutely, w = prec + realGuard: x = k*pi/2 + r with
+// |r| <= pi/4 (reduceHalfPi, r good to 2^-w), then sin r and cos r
+// (sinCosSmall, good to 2^(8-w)) put in x's quadrant.
+func bigSinCos(x *big.Float, prec uint) (sin, cos *big.Float) {
+	w := prec + realGuard
+	r, k := reduceHalfPi(x, w)
+	s, c := sinCosSmall(r, w)
+	switch k & 3 { // sin(k*pi/2 + r), cos(k*pi/2 + r)
+	case 1:
+		s, c = c, s.Neg(s)
+	case 2:
+		s.Neg(s)
+		c.Neg(c)
+	case 3:
+		s, c = c.Neg(c), s
+	}
+	return s, c
+}
+
+// reduceHalfPi writes x = k*pi/2 + r with k the integer nearest x/(pi/2),
+// so |r| <= pi/4 (plus a rounding), and returns r to within 2^-w. It
+// computes at w+48 bits: pi/2 is good to 2^(1-(w+48)) and |k| <= 2^21
+// for |x| <= MaxTrigArg, so k*pi/2 and the two roundings cost at most
+// 2^(24-(w+48)) < 2^-w.
+func reduceHalfPi(x *big.Float, w uint) (*big.Float, int64) {
+	wr := w + 48
+	halfPi := piFloat(wr)
+	halfPi.SetMantExp(halfPi, -1)
+	q := new(big.Float).SetPrec(64).Quo(x, halfPi)
+	if q.Sign() >= 0 {
+		q.Add(q, big.NewFloat(0.5))
+	} else {
+		q.Sub(q, big.NewFloat(0.5))
+	}
+	k, _ := q.Int64() // truncated toward zero: x/(pi/2) rounded to nearest
+	if k == 0 {
+		return new(big.Float).SetPrec(wr).Set(x), 0
+	}
+	r := new(big.Float).SetPrec(wr).Mul(halfPi, new(big.Float).SetInt64(k))
+	return r.Sub(x, r), k
+}
+
+// sinCosSmall returns sin r and cos r for |r| <= 1, to within 2^(8-w).
+// It sums the Taylor series of the versine v = 1 - cos y of y = r/2^s,
+// an alternating series cut where its terms fall below 2^-(w+4) of y^2,
+// then doubles the angle s times with 1 - cos 2y = 2v(2 - v). Unlike
+// cos 2y = 2cos^2 y - 1, that never subtracts nearly equal numbers: each
+// doubling multiplies v by at most 4 and its error by at most 4, so the
+// relative error of v grows only by the roundings, a few 2^-w per step.
+// Then cos r = 1 - v and |sin r| = sqrt(v*(2 - v)), v <= 1 - cos 1 < 1/2.
+func sinCosSmall(r *big.Float, w uint) (sin, cos *big.Float) {
+	s := min(30, int(isqrtUint(w)/2))
+	y2 := new(big.Float).SetPrec(w).SetMantExp(r, -s)
+	y2.Mul(y2, y2)
+	term := new(big.Float).SetPrec(w).Quo(y2, big.NewFloat(2)) // y^2/2!
+	v := new(big.Float).SetPrec(w).Set(term)
+	stop := y2.MantExp(nil) - int(w) - 4
+	for i := int64(3); i < 100000; i += 2 { // the term y^(i+1)/(i+1)!
+		term.Mul(term, y2).Quo(term, new(big.Float).SetInt64(i*(i+1)))
+		if term.Sign() == 0 || term.MantExp(nil) < stop {
+			break
+		}
+		if i%4 == 3 {
+			v.Sub(v, term)
+		} else {
+			v.Add(v, term)
+		}
+	}
+	two := big.NewFloat(2)
+	t := new(big.Float).SetPrec(w)
+	for range s {
+		t.Sub(two, v)
+		v.Mul(v, t)
+		v.SetMantExp(v, 1)
+	}
+	cos = new(big.Float).SetPrec(w).Sub(big.NewFloat(1), v)
+	t.Sub(two, v)
+	t.Mul(t, v)
+	sin = new(big.Float).SetPrec(w).Sqrt(t)
+	if r.Sign() < 0 {
+		sin.Neg(sin)
+	}
+	return sin, cos
+}
+
+// bigAtan returns atan(x) to within 2^(12-w), w = prec + realGuard. For
+// |x| > 1 it uses atan|x| = pi/2 - atan(1/|x|). It halves the angle s
+// times with atan t = 2*atan(t/(1 + sqrt(1 + t^2))), which never
+// increases the relative error of t (the map's logarithmic derivative is
+// at most 1 for 0 <= t <= 1), and sums the alternating series
+// t - t^3/3 + t^5/5 - ... of the small t that is left.
+func bigAtan(x *big.Float, prec uint) *big.Float {
+	w := prec + realGuard
+	one := big.NewFloat(1)
+	t := new(big.Float).SetPrec(w).Abs(x)
+	inv := t.Cmp(one) > 0
+	if inv {
+		t.Quo(one, t)
+	}
+	s := min(30, int(isqrtUint(w)/2))
+	u := new(big.Float).SetPrec(w)
+	root := new(big.Float).SetPrec(w)
+	for range s {
+		u.Mul(t, t).Add(u, one)
+		root.Sqrt(u).Add(root, one)
+		t.Quo(t, root)
+	}
+	res := atanSeries(t, w)
+	res.SetMantExp(res, s)
+	if inv {
+		halfPi := piFloat(w)
+		res.Sub(halfPi.SetMantExp(halfPi, -1), res)
+	}
+	if x.Sign() < 0 {
+		res.Neg(res)
+	}
+	return res
+}
+
+// atanSeries is z - z^3/3 + z^5/5 - ... at w bits, 0 <= z < 1/2, cut
+// where the powers fall below 2^-(w+4) of z (the series alternates, so
+// the first term left out bounds the rest).
+func atanSeries(z *big.Float, w uint) *big.Float {
+	sum := new(big.Float).SetPrec(w).Set(z)
+	z2 := new(big.Float).SetPrec(w).Mul(z, z)
+	pow := new(big.Float).SetPrec(w).Set(z)
+	term := new(big.Float).SetPrec(w)
+	stop := z.MantExp(nil) - int(w) - 4
+	for i := int64(3); i < 100000; i += 2 {
+		pow.Mul(pow, z2)
+		if pow.Sign() == 0 || pow.MantExp(nil) < stop {
+			break
+		}
+		term.Quo(pow, new(big.Float).SetInt64(i))
+		if i%4 == 3 {
+			sum.Sub(sum, term)
+		} else {
+			sum.Add(sum, term)
+		}
+	}
+	return sum
 }
 
 func iabs(x int) int {

@@ -73,11 +73,15 @@
 //	real   := rmul { ("+" | "-") rmul }
 //	rmul   := rpow { ("*" | "/") rpow }
 //	rpow   := ratom [ "^" rpow ]                  right associative
-//	ratom  := INT | "pi" | "e" | ("sqrt" | "log" | "exp") "(" real ")" | "(" real ")"
+//	ratom  := INT | "pi" | "e" | RFUNC "(" real ")" | "(" real ")"
+//	RFUNC  := "sqrt" | "log" | "exp" | "sin" | "cos" | "tan" | "atan"
 //
-// with positive integer constants, exact division, the natural logarithm
-// and real powers: log_b(c) is log(c)/log(b), the k-th root of x is
-// x^(1/k). C is evaluated in big.Float at about (digits + 20)*log2(10) +
+// with positive integer constants, exact division, the natural logarithm,
+// real powers and the trigonometric functions in radians: log_b(c) is
+// log(c)/log(b), the k-th root of x is x^(1/k), arcsec(7) = arccos(1/7)
+// is atan(sqrt(48)), arcsin x is atan(x/sqrt(1-x^2)). sin, cos and tan
+// take arguments up to MaxTrigArg (2^20) in size, and tan is Undef where
+// cos is within its error of zero. C is evaluated in big.Float at about (digits + 20)*log2(10) +
 // 128 bits (more, up to MaxRealPrec, when that leaves digits in doubt),
 // with a bound on the error of every operation; a digit is Undef unless
 // the whole error interval has it: a digit within the error of a boundary,
@@ -86,7 +90,10 @@
 // of a negative number), or one beyond 2^±4096. Integer powers (exponents
 // up to 2^20) are computed by squaring and allow any base; 0^0 is Undef.
 // Exact results stay exact, so the zeros of 1/4 = 0.25000... are
-// certain, while sqrt(2)^2 leaves 2.000... in doubt.
+// certain, while sqrt(2)^2 leaves 2.000... in doubt, and so does every
+// exact value of a trigonometric function at a multiple of pi (pi is
+// rounded): the digits of sin(pi/6) = 1/2 and tan(pi/4) = 1 are Undef,
+// never 0.4999... or 1.000...1.
 //
 // A continued fraction lists the partial quotients a0, a1, a2, ... of
 // sqrt(N), sqrt(N) = a0 + 1/(a1 + 1/(a2 + ...)): a = cf(sqrt(352)) is
@@ -182,8 +189,8 @@
 //     significant digit, 5 bits for two places earlier), then C in prefix
 //     order with the real table's words (RealOps): an integer (followed by
 //     its gamma code) and / take 2 bits; *, ^, sqrt, log, pi, +, - take
-//     4; e and exp 5. The table is complete and the expressions weigh
-//     11/16 in all (TestRealKraft).
+//     4; e and exp 6; sin, cos, tan, atan 7. The table is complete and the
+//     expressions weigh 21/32 in all (TestRealKraft).
 //  8. A continued fraction continues after its header with 2 bits for
 //     the part, "00" the partial quotients, "01" the numerators, "10" the
 //     denominators ("11" is unused), then the Elias gamma code of N: 13 +
@@ -202,7 +209,8 @@
 // The digits of log(8) (OEIS A016631), a = digits(log(8)), are 11
 // (header) + 1 (start) + 4 (log) + 2+7 (the integer 8) = 25 bits, against
 // 109 for 15 digits written out; log_23(3), digits(log(3)/log(23)), is
-// 11+1+2+(4+5)+(4+11) = 38.
+// 11+1+2+(4+5)+(4+11) = 38; arcsec(7) (OEIS A195779),
+// digits(atan(sqrt(48))), is 11+1+7+4+(2+11) = 36.
 //
 // The same code serves every context. Symbols that a context cannot use
 // (a(n-1) in a closed form, k outside a loop) keep their code words, which

@@ -51,6 +51,9 @@ var parseSeeds = []string{
 	"a = digits(exp(exp(exp(2))))",
 	"a = digits(2^3^4^5 - e^pi)",
 	"a = digits(log(1-1))",
+	"a = digits(sin(1)+cos(pi/7)*tan(1)/atan(sqrt(48)))",
+	"a = digits(tan(pi/2))",
+	"a = digits(sin(1000000))",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it

@@ -24,6 +24,10 @@ const (
 	RSub                // x - y
 	RE                  // e
 	RExp                // exp(x)
+	RSin                // sin(x)
+	RCos                // cos(x)
+	RTan                // tan(x)
+	RAtan               // atan(x), the arctangent, in (-pi/2, pi/2)
 	NumRealOps
 )
 
@@ -36,11 +40,15 @@ type RealInfo struct {
 }
 
 // RealOps is the table of the real language. Its Kraft sum is exactly 1
-// (2/4 + 7/16 + 2/32): a complete code. Integers and division, what most
-// "decimal expansion" constants are made of (log(c)/log(b), x/21), take 2
-// bits; *, ^, sqrt, log, pi, +, - take 4; e and exp take 5. Because three
-// of the words are binary operators the expressions' total weight is
-// 11/16 < 1 (TestRealKraft).
+// (2/4 + 7/16 + 2/64 + 4/128): a complete code. Integers and division,
+// what most "decimal expansion" constants are made of (log(c)/log(b),
+// x/21), take 2 bits; *, ^, sqrt, log, pi, +, - take 4; e and exp take 6;
+// sin, cos, tan and atan take 7. The trigonometric functions got their
+// room from e and exp, one bit each: together the four name about as many
+// OEIS constants as e and exp do, and an expression that uses e once pays
+// one bit, while without them a trigonometric constant could not be
+// written at all. Because five of the words are binary operators the
+// expressions' total weight is 21/32 < 1 (TestRealKraft).
 var RealOps = [NumRealOps]RealInfo{
 	RInt:  {Name: "int", Arity: 0, Prec: PrecAtom, Bits: 2},
 	RDiv:  {Name: "/", Arity: 2, Prec: PrecMul, Bits: 2},
@@ -51,12 +59,16 @@ var RealOps = [NumRealOps]RealInfo{
 	RPi:   {Name: "pi", Arity: 0, Prec: PrecAtom, Bits: 4},
 	RAdd:  {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 4},
 	RSub:  {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4},
-	RE:    {Name: "e", Arity: 0, Prec: PrecAtom, Bits: 5},
-	RExp:  {Name: "exp", Arity: 1, Prec: PrecAtom, Bits: 5},
+	RE:    {Name: "e", Arity: 0, Prec: PrecAtom, Bits: 6},
+	RExp:  {Name: "exp", Arity: 1, Prec: PrecAtom, Bits: 6},
+	RSin:  {Name: "sin", Arity: 1, Prec: PrecAtom, Bits: 7},
+	RCos:  {Name: "cos", Arity: 1, Prec: PrecAtom, Bits: 7},
+	RTan:  {Name: "tan", Arity: 1, Prec: PrecAtom, Bits: 7},
+	RAtan: {Name: "atan", Arity: 1, Prec: PrecAtom, Bits: 7},
 }
 
 // Real is a node of a real constant expression. Int is the value of an
-// RInt leaf (>= 1); X and Y are the operands (X alone for sqrt, log, exp).
+// RInt leaf (>= 1); X and Y are the operands (X alone for the functions).
 type Real struct {
 	Op   RealOp
 	Int  int64
@@ -160,7 +172,10 @@ func printReal(sb *strings.Builder, r *Real, min int) {
 
 // realByName maps the names of the real language's named atoms and
 // functions to their node choices.
-var realByName = map[string]RealOp{"pi": RPi, "e": RE, "sqrt": RSqrt, "log": RLog, "exp": RExp}
+var realByName = map[string]RealOp{
+	"pi": RPi, "e": RE, "sqrt": RSqrt, "log": RLog, "exp": RExp,
+	"sin": RSin, "cos": RCos, "tan": RTan, "atan": RAtan,
+}
 
 // ParseReal parses a real constant expression such as "sqrt(2*pi*e)/21".
 func ParseReal(s string) (*Real, error) {
@@ -233,8 +248,8 @@ func (p *parser) realPow() (*Real, error) {
 	return &Real{Op: RPow, X: x, Y: y}, nil
 }
 
-// realAtom := INT | "pi" | "e" | ("sqrt" | "log" | "exp") "(" realAdd ")"
-// | "(" realAdd ")"
+// realAtom := INT | "pi" | "e" | FUNC "(" realAdd ")" | "(" realAdd ")"
+// FUNC     := "sqrt" | "log" | "exp" | "sin" | "cos" | "tan" | "atan"
 func (p *parser) realAtom() (*Real, error) {
 	t := p.next()
 	switch {
@@ -256,7 +271,7 @@ func (p *parser) realAtom() (*Real, error) {
 	}
 	op, ok := realByName[t.text]
 	if !ok {
-		return nil, p.errorf(t, "expected a number, pi, e, sqrt, log, exp or \"(\", found %s", t)
+		return nil, p.errorf(t, "expected a number, pi, e, a function (sqrt, log, exp, sin, cos, tan, atan) or \"(\", found %s", t)
 	}
 	if RealOps[op].Arity == 0 {
 		return &Real{Op: op}, nil
@@ -287,13 +302,15 @@ func (r *Real) Float64() float64 {
 		return math.Pi
 	case RE:
 		return math.E
-	case RSqrt, RLog, RExp:
+	case RSqrt, RLog, RExp, RSin, RCos, RTan, RAtan:
 		return Real1Float(r.Op, r.X.Float64())
 	}
 	return Real2Float(r.Op, r.X.Float64(), r.Y.Float64())
 }
 
-// Real1Float applies sqrt, log or exp in float64, NaN where undefined.
+// Real1Float applies a function (sqrt, log, exp, sin, cos, tan, atan) in
+// float64, NaN where undefined. sin, cos and tan, like their big.Float
+// evaluation, take arguments up to MaxTrigArg in size.
 func Real1Float(op RealOp, x float64) float64 {
 	switch op {
 	case RSqrt:
@@ -308,6 +325,19 @@ func Real1Float(op RealOp, x float64) float64 {
 		return math.Log(x)
 	case RExp:
 		return math.Exp(x)
+	case RAtan:
+		return math.Atan(x)
+	}
+	if math.Abs(x) > MaxTrigArg {
+		return math.NaN()
+	}
+	switch op {
+	case RSin:
+		return math.Sin(x)
+	case RCos:
+		return math.Cos(x)
+	case RTan:
+		return math.Tan(x)
 	}
 	return math.NaN()
 }

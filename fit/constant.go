@@ -12,7 +12,8 @@ import (
 // Constant fits the decimal digits of a real constant, a = digits(C),
 // when every term is a digit 0..9 and there are at least
 // minConstantTerms of them. C is an expression of the real language
-// (integers, + - * / ^, sqrt, log, exp, pi, e: dsl.Real). The terms are
+// (integers, + - * / ^, sqrt, log, exp, sin, cos, tan, atan, pi, e:
+// dsl.Real). The terms are
 // read as the digits of |C| from its first significant digit, or, when
 // they begin with zeros, from that many places before it ("0, 0, 2, 1, 2"
 // for 1/471 = 0.00212...).
@@ -20,8 +21,9 @@ import (
 // It enumerates expressions in order of code length, keeping one
 // (the shortest) per float64 value, up to constantBudget of them; every
 // expression is a candidate, and so are X/Y, X*Y and X^(1/k) (k = 2..9)
-// for enumerated X and Y, found by looking up the mantissa X must have
-// (meet in the middle), which reaches twice as far. Candidates are
+// for enumerated X and Y, and f(X) for each function f but sqrt, found by
+// looking up the mantissa X must have (meet in the middle), which reaches
+// twice as far. Candidates are
 // screened in float64 on their leading 11 or so significant digits, then
 // confirmed in big.Float against every term.
 //
@@ -208,7 +210,7 @@ func (s *constSearch) leaves(b int) {
 }
 
 func (s *constSearch) unaries(b int) {
-	for _, op := range []dsl.RealOp{dsl.RSqrt, dsl.RLog, dsl.RExp} {
+	for _, op := range []dsl.RealOp{dsl.RSqrt, dsl.RLog, dsl.RExp, dsl.RSin, dsl.RCos, dsl.RTan, dsl.RAtan} {
 		c := b - dsl.RealOps[op].Bits
 		if c < 2 {
 			continue
@@ -279,6 +281,7 @@ func (s *constSearch) meet(ctx context.Context) {
 		})
 	}
 	s.roots(lookup)
+	s.inverses(lookup)
 }
 
 // roots looks for X^(1/k), k = 2..9 (sqrt(X) for k = 2): X has the
@@ -307,6 +310,64 @@ func (s *constSearch) roots(lookup func(float64, func(constEntry))) {
 			}
 		})
 	}
+}
+
+// inverses finds candidates f(X), f one of the functions exp, log, sin,
+// cos, tan and atan (sqrt is roots' k = 2), whose argument X is
+// enumerated: X is looked up among the values f maps to the target, for
+// every power of ten the target may carry (the digits fix only its
+// mantissa). Like X/Y, this reaches twice as far as the enumeration:
+// atan(sqrt(48)) takes 24 bits, beyond the enumeration's 23, while
+// sqrt(48) takes 17.
+func (s *constSearch) inverses(lookup func(float64, func(constEntry))) {
+	t := (s.lo + s.hi) / 2
+	for k := -15; k <= 15; k++ {
+		for _, pre := range preimages(t * math.Pow(10, float64(k))) {
+			if !usable(pre.x) {
+				continue
+			}
+			lookup(pre.x, func(x constEntry) {
+				bits := dsl.RealOps[pre.op].Bits + x.bits
+				if bits > s.maxBits {
+					return
+				}
+				if v := dsl.Real1Float(pre.op, x.v); s.matches(v) {
+					s.cands = append(s.cands, constEntry{&dsl.Real{Op: pre.op, X: x.r}, v, bits})
+				}
+			})
+		}
+	}
+}
+
+// preimage is an argument x of the function op.
+type preimage struct {
+	op dsl.RealOp
+	x  float64
+}
+
+// preimages lists arguments X >= 0 with |f(X)| = y > 0 for the functions
+// f of the real language but sqrt: on the principal branch of each
+// inverse and, for sin, cos and tan, its mirror image X -> pi - X. Only
+// the mantissa of X matters to the lookup, so X < 0 (|f(-X)| = |f(X)|
+// for all but exp and log, whose arguments are found as they are) needs
+// no entry of its own.
+func preimages(y float64) []preimage {
+	out := []preimage{
+		{dsl.RExp, math.Log(y)},
+		{dsl.RLog, math.Exp(y)},
+		{dsl.RLog, math.Exp(-y)},
+		{dsl.RTan, math.Atan(y)},
+		{dsl.RTan, math.Pi - math.Atan(y)},
+	}
+	if y < math.Pi/2 {
+		out = append(out, preimage{dsl.RAtan, math.Tan(y)})
+	}
+	if y <= 1 {
+		out = append(out,
+			preimage{dsl.RSin, math.Asin(y)}, preimage{dsl.RSin, math.Pi - math.Asin(y)},
+			preimage{dsl.RCos, math.Acos(y)}, preimage{dsl.RCos, math.Pi - math.Acos(y)})
+	}
+	return out
 }
 
 // candidate records x op y when it is short enough and matches.

@@ -38,6 +38,14 @@ func TestConstantFinds(t *testing.T) {
 		{"A011134 49^(1/5)", "217790642448277", 9},
 		{"A216701 sqrt(2)/(2*log(2))", "102013944659678", 9},
 		{"A019643 sqrt(2*Pi*e)/21", "196796731148690", 1},
+		{"A049469 sin(1)", "841470984807896", 5},
+		{"A049470 cos(1)", "540302305868139", 7},
+		{"A049471 tan(1)", "155740772465490", 2},
+		{"A105531 arctan(1/3)", "321750554396642", 1},
+		{"A073052 cos(Pi/7)", "900968867902419", 1},
+		// arcsec(7) = arccos(1/7) = atan(sqrt(48)), 24 bits: found as
+		// atan(X) with X = sqrt(48) looked up (Constant's inverses).
+		{"A195779 arcsec(7)", "142744875788953", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.id, func(t *testing.T) {

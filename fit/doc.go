@@ -53,10 +53,11 @@
 //     digits, by continued fractions, with q at most 10^6 and at least
 //     2*log10(q) + 3 digits given.
 //   - Constant: the digits of a real constant, a = digits(C), C an
-//     expression of integers, + - * / ^, sqrt, log, exp, pi and e, such as
-//     log(3)/log(23) or 49^(1/5): expressions in order of code length, one
-//     per value, about 20,000 of them (some 20 ms), and the quotients,
-//     products and k-th roots of two of them by meet in the middle; screened
+//     expression of integers, + - * / ^, sqrt, log, exp, sin, cos, tan,
+//     atan, pi and e, such as log(3)/log(23), 49^(1/5) or atan(sqrt(48)):
+//     expressions in order of code length, one per value, about 20,000 of
+//     them (some 20 ms), and the quotients, products and k-th roots of two
+//     of them and the functions of one by meet in the middle; screened
 //     in float64, confirmed in big.Float. A constant is proposed only when
 //     it (with its start) is at least 8 bits shorter than the digits'
 //     N*log2(10) bits, which bounds the chance of a coincidence by 2^-8.
