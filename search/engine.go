@@ -231,16 +231,16 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 	}
 	for _, p := range plans {
 		p.bk.closeLevel(p.b - 1)
-	}
-	if !e.execute(ctx, plans...) {
-		if e.stopped == StopMemory {
-			// More survivors than estimated: check this length
-			// instead (banks already merged are checked again, which
-			// only repeats their finds).
-			e.stopped, e.storeFull = "", StopMemory
-			return false, true
+		if !e.execute(ctx, p) {
+			if e.stopped == StopMemory {
+				// More survivors than estimated: check this length
+				// instead (banks already done are checked again, which
+				// only repeats their finds).
+				e.stopped, e.storeFull = "", StopMemory
+				return false, true
+			}
+			return false, false
 		}
-		return false, false
 	}
 	e.storedCandidates += total
 	return true, false
@@ -462,53 +462,52 @@ type recipe struct {
 	hash  uint64
 }
 
-// execute runs the plans of one length (of different banks). First the
-// jobs of all of them run in one pool of workers: each worker reads the
-// stores (which nobody writes meanwhile) and keeps the recipes of the
-// candidates whose values no shorter class has. Then, bank by bank in plan
-// order, the survivors are re-evaluated and added in job order, which
-// removes duplicates among them and makes the result independent of the
-// number of workers.
-func (e *engine) execute(ctx context.Context, plans ...plan) bool {
-	type ref struct{ plan, job int }
-	var refs []ref
-	var candidates int64
-	for i, p := range plans {
-		for j := range p.jobs {
-			refs = append(refs, ref{i, j})
-		}
-		candidates += p.candidates
-	}
-	out := make([][]recipe, len(refs))
+// execute runs a plan. First the jobs run in parallel: each worker reads
+// the store (which nobody writes meanwhile) and keeps the recipes of the
+// candidates whose values no shorter class has. Then the survivors are
+// re-evaluated and added in job order, which removes duplicates among them
+// and makes the result independent of the number of workers.
+func (e *engine) execute(ctx context.Context, p plan) bool {
+	bk, w := p.bk, p.bk.width
+	out := make([][]recipe, len(p.jobs))
+	var next atomic.Int64
 	var cancelled atomic.Bool
-	e.parallelN(e.workersFor(candidates), len(refs), func(i int) {
-		if cancelled.Load() || ctx.Err() != nil {
-			cancelled.Store(true)
-			return
-		}
-		p := plans[refs[i].plan]
-		out[i] = e.runJob(p.bk, p.b, p.jobs[refs[i].job], make([]dsl.Value, p.bk.width), e.recipes())
-	})
+	var wg sync.WaitGroup
+	workers := min(e.workersFor(p.candidates), max(1, len(p.jobs)))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]dsl.Value, w)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(p.jobs) || cancelled.Load() {
+					return
+				}
+				if ctx.Err() != nil {
+					cancelled.Store(true)
+					return
+				}
+				out[i] = e.runJob(bk, p.b, p.jobs[i], buf, e.recipes())
+			}
+		}()
+	}
+	wg.Wait()
 	if cancelled.Load() {
 		e.stopped = StopCancelled
 		return false
 	}
-	first := 0
-	for _, p := range plans {
-		mine := out[first : first+len(p.jobs)]
-		first += len(p.jobs)
-		var pending int
-		for _, rs := range mine {
-			pending += len(rs)
-		}
-		if e.memory()+int64(pending)*p.bk.bytesPerClass() > e.opts.MaxMemory || p.bk.count()+pending > maxClasses {
-			e.stopped = StopMemory
-			return false
-		}
-		e.merge(p.bk, p.b, mine, pending)
-		p.bk.closeLevel(p.b)
-		e.lvl.Candidates += p.candidates
+	var pending int
+	for _, rs := range out {
+		pending += len(rs)
 	}
+	if e.memory()+int64(pending)*bk.bytesPerClass() > e.opts.MaxMemory || bk.count()+pending > maxClasses {
+		e.stopped = StopMemory
+		return false
+	}
+	e.merge(bk, p.b, out, pending)
+	bk.closeLevel(p.b)
+	e.lvl.Candidates += p.candidates
 	return true
 }
 
