@@ -45,8 +45,11 @@ func Sets(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	var out []*dsl.Program
 	seen := map[string]bool{}
 	for _, b := range bodies {
+		if b == nil || len(out) == maxSetProposals {
+			continue
+		}
 		p := &dsl.Program{Kind: dsl.Filter, Offset: int(s.offset), Body: b}
-		if key := p.String(); b != nil && !seen[key] && len(out) < maxSetProposals {
+		if key := p.String(); !seen[key] {
 			seen[key] = true
 			out = append(out, p)
 		}
