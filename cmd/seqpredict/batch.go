@@ -119,7 +119,8 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, name := range files {
 		if name != "-" {
 			if _, err := os.Stat(name); err != nil {
-				return usageError(stderr, err)
+				// The path error's "stat" says nothing to a user.
+				return usageError(stderr, fmt.Errorf("batch: cannot read %s: %w", name, errors.Unwrap(err)))
 			}
 		}
 	}

@@ -253,6 +253,11 @@ func TestBatchUsageErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, errs)
 		}
 	}
+	missing := filepath.Join(dir, "missing.txt")
+	_, _, errs := runBatchCmd(t, "", missing)
+	if want := "seqpredict: batch: cannot read " + missing + ": no such file or directory"; !strings.HasPrefix(errs, want) {
+		t.Errorf("missing file: stderr %q, want %q", errs, want)
+	}
 	code, out, _ := runBatchCmd(t, "", "--help")
 	if code != exitOK || !strings.Contains(out, "--shard") || !strings.Contains(out, "--given") {
 		t.Errorf("--help: %d %s", code, out)
