@@ -64,7 +64,8 @@ func (c *realEval) eval(r *Real, depth int) (ival, bool) {
 		v := new(big.Float).SetPrec(c.prec).SetInt64(r.Int)
 		return c.rounded(v, errFloat())
 	case RPi:
-		return c.rounded(piFloat(c.prec), ulpErr(piFloat(c.prec), 2))
+		pi := piFloat(c.prec)
+		return c.rounded(pi, ulpErr(pi, 2))
 	case RE:
 		return c.exp(ival{new(big.Float).SetPrec(c.prec).SetInt64(1), errFloat()})
 	}
@@ -345,7 +346,7 @@ func bigExp(x *big.Float, prec uint) *big.Float {
 	}
 	r := new(big.Float).SetPrec(w+16).Mul(ln2, new(big.Float).SetInt64(kf))
 	r.Sub(x, r)
-	s := min(30, int(isqrtUint(w)/2))
+	s := halvings(w)
 	r.SetMantExp(r, -s)
 	sum := new(big.Float).SetPrec(w).SetInt64(1)
 	term := new(big.Float).SetPrec(w).SetInt64(1)
@@ -437,7 +438,7 @@ func reduceHalfPi(x *big.Float, w uint) (*big.Float, int64) {
 // relative error of v grows only by the roundings, a few 2^-w per step.
 // Then cos r = 1 - v and |sin r| = sqrt(v*(2 - v)), v <= 1 - cos 1 < 1/2.
 func sinCosSmall(r *big.Float, w uint) (sin, cos *big.Float) {
-	s := min(30, int(isqrtUint(w)/2))
+	s := halvings(w)
 	y2 := new(big.Float).SetPrec(w).SetMantExp(r, -s)
 	y2.Mul(y2, y2)
 	term := new(big.Float).SetPrec(w).Quo(y2, big.NewFloat(2)) // y^2/2!
@@ -485,7 +486,7 @@ func bigAtan(x *big.Float, prec uint) *big.Float {
 	if inv {
 		t.Quo(one, t)
 	}
-	s := min(30, int(isqrtUint(w)/2))
+	s := halvings(w)
 	u := new(big.Float).SetPrec(w)
 	root := new(big.Float).SetPrec(w)
 	for range s {
@@ -556,25 +557,10 @@ func atanhSeries(z *big.Float, w uint) *big.Float {
 	}
 }
 
-// atanInv is atan(1/k) = 1/k - 1/(3k^3) + 1/(5k^5) - ... at w bits.
-func atanInv(k int64, w uint) *big.Float {
-	pow := new(big.Float).SetPrec(w).Quo(big.NewFloat(1), new(big.Float).SetInt64(k))
-	k2 := new(big.Float).SetPrec(w).SetInt64(k * k)
-	sum := new(big.Float).SetPrec(w).Set(pow)
-	term := new(big.Float).SetPrec(w)
-	for i := int64(3); ; i += 2 {
-		pow.Quo(pow, k2)
-		if pow.MantExp(nil) < -int(w)-4 {
-			return sum
-		}
-		term.Quo(pow, new(big.Float).SetInt64(i))
-		if i%4 == 3 {
-			sum.Sub(sum, term)
-		} else {
-			sum.Add(sum, term)
-		}
-	}
-}
+// halvings is how many times a series argument is halved (or its angle
+// bisected) before summing at w bits: about sqrt(w)/2, which balances the
+// halvings against the terms the series then needs.
+func halvings(w uint) int { return min(30, int(Isqrt(Value(w)))/2) }
 
 // constCache keeps the most precise pi and ln 2 computed so far; lower
 // precisions are rounded from them.
@@ -596,9 +582,9 @@ func cachedConst(slot **big.Float, prec uint, compute func(w uint) *big.Float) *
 // pi = 16*atan(1/5) - 4*atan(1/239).
 func piFloat(prec uint) *big.Float {
 	return cachedConst(&constCache.pi, prec, func(w uint) *big.Float {
-		a := atanInv(5, w+8)
+		a := atanSeries(new(big.Float).SetPrec(w+8).Quo(big.NewFloat(1), big.NewFloat(5)), w+8)
 		a.Mul(a, big.NewFloat(16))
-		b := atanInv(239, w+8)
+		b := atanSeries(new(big.Float).SetPrec(w+8).Quo(big.NewFloat(1), big.NewFloat(239)), w+8)
 		b.Mul(b, big.NewFloat(4))
 		return a.Sub(a, b).SetPrec(w)
 	})
@@ -611,12 +597,4 @@ func ln2Float(prec uint) *big.Float {
 		s := atanhSeries(third, w+8)
 		return s.Mul(s, big.NewFloat(2)).SetPrec(w)
 	})
-}
-
-func isqrtUint(x uint) uint {
-	r := uint(0)
-	for (r+1)*(r+1) <= x {
-		r++
-	}
-	return r
 }

@@ -17,10 +17,16 @@ const (
 	rationalWord     = "0011" // a rational generating function
 )
 
-// kindFilterWord is the header of a filter: the recurrence prefix "0111"
-// and the gamma code of 7, which no order uses (orders 3..8 take the gamma
-// codes of 1..6).
-var kindFilterWord = "0111" + gammaWord(7)
+// The kinds that took the code space recurrences of orders 9 and up would
+// have used: the recurrence prefix "0111" and a gamma code no order uses
+// (orders 3..8 take the gamma codes of 1..6). None has an offset bit but
+// the filter: a continued fraction starts at a0 (or p0, q0) whatever the
+// data's offset, and a Digits program's From says where its digits start.
+var (
+	kindFilterWord = "0111" + gammaWord(7)
+	kindSqrtCFWord = "0111" + gammaWord(8)
+	kindDigitsWord = "0111" + gammaWord(9)
+)
 
 // recurrenceWord is the header of a recurrence of the given order: "01",
 // then "0" for order 1, "10" for order 2, and "11" followed by the gamma code
@@ -70,26 +76,40 @@ func ConstBits(c int64) int {
 	return Ops[OpConst].Bits + GammaBits(uint64(c))
 }
 
-// HeaderBits is the length of a program's header: its kind (and the order of
-// a recurrence), and for non-literal programs the offset bit.
+// HeaderBits is the length of a program's header: its kind's word (with
+// the order of a recurrence) and the offset bit of the kinds that have one.
 func HeaderBits(kind Kind, order int) int {
+	b := len(headerWord(kind, order))
+	if hasOffsetBit(kind) {
+		b++
+	}
+	return b
+}
+
+// headerWord is the code word of a kind (and of a recurrence's order).
+func headerWord(kind Kind, order int) string {
 	switch kind {
 	case ClosedForm:
-		return len(kindClosedWord) + 1
+		return kindClosedWord
 	case Recurrence:
-		return len(recurrenceWord[order]) + 1
+		return recurrenceWord[order]
 	case Triangle:
-		return len(kindTriangleWord) + 1
+		return kindTriangleWord
 	case Filter:
-		return len(kindFilterWord) + 1
+		return kindFilterWord
 	case Rational:
-		return len(rationalWord) + 1
+		return rationalWord
 	case Digits:
-		return len(kindDigitsWord) // no offset bit: From says where the digits start
+		return kindDigitsWord
 	case SqrtCF:
-		return len(kindSqrtCFWord) // no offset bit
+		return kindSqrtCFWord
 	}
-	return len(kindLiteralWord)
+	return kindLiteralWord
+}
+
+// hasOffsetBit reports whether a kind's header ends with the offset bit.
+func hasOffsetBit(kind Kind) bool {
+	return kind != Literal && kind != Digits && kind != SqrtCF
 }
 
 // ExprBits is the length of an expression's code: the sum of its nodes' code
@@ -189,37 +209,28 @@ func OpWord(op Op) string { return opWords[op] }
 // shown) bit by bit.
 func (p *Program) Encode() string {
 	var sb strings.Builder
+	sb.WriteString(headerWord(p.Kind, p.Order))
+	if hasOffsetBit(p.Kind) {
+		sb.WriteByte('0' + byte(p.Offset))
+	}
 	switch p.Kind {
 	case Literal:
-		sb.WriteString(kindLiteralWord)
 		sb.WriteString(gammaWord(uint64(len(p.Terms)) + 1))
 		for _, t := range p.Terms {
 			sb.WriteString(intWord(t))
 		}
 		return sb.String()
-	case ClosedForm:
-		sb.WriteString(kindClosedWord)
-	case Triangle:
-		sb.WriteString(kindTriangleWord)
-	case Filter:
-		sb.WriteString(kindFilterWord)
-	case Recurrence:
-		sb.WriteString(recurrenceWord[p.Order])
 	case SqrtCF:
 		encodeSqrtCF(&sb, p)
 		return sb.String()
 	case Rational:
-		sb.WriteString(rationalWord)
-		sb.WriteByte('0' + byte(p.Offset))
 		encodeRational(&sb, p.Exps, p.Num)
 		return sb.String()
 	case Digits:
-		sb.WriteString(kindDigitsWord)
 		sb.WriteString(intWord(digitsShift(p.Real, p.From)))
 		encodeReal(&sb, p.Real)
 		return sb.String()
 	}
-	sb.WriteByte('0' + byte(p.Offset))
 	encodeExpr(&sb, p.Body)
 	for _, t := range p.Init {
 		sb.WriteString(intWord(t))

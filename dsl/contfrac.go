@@ -3,8 +3,8 @@ package dsl
 import (
 	"fmt"
 	"iter"
-	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,12 +38,6 @@ const MaxRadicand = 1<<31 - 1
 // which "11" is unused.
 const cfPartBits = 2
 
-// kindSqrtCFWord is the header of a continued fraction: the recurrence
-// prefix "0111" and the gamma code of 8, which no order uses (orders 3..8
-// take the gamma codes of 1..6 and filters 7). SqrtCF programs have no
-// offset bit: they start at a0 (or p0, q0) whatever the data's offset.
-var kindSqrtCFWord = "0111" + gammaWord(8)
-
 // CheckRadicand says why n cannot be the N of sqrt(N), or returns nil: N
 // must be 2..MaxRadicand and not a perfect square, whose square root has
 // no infinite continued fraction.
@@ -51,23 +45,10 @@ func CheckRadicand(n int64) error {
 	if n < 2 || n > MaxRadicand {
 		return fmt.Errorf("N in sqrt(N) must be 2..%d, found %d", MaxRadicand, n)
 	}
-	if r := isqrt64(n); r*r == n {
+	if r := int64(Isqrt(Value(n))); r*r == n {
 		return fmt.Errorf("%d is a perfect square (%d^2): its square root has no infinite continued fraction", n, r)
 	}
 	return nil
-}
-
-// isqrt64 is the integer part of the square root of 0 <= n <= MaxRadicand:
-// the floating-point root, corrected by one step if rounding missed.
-func isqrt64(n int64) int64 {
-	r := int64(math.Sqrt(float64(n)))
-	for r*r > n {
-		r--
-	}
-	for (r+1)*(r+1) <= n {
-		r++
-	}
-	return r
 }
 
 // SqrtCFQuotients yields the partial quotients a0, a1, a2, ... of sqrt(n)
@@ -80,7 +61,7 @@ func SqrtCFQuotients(n int64) iter.Seq[int64] {
 		if CheckRadicand(n) != nil {
 			return
 		}
-		a0 := isqrt64(n)
+		a0 := int64(Isqrt(Value(n)))
 		m, d, a := int64(0), int64(1), a0
 		for yield(a) {
 			m = d*a - m
@@ -96,8 +77,8 @@ func SqrtCFBits(n int64) int {
 	return HeaderBits(SqrtCF, 0) + cfPartBits + GammaBits(uint64(max(n, 1)))
 }
 
+// encodeSqrtCF writes a continued fraction's code after its header.
 func encodeSqrtCF(sb *strings.Builder, p *Program) {
-	sb.WriteString(kindSqrtCFWord)
 	fmt.Fprintf(sb, "%0*b", cfPartBits, p.CFPart)
 	sb.WriteString(gammaWord(uint64(max(p.Radicand, 1))))
 }
@@ -152,47 +133,28 @@ func printSqrtCF(sb *strings.Builder, p *Program) {
 // "a =".
 func (p *parser) sqrtCF() (*Program, error) {
 	name := p.next()
-	prog := &Program{Kind: SqrtCF}
-	for part, s := range cfNames {
-		if name.text == s {
-			prog.CFPart = CFPart(part)
-		}
-	}
-	for _, want := range []string{"(", "sqrt", "("} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	prog := &Program{Kind: SqrtCF, CFPart: CFPart(slices.Index(cfNames[:], name.text))}
+	if err := p.expect("(", "sqrt", "("); err != nil {
+		return nil, err
 	}
 	t := p.next()
 	if !t.num {
 		return nil, p.errorf(t, "expected N in %s(sqrt(N)), an integer, found %s", name.text, t)
 	}
 	n, err := strconv.ParseInt(t.text, 10, 64)
-	if err != nil {
-		n = MaxRadicand + 1 // out of range: CheckRadicand says so
+	if err != nil || n > MaxRadicand {
+		return nil, p.errorf(t, "N in sqrt(N) must be 2..%d, found %s", MaxRadicand, t.text)
 	}
 	if err := CheckRadicand(n); err != nil {
-		if n > MaxRadicand {
-			return nil, p.errorf(t, "N in sqrt(N) must be 2..%d, found %s", MaxRadicand, t.text)
-		}
 		return nil, p.errorf(t, "%v", err)
 	}
 	prog.Radicand = n
-	for _, want := range []string{")", ")"} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect(")", ")"); err != nil {
+		return nil, err
 	}
 	return prog, nil
 }
 
 // isSqrtCFName reports whether a token names a part of a continued
 // fraction, "cf", "cfnum" or "cfden".
-func isSqrtCFName(s string) bool {
-	for _, name := range cfNames {
-		if s == name {
-			return true
-		}
-	}
-	return false
-}
+func isSqrtCFName(s string) bool { return slices.Contains(cfNames[:], s) }

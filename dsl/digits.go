@@ -7,11 +7,6 @@ import (
 	"strings"
 )
 
-// kindDigitsWord is the header of a Digits program: the recurrence prefix
-// "0111" and the gamma code of 9, which no order uses (orders 3..8 take
-// gamma(1..6), filters gamma(7)).
-var kindDigitsWord = "0111" + gammaWord(9)
-
 // MaxDigitsFrom bounds |From| of a Digits program, and MaxDigitPlace the
 // places 10^-j whose digits are computed at all (j at most MaxDigitPlace,
 // which MaxRealPrec bits of precision still resolve): a digit further out

@@ -94,10 +94,13 @@ func (p *parser) errorf(t token, format string, args ...any) error {
 	return &ParseError{Pos: t.pos + 1, Msg: fmt.Sprintf(format, args...)}
 }
 
-func (p *parser) expect(text string) error {
-	t := p.next()
-	if t.text != text {
-		return p.errorf(t, "expected %q, found %s", text, t)
+// expect consumes the given tokens in order, failing at the first that
+// is not there.
+func (p *parser) expect(texts ...string) error {
+	for _, text := range texts {
+		if t := p.next(); t.text != text {
+			return p.errorf(t, "expected %q, found %s", text, t)
+		}
 	}
 	return nil
 }
@@ -158,10 +161,8 @@ func (p *parser) program() (*Program, error) {
 		}
 		return p.literal()
 	}
-	for _, want := range []string{"(", "n", ")", "="} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect("(", "n", ")", "="); err != nil {
+		return nil, err
 	}
 	if p.peek().text == "[" {
 		return p.rational()
@@ -184,10 +185,7 @@ func (p *parser) program() (*Program, error) {
 // offset parses the rest of a closed form or triangle: "n >= 0" or
 // "n >= 1".
 func (p *parser) offset(prog *Program) error {
-	if err := p.expect("n"); err != nil {
-		return err
-	}
-	if err := p.expect(">="); err != nil {
+	if err := p.expect("n", ">="); err != nil {
 		return err
 	}
 	first, err := p.firstIndex("index")
@@ -210,10 +208,8 @@ func (p *parser) firstIndex(what string) (int, error) {
 
 // triangle parses "T(n, k) = body" and an optional "; n >= 1".
 func (p *parser) triangle() (*Program, error) {
-	for _, want := range []string{"T", "(", "n", ",", "k", ")", "="} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect("T", "(", "n", ",", "k", ")", "="); err != nil {
+		return nil, err
 	}
 	p.inTriangle, p.loops = true, 1 // k is the column
 	body, err := p.expr()
@@ -241,10 +237,7 @@ func (p *parser) checkClosed() error {
 func (p *parser) initialTerms(prog *Program) error {
 	prog.Kind = Recurrence
 	for {
-		if err := p.expect("a"); err != nil {
-			return err
-		}
-		if err := p.expect("("); err != nil {
+		if err := p.expect("a", "("); err != nil {
 			return err
 		}
 		t := p.next()
@@ -260,10 +253,7 @@ func (p *parser) initialTerms(prog *Program) error {
 		case idx != prog.Offset+len(prog.Init):
 			return p.errorf(t, "expected a(%d), found a(%d)", prog.Offset+len(prog.Init), idx)
 		}
-		if err := p.expect(")"); err != nil {
-			return err
-		}
-		if err := p.expect("="); err != nil {
+		if err := p.expect(")", "="); err != nil {
 			return err
 		}
 		v, err := p.signedInt()
@@ -288,10 +278,8 @@ func (p *parser) initialTerms(prog *Program) error {
 
 // filter parses the rest of "a = {n >= 0 : body > 0}".
 func (p *parser) filter() (*Program, error) {
-	for _, want := range []string{"{", "n", ">="} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect("{", "n", ">="); err != nil {
+		return nil, err
 	}
 	offset, err := p.firstIndex("n")
 	if err != nil {
@@ -305,10 +293,8 @@ func (p *parser) filter() (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, want := range []string{">", "0", "}"} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect(">", "0", "}"); err != nil {
+		return nil, err
 	}
 	if p.maxLag > 0 {
 		return nil, p.errorf(p.peek(), "a(n-%d) cannot be used in a filter", p.maxLag)
@@ -375,13 +361,7 @@ func (p *parser) expr() (Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.expect("<="); err != nil {
-		return nil, err
-	}
-	if err := p.expect("0"); err != nil {
-		return nil, err
-	}
-	if err := p.expect("then"); err != nil {
+	if err := p.expect("<=", "0", "then"); err != nil {
 		return nil, err
 	}
 	x, err := p.expr()
@@ -522,10 +502,8 @@ func (p *parser) atom() (Expr, error) {
 
 // prev parses the rest of a(n-i).
 func (p *parser) prev() (Expr, error) {
-	for _, want := range []string{"(", "n", "-"} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect("(", "n", "-"); err != nil {
+		return nil, err
 	}
 	t := p.next()
 	lag, err := strconv.Atoi(t.text)
@@ -584,10 +562,8 @@ func (p *parser) call1(op Op) (Expr, error) {
 
 // loop parses the rest of sum(k=1..n, body) or prod(k=1..n, body).
 func (p *parser) loop(name string) (Expr, error) {
-	for _, want := range []string{"(", "k", "=", "1", "..", "n", ","} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect("(", "k", "=", "1", "..", "n", ","); err != nil {
+		return nil, err
 	}
 	p.loops++
 	body, err := p.expr()

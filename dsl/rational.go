@@ -207,10 +207,8 @@ func xPower(k int) string {
 //	denominator := "1" | factor | "(" factor { "*" factor } ")"
 //	factor      := "(" "1" "-" xpow ")" [ "^" INT ]
 func (p *parser) rational() (*Program, error) {
-	for _, want := range []string{"[", "x", "^", "n", "]"} {
-		if err := p.expect(want); err != nil {
-			return nil, err
-		}
+	if err := p.expect("[", "x", "^", "n", "]"); err != nil {
+		return nil, err
 	}
 	prog := &Program{Kind: Rational}
 	coef := map[int]*big.Int{}

@@ -171,11 +171,17 @@ func printReal(sb *strings.Builder, r *Real, min int) {
 }
 
 // realByName maps the names of the real language's named atoms and
-// functions to their node choices.
-var realByName = map[string]RealOp{
-	"pi": RPi, "e": RE, "sqrt": RSqrt, "log": RLog, "exp": RExp,
-	"sin": RSin, "cos": RCos, "tan": RTan, "atan": RAtan,
-}
+// functions (every choice but integers and operators) to their node
+// choices, from the table.
+var realByName = func() map[string]RealOp {
+	m := map[string]RealOp{}
+	for op, info := range RealOps {
+		if RealOp(op) != RInt && info.Arity <= 1 {
+			m[info.Name] = RealOp(op)
+		}
+	}
+	return m
+}()
 
 // ParseReal parses a real constant expression such as "sqrt(2*pi*e)/21".
 func ParseReal(s string) (*Real, error) {
@@ -302,7 +308,8 @@ func (r *Real) Float64() float64 {
 		return math.Pi
 	case RE:
 		return math.E
-	case RSqrt, RLog, RExp, RSin, RCos, RTan, RAtan:
+	}
+	if RealOps[r.Op].Arity == 1 {
 		return Real1Float(r.Op, r.X.Float64())
 	}
 	return Real2Float(r.Op, r.X.Float64(), r.Y.Float64())

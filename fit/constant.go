@@ -83,14 +83,12 @@ type constEntry struct {
 
 // constSearch holds the target and the enumeration.
 type constSearch struct {
-	zeros    int     // leading zero terms
-	lo, hi   float64 // the mantissa the digits pin down, in [1, 10)
-	maxBits  int     // the longest expression (with its start) allowed
-	levels   [][]constEntry
-	seen     map[uint64]bool
-	count    int
-	cands    []constEntry
-	startBit int // bits of the start code
+	zeros   int     // leading zero terms
+	lo, hi  float64 // the mantissa the digits pin down, in [1, 10)
+	maxBits int     // the longest expression (with its start) allowed
+	levels  [][]constEntry
+	seen    map[uint64]bool
+	cands   []constEntry
 }
 
 // newConstSearch reads the target from the digits; nil when they are all
@@ -116,9 +114,8 @@ func newConstSearch(d []int) *constSearch {
 	scale := math.Pow(10, float64(k-1))
 	return &constSearch{
 		zeros: z, lo: m / scale, hi: (m + 1) / scale,
-		maxBits:  maxBits,
-		seen:     map[uint64]bool{},
-		startBit: startBits,
+		maxBits: maxBits,
+		seen:    map[uint64]bool{},
 	}
 }
 
@@ -157,7 +154,7 @@ func usable(v float64) bool {
 
 // add records an expression unless its value was seen (or is unusable).
 func (s *constSearch) add(level int, r *dsl.Real, v float64) {
-	if !usable(v) || s.count >= constantBudget {
+	if !usable(v) || len(s.seen) >= constantBudget {
 		return
 	}
 	key := valueKey(v)
@@ -165,7 +162,6 @@ func (s *constSearch) add(level int, r *dsl.Real, v float64) {
 		return
 	}
 	s.seen[key] = true
-	s.count++
 	e := constEntry{r, v, level}
 	s.levels[level] = append(s.levels[level], e)
 	if level <= s.maxBits && s.matches(v) {
@@ -183,7 +179,7 @@ func valueKey(v float64) uint64 {
 // spent or the length passes maxBits.
 func (s *constSearch) enumerate(ctx context.Context) {
 	s.levels = make([][]constEntry, s.maxBits+1)
-	for b := 2; b <= s.maxBits && s.count < constantBudget; b++ {
+	for b := 2; b <= s.maxBits && len(s.seen) < constantBudget; b++ {
 		if ctx.Err() != nil {
 			return
 		}
@@ -201,20 +197,21 @@ func (s *constSearch) leaves(b int) {
 			s.add(b, &dsl.Real{Op: dsl.RInt, Int: c}, float64(c))
 		}
 	}
-	for _, op := range []dsl.RealOp{dsl.RPi, dsl.RE} {
-		if dsl.RealOps[op].Bits == b {
-			r := &dsl.Real{Op: op}
+	for op, info := range dsl.RealOps {
+		if dsl.RealOp(op) != dsl.RInt && info.Arity == 0 && info.Bits == b {
+			r := &dsl.Real{Op: dsl.RealOp(op)}
 			s.add(b, r, r.Float64())
 		}
 	}
 }
 
 func (s *constSearch) unaries(b int) {
-	for _, op := range []dsl.RealOp{dsl.RSqrt, dsl.RLog, dsl.RExp, dsl.RSin, dsl.RCos, dsl.RTan, dsl.RAtan} {
-		c := b - dsl.RealOps[op].Bits
-		if c < 2 {
+	for op, info := range dsl.RealOps {
+		c := b - info.Bits
+		if info.Arity != 1 || c < 2 {
 			continue
 		}
+		op := dsl.RealOp(op)
 		for _, x := range s.levels[c] {
 			s.add(b, &dsl.Real{Op: op, X: x.r}, dsl.Real1Float(op, x.v))
 		}
@@ -222,12 +219,15 @@ func (s *constSearch) unaries(b int) {
 }
 
 func (s *constSearch) binaries(b int) {
-	for _, op := range []dsl.RealOp{dsl.RDiv, dsl.RMul, dsl.RPow, dsl.RAdd, dsl.RSub} {
-		rest := b - dsl.RealOps[op].Bits
+	for op, info := range dsl.RealOps {
+		if info.Arity != 2 {
+			continue
+		}
+		op, rest := dsl.RealOp(op), b-info.Bits
 		for bx := 2; bx <= rest-2; bx++ {
 			for _, x := range s.levels[bx] {
 				for _, y := range s.levels[rest-bx] {
-					if s.count >= constantBudget {
+					if len(s.seen) >= constantBudget {
 						return
 					}
 					s.add(b, &dsl.Real{Op: op, X: x.r, Y: y.r}, dsl.Real2Float(op, x.v, y.v))
@@ -247,7 +247,8 @@ func (s *constSearch) meet(ctx context.Context) {
 	var all []constEntry
 	for _, lv := range s.levels {
 		for _, e := range lv {
-			index[mantKey(mantissa(e.v))] = append(index[mantKey(mantissa(e.v))], e)
+			k := mantKey(mantissa(e.v))
+			index[k] = append(index[k], e)
 			all = append(all, e)
 		}
 	}
@@ -305,7 +306,11 @@ func (s *constSearch) roots(lookup func(float64, func(constEntry))) {
 			if exp != nil {
 				r = &dsl.Real{Op: dsl.RPow, X: x.r, Y: exp}
 			}
-			if v := r.Float64(); s.matches(v) {
+			v := dsl.Real1Float(dsl.RSqrt, x.v)
+			if exp != nil {
+				v = dsl.Real2Float(dsl.RPow, x.v, 1/float64(k))
+			}
+			if s.matches(v) {
 				s.cands = append(s.cands, constEntry{r, v, x.bits + extra})
 			}
 		})
@@ -388,15 +393,17 @@ func (s *constSearch) confirm(ctx context.Context, terms []*big.Int) []*dsl.Prog
 	var out []*dsl.Program
 	tried := map[uint64]bool{}
 	for _, c := range s.cands {
+		if ctx.Err() != nil || len(out) >= maxConstantProposals {
+			break
+		}
 		key := valueKey(c.v)
-		if tried[key] || ctx.Err() != nil || len(out) >= maxConstantProposals {
+		if tried[key] {
 			continue
 		}
 		tried[key] = true
+		// The start is -zeros from the default by construction, so the
+		// program is as long as newConstSearch planned.
 		p := &dsl.Program{Kind: dsl.Digits, Real: c.r, From: dsl.DefaultFrom(c.r) - s.zeros}
-		if p.Bits()-dsl.HeaderBits(dsl.Digits, 0) > s.maxBits+s.startBit {
-			continue // the start costs more than planned: the rule above
-		}
 		if digitsReproduce(p, terms) {
 			out = append(out, p)
 		}

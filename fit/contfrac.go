@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/big"
+	"slices"
 	"sort"
 
 	"github.com/seqpredict/seqpredict/dsl"
@@ -26,7 +27,7 @@ const (
 )
 
 // cfMaxA0 is the largest integer part of sqrt(N) for N <= MaxRadicand.
-var cfMaxA0 = int64(math.Sqrt(dsl.MaxRadicand))
+var cfMaxA0 = int64(dsl.Isqrt(dsl.MaxRadicand))
 
 // ContinuedFraction fits the continued fraction of a square root, a =
 // cf(sqrt(N)), and the numerators and denominators of its convergents,
@@ -54,7 +55,7 @@ func ContinuedFraction(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		}
 		lo, hi := a[0], a[0]
 		if part == dsl.CFDen {
-			lo, hi = max(1, (maxOf(a[1:])+1)/2), cfMaxDenA0
+			lo, hi = max(1, (slices.Max(a[1:])+1)/2), cfMaxDenA0
 		}
 		if n, ok := cfSolve(lo, hi, a[1:]); ok {
 			out = append(out, &dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n})
@@ -68,6 +69,16 @@ func ContinuedFraction(ctx context.Context, terms []*big.Int) []*dsl.Program {
 // quotient must be a positive integer at most 2*a0 (a0 at most cfMaxA0).
 // For denominators a0 is unknown and a[0] is 0.
 func cfQuotients(part dsl.CFPart, terms []*big.Int) ([]int64, bool) {
+	a, ok := quotientsOf(part, terms)
+	if !ok || part == dsl.CFDen {
+		return a, ok
+	}
+	return a, a[0] <= cfMaxA0 && slices.Max(a[1:]) <= 2*a[0]
+}
+
+// quotientsOf reads the quotients off the terms, each a positive integer
+// at most 2*cfMaxA0, without the bound relative to a0.
+func quotientsOf(part dsl.CFPart, terms []*big.Int) ([]int64, bool) {
 	a := make([]int64, len(terms))
 	if part == dsl.CFTerms {
 		for i, t := range terms {
@@ -76,7 +87,7 @@ func cfQuotients(part dsl.CFPart, terms []*big.Int) ([]int64, bool) {
 			}
 			a[i] = t.Int64()
 		}
-		return a, a[0] <= cfMaxA0 && maxOf(a[1:]) <= 2*a[0]
+		return a, true
 	}
 	// The convergents' recurrence x(k) = a(k)*x(k-1) + x(k-2) starts from
 	// p(-2) = 0, p(-1) = 1 or q(-2) = 1, q(-1) = 0: q0 = 1 gives no a0.
@@ -98,18 +109,7 @@ func cfQuotients(part dsl.CFPart, terms []*big.Int) ([]int64, bool) {
 		a = append(a, q.Int64())
 		prev, cur = cur, t
 	}
-	if part == dsl.CFNum && (a[0] > cfMaxA0 || maxOf(a[1:]) > 2*a[0]) {
-		return nil, false
-	}
 	return a, true
-}
-
-func maxOf(xs []int64) int64 {
-	m := int64(0)
-	for _, x := range xs {
-		m = max(m, x)
-	}
-	return m
 }
 
 // cfSolve returns the one N with isqrt(N) in lo..hi whose continued

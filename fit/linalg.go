@@ -318,3 +318,45 @@ func ratReconstruct(v uint64) (num, den int64, ok bool) {
 	}
 	return r1, t1, true
 }
+
+// solveRat solves an overdetermined augmented system exactly: it returns
+// the unique solution, or false when the system is inconsistent or does
+// not determine every unknown.
+func solveRat(rows [][]*big.Rat) ([]*big.Rat, bool) {
+	cols := len(rows[0]) - 1
+	r := 0
+	for c := 0; c < cols; c++ {
+		p := r
+		for p < len(rows) && rows[p][c].Sign() == 0 {
+			p++
+		}
+		if p == len(rows) {
+			return nil, false // a free unknown
+		}
+		rows[r], rows[p] = rows[p], rows[r]
+		inv := new(big.Rat).Inv(rows[r][c])
+		for j := c; j <= cols; j++ {
+			rows[r][j].Mul(rows[r][j], inv)
+		}
+		for i := range rows {
+			if i == r || rows[i][c].Sign() == 0 {
+				continue
+			}
+			f := new(big.Rat).Set(rows[i][c])
+			for j := c; j <= cols; j++ {
+				rows[i][j].Sub(rows[i][j], new(big.Rat).Mul(f, rows[r][j]))
+			}
+		}
+		r++
+	}
+	for _, row := range rows[r:] {
+		if row[cols].Sign() != 0 {
+			return nil, false
+		}
+	}
+	x := make([]*big.Rat, cols)
+	for c := range x {
+		x[c] = rows[c][cols]
+	}
+	return x, true
+}

@@ -130,7 +130,7 @@ func (s *set) primeClasses() []dsl.Expr {
 		if !isPrime(m) {
 			return nil
 		}
-		g = gcd64(g, m-s.members[0])
+		g = int64(dsl.Gcd(dsl.Value(g), dsl.Value(m-s.members[0])))
 	}
 	var out []dsl.Expr
 	for _, m := range divisorsOf(g) {
@@ -170,7 +170,7 @@ func (s *set) divisors() []dsl.Expr {
 	}
 	n := int64(1)
 	for _, m := range s.members {
-		n = n / gcd64(n, m) * m
+		n = n / int64(dsl.Gcd(dsl.Value(n), dsl.Value(m))) * m
 		if n > maxSetDivided {
 			return nil
 		}
@@ -196,7 +196,7 @@ func (s *set) primeLines(ctx context.Context) []dsl.Expr {
 	for c1 := int64(1); c1 <= maxSetSlope && ctx.Err() == nil; c1++ {
 		for c0 := int64(-maxSetIntercept); c0 <= maxSetIntercept; c0++ {
 			// Members first: most lines fail at the first or second.
-			if c1*s.last()+c0 <= dsl.NTLimit && s.primeAtMembers(c1, c0) && s.matches(primeAt(c1, c0)) {
+			if c1*s.last()+c0 <= dsl.NTLimit && s.membersAll(primeAt(c1, c0)) && s.matches(primeAt(c1, c0)) {
 				out = append(out, isPrimeE(s.polyExpr(c0, c1, 0, 1)))
 			}
 		}
@@ -205,23 +205,25 @@ func (s *set) primeLines(ctx context.Context) []dsl.Expr {
 }
 
 // primePairs returns isprime(c1*n + c0)*isprime(c1*n + c0') for the pairs
-// of lines that both take prime values exactly on the set. The lines that
-// are prime at every member are found first; the pairs are made of them.
+// of lines of one slope that both take prime values exactly on the set.
+// The lines that are prime at every member are found first (in order of
+// slope); the pairs are made of them, leaving out the lines that alone are
+// the set (primeLines has those).
 func (s *set) primePairs() []dsl.Expr {
 	type line struct{ c1, c0 int64 }
-	var atMembers []line
+	var lines []line
 	for c1 := int64(1); c1 <= maxPairSlope; c1++ {
 		for c0 := int64(-maxPairIntercept); c0 <= maxPairIntercept; c0++ {
-			if c1*s.last()+c0 <= dsl.NTLimit && s.primeAtMembers(c1, c0) {
-				atMembers = append(atMembers, line{c1, c0})
+			if c1*s.last()+c0 <= dsl.NTLimit && s.membersAll(primeAt(c1, c0)) && !s.matches(primeAt(c1, c0)) {
+				lines = append(lines, line{c1, c0})
 			}
 		}
 	}
 	var out []dsl.Expr
-	for i, x := range atMembers {
-		for _, y := range atMembers[i+1:] {
-			if x.c1 != y.c1 || s.matches(primeAt(x.c1, x.c0)) || s.matches(primeAt(y.c1, y.c0)) {
-				continue // one line alone is the set: primeLines has it
+	for i, x := range lines {
+		for _, y := range lines[i+1:] {
+			if y.c1 != x.c1 {
+				break
 			}
 			if s.matches(func(n int64) bool { return isPrime(x.c1*n+x.c0) && isPrime(y.c1*n+y.c0) }) {
 				out = append(out, bin(dsl.OpMul, isPrimeE(s.polyExpr(x.c0, x.c1, 0, 1)), isPrimeE(s.polyExpr(y.c0, y.c1, 0, 1))))
@@ -229,16 +231,6 @@ func (s *set) primePairs() []dsl.Expr {
 		}
 	}
 	return out
-}
-
-// primeAtMembers reports whether c1*m + c0 is prime at every member m.
-func (s *set) primeAtMembers(c1, c0 int64) bool {
-	for _, m := range s.members {
-		if !isPrime(c1*m + c0) {
-			return false
-		}
-	}
-	return true
 }
 
 // membersAll reports whether member(m) holds at every member m: a quick
@@ -265,7 +257,7 @@ func (s *set) primeQuadratics(ctx context.Context) []dsl.Expr {
 					if d == 2 && ((a+b)%2 != 0 || c%2 != 0) || (a*s.last()*s.last()+b*s.last()+c)/d > dsl.NTLimit {
 						continue
 					}
-					at := func(n int64) bool { return isPrime(floorDiv(a*n*n+b*n+c, d)) }
+					at := func(n int64) bool { return isPrime(int64(dsl.Div(dsl.Value(a*n*n+b*n+c), dsl.Value(d)))) }
 					if s.membersAll(at) && s.matches(at) {
 						out = append(out, isPrimeE(s.polyExpr(c, b, a, d)))
 					}
@@ -293,25 +285,6 @@ func isPrimeE(x dsl.Expr) dsl.Expr {
 		return nil
 	}
 	return &dsl.Unary{Op: dsl.OpIsPrime, X: x}
-}
-
-// floorDiv is floor(x/d) for d > 0, as the language's division.
-func floorDiv(x, d int64) int64 {
-	q := x / d
-	if x%d != 0 && x < 0 {
-		q--
-	}
-	return q
-}
-
-func gcd64(a, b int64) int64 {
-	if a < 0 {
-		a = -a
-	}
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
 }
 
 // divisorsOf returns the divisors of g > 0 in increasing order (none for 0).

@@ -828,6 +828,9 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 		}
 	}
 	for i, rs := range out {
+		if len(rs) == 0 {
+			continue // most jobs find nothing
+		}
 		p := plans[refs[i].plan]
 		buf := make([]dsl.Value, p.bk.width)
 		for _, r := range rs {
