@@ -59,6 +59,16 @@ func contrive(res *predict.Result, best *predict.Explanation) (*Contrived, strin
 	if p.Kind == dsl.SqrtCF {
 		return nil, "the best explanation is a continued fraction, which has no formula to add a vanishing product to"
 	}
+	// The product below vanishes at the indices of the given terms. A
+	// set's body is evaluated at every integer up to the last term, and a
+	// triangle's at the (row, column) cells, so neither would keep its
+	// terms.
+	if p.Kind == dsl.Filter {
+		return nil, "the best explanation is a set, whose body is tested at every integer up to the last term, not only at the terms: a product vanishing at the terms would change the set"
+	}
+	if p.Kind == dsl.Triangle {
+		return nil, "the best explanation is a triangle, whose formula reads a row and a column rather than the term's index: a product vanishing at the indices would not vanish at the cells"
+	}
 	if p.Kind == dsl.Literal || p.Body == nil {
 		return nil, "the best explanation is the terms written out"
 	}

@@ -281,3 +281,25 @@ func TestProgramUnits(t *testing.T) {
 		t.Errorf("programUnits = %q, want %q", got, want)
 	}
 }
+
+// TestNoContrivedForSetsAndTriangles: a product vanishing at the terms'
+// indices would not keep a set's or a triangle's terms, so none is shown
+// and the reason says why.
+func TestNoContrivedForSetsAndTriangles(t *testing.T) {
+	for _, tc := range []struct {
+		program, want string
+	}{
+		{"a = {n >= 1 : mu(n)^2 > 0}", "a set"},
+		{"T(n, k) = binomial(n, k)", "a triangle"},
+	} {
+		p, err := dsl.ParseProgram(tc.program)
+		if err != nil {
+			t.Fatal(err)
+		}
+		terms := p.BigValues(10)
+		c, why := contrive(&predict.Result{Terms: terms}, &predict.Explanation{Program: p})
+		if c != nil || !strings.Contains(why, tc.want) {
+			t.Errorf("%s: contrived %+v, reason %q", tc.program, c, why)
+		}
+	}
+}
