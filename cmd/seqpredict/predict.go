@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -237,7 +236,9 @@ func usageError(stderr io.Writer, err error) int {
 }
 
 func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	line, err := predict.JSONLine(v)
+	if err != nil { // only a NaN or an infinity could fail
+		line, _ = predict.JSONLine(map[string]string{"error": err.Error()})
+	}
+	_, _ = w.Write(line)
 }
