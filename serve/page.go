@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/seqpredict/seqpredict/explain"
@@ -28,8 +29,10 @@ var galleryTSV string
 
 // Example is one sequence of the gallery.
 type Example struct {
-	Name, Title string
-	Terms       string // separated by spaces
+	Name  string
+	Label string // short, for the page's button
+	Title string
+	Terms string // separated by spaces
 }
 
 // Gallery returns the classic examples of gallery.tsv, in order: the
@@ -41,10 +44,10 @@ func Gallery() ([]Example, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 3 || f[0] == "" || f[1] == "" || f[2] == "" {
-			return nil, fmt.Errorf("gallery.tsv:%d: want name, title and terms separated by tabs", i+1)
+		if len(f) != 4 || slices.Contains(f, "") {
+			return nil, fmt.Errorf("gallery.tsv:%d: want name, label, title and terms separated by tabs", i+1)
 		}
-		out = append(out, Example{Name: f[0], Title: f[1], Terms: f[2]})
+		out = append(out, Example{Name: f[0], Label: f[1], Title: f[2], Terms: f[3]})
 	}
 	return out, nil
 }
