@@ -19,8 +19,9 @@ import (
 
 // TestBrowser drives the page in headless Chromium as a teacher would,
 // with the keyboard alone: type 2 4 6 8, see 10, switch to reveal mode
-// and step through the terms, ask for the probability of a guess, and
-// save a screenshot (in the test's artifact folder: go test -artifacts
+// and step through the terms, ask for the probability of a guess; then
+// click a tie and digits typed at random in the gallery; and save a
+// screenshot (in the test's artifact folder: go test -artifacts
 // keeps it). It fails, saying how to install one, when there is no
 // browser: .ci/run installs Debian's chromium.
 //
@@ -141,6 +142,21 @@ func TestBrowser(t *testing.T) {
 		chromedp.Poll[chromedp.Void](`document.getElementById('guess-result').textContent.includes('12')`, chromedp.WithPollingTimeout(30*time.Second)))
 	if g := eval(`document.getElementById('guess-result').textContent`); !strings.Contains(g, "The probability that 12 comes next") || !strings.Contains(g, "is") {
 		t.Errorf("the guess says %q", g)
+	}
+
+	// The gallery, out of reveal mode: a tie said out loud, and an honest
+	// no pattern with its reason.
+	do("leaving reveal mode", chromedp.Click(chromedp.CSS("#reveal-toggle")))
+	answered("2,4,6,8")
+	do("the tie", chromedp.Click(chromedp.CSS(`#gallery button[data-terms="1 2 3 5"]`)))
+	answered("1,2,3,5")
+	if k, b := eval(`document.getElementById('answer-kicker').textContent`), eval(`document.getElementById('banner').textContent`); k != "A tie" || !strings.Contains(b, "equally short programs disagree") {
+		t.Errorf("1 2 3 5: %q, %q", k, b)
+	}
+	do("no pattern", chromedp.Click(chromedp.CSS(`#gallery button[data-terms="4 9 1 7 2 2 6 0 3 8"]`)))
+	answered("4,9,1,7,2,2,6,0,3,8")
+	if k, b := eval(`document.getElementById('answer-kicker').textContent`), eval(`document.getElementById('banner').textContent`); k != "No pattern" || !strings.Contains(b, "Any next term is only a guess") {
+		t.Errorf("digits typed at random: %q, %q", k, b)
 	}
 
 	dir := t.ArtifactDir()

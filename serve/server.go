@@ -211,7 +211,7 @@ func (s *Server) api(answer func(context.Context, *query) (any, error), allowed 
 		h := w.Header()
 		h.Set("Content-Type", "application/json; charset=utf-8")
 		h.Set("Cache-Control", "no-store")
-		h.Set("Server-Timing", fmt.Sprintf("search;dur=%.1f", float64(time.Since(start).Microseconds())/1000))
+		h.Set("Server-Timing", fmt.Sprintf("answer;dur=%.1f", float64(time.Since(start).Microseconds())/1000))
 		w.WriteHeader(status)
 		_, _ = w.Write(line)
 	}

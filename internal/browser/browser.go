@@ -5,6 +5,7 @@ package browser
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 
@@ -27,7 +28,11 @@ var names = []string{"chromium", "chromium-browser", "google-chrome", "google-ch
 // chromium, chromium-browser, google-chrome on the PATH.
 func Exec() (string, error) {
 	if p := os.Getenv(EnvExec); p != "" {
-		return exec.LookPath(p)
+		path, err := exec.LookPath(p)
+		if err != nil {
+			return "", fmt.Errorf("%s=%s: %v; %w", EnvExec, p, err, ErrNoBrowser)
+		}
+		return path, nil
 	}
 	for _, n := range names {
 		if p, err := exec.LookPath(n); err == nil {

@@ -99,13 +99,18 @@
     signal.addEventListener('abort', () => { clearTimeout(t); reject(new DOMException('aborted', 'AbortError')); }, { once: true });
   });
 
+  // getJSON asks the API and returns its answer, and the milliseconds the
+  // server took (its Server-Timing header).
   async function getJSON(path, params, signal) {
     const url = path + '?' + new URLSearchParams(params).toString();
     for (let attempt = 0; ; attempt++) {
       const resp = await fetch(url, { signal, headers: { Accept: 'application/json' } });
       let data = null;
       try { data = await resp.json(); } catch (e) { if (e.name === 'AbortError') throw e; }
-      if (resp.ok && data) return data;
+      if (resp.ok && data) {
+        const m = /dur=([0-9.]+)/.exec(resp.headers.get('Server-Timing') || '');
+        return [data, m ? Number(m[1]) : undefined];
+      }
       if (resp.status === 503 && attempt < BUSY_RETRIES) {
         setStatus('The server is busy; trying again\u2026');
         await sleep(1000 * (Number(resp.headers.get('Retry-After')) || 1), signal);
@@ -120,15 +125,17 @@
   const cache = new Map();
   const CACHE_SIZE = 200;
 
+  // explainTerms returns the walk-through of terms, and the milliseconds
+  // the server took for it.
   async function explainTerms(terms, signal) {
     const key = terms.join(',');
     if (cache.has(key)) return cache.get(key);
-    const w = await getJSON('/api/explain', { terms: key, top: TOP }, signal);
-    if (w.search.stopped !== 'cancelled') {
-      cache.set(key, w);
+    const answer = await getJSON('/api/explain', { terms: key, top: TOP }, signal);
+    if (answer[0].search.stopped !== 'cancelled') {
+      cache.set(key, answer);
       if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
     }
-    return w;
+    return answer;
   }
 
   // ---- state ----
@@ -192,11 +199,11 @@
     setStatus('Searching the programs\u2026', 'busy');
     try {
       timing.asked = performance.now();
-      const w = await explainTerms(prefix, ctl.signal);
+      const [w, ms] = await explainTerms(prefix, ctl.signal);
       if (ctl.signal.aborted) return;
       timing.received = performance.now();
       state.walk = w;
-      render(w);
+      render(w, ms);
       timing.drawn = performance.now();
       setStatus('');
       if (state.reveal) await renderCollapse(ctl.signal);
@@ -401,7 +408,7 @@
     $('stats').textContent = parts.join('') + '.';
   }
 
-  function render(w) {
+  function render(w, ms) {
     results.hidden = false;
     results.classList.remove('stale');
     renderAnswer(w);
@@ -409,7 +416,7 @@
     renderPrograms(w);
     renderCompression(w);
     renderRival(w);
-    renderStats(w, serverTime(w));
+    renderStats(w, ms);
     clear($('guess-result'));
     // The frame that paints this answer: the time since the last keystroke.
     requestAnimationFrame(() => {
@@ -418,14 +425,6 @@
       if (timing.lastInput) timing.sinceKeystroke = timing.painted - timing.lastInput;
       body.dataset.answered = state.terms.slice(0, state.shown).join(',');
     });
-  }
-
-  function serverTime(w) {
-    const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/explain') && r.name.includes('terms=' + encodeURIComponent(w.terms.join(','))));
-    const last = e[e.length - 1];
-    if (!last || !last.serverTiming) return undefined;
-    const st = last.serverTiming.find((t) => t.name === 'search');
-    return st ? st.duration : undefined;
   }
 
   // ---- reveal mode ----
@@ -480,7 +479,7 @@
       rows.push({ k, bar, came });
     }
     for (const row of rows) {
-      const w = await explainTerms(state.terms.slice(0, row.k), signal);
+      const [w] = await explainTerms(state.terms.slice(0, row.k), signal);
       if (signal.aborted) return;
       drawCollapseRow(row, w);
     }
@@ -541,7 +540,7 @@
       return;
     }
     try {
-      const g = await getJSON('/api/guess', { terms: prefix.join(','), next: value }, new AbortController().signal);
+      const [g] = await getJSON('/api/guess', { terms: prefix.join(','), next: value }, new AbortController().signal);
       const w = state.walk;
       const top = w && w.predictions[0];
       out.append(h('p', {}, 'The probability that ', h('strong', { class: 'mono' }, joinNext(g.next)), ' comes next: ',
