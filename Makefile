@@ -14,7 +14,7 @@ vet:
 
 # Benchmarks: medians over 5 runs are what we report (see README).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./search/ ./fit/
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./search/ ./fit/ ./serve/
 
 # A short run of every fuzz target (the language, and the query strings of
 # the classroom server).

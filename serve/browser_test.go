@@ -159,6 +159,13 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("digits typed at random: %q, %q", k, b)
 	}
 
+	// A prepared link opens on its terms, in reveal mode if it says so.
+	do("opening a link", chromedp.Navigate(ts.URL+"/?terms=1,1,2,3,5,8&reveal=2"))
+	answered("1,1")
+	if v := eval(`document.getElementById('terms').value + ' | ' + document.getElementById('shown').textContent`); v != "1 1 2 3 5 8 | 2 of 6 terms" {
+		t.Errorf("the link /?terms=1,1,2,3,5,8&reveal=2 shows %q", v)
+	}
+
 	dir := t.ArtifactDir()
 	name := filepath.Join(dir, "reveal.png")
 	if err := os.WriteFile(name, shot, 0o644); err != nil {

@@ -390,3 +390,18 @@ func TestServeShutsDown(t *testing.T) {
 		t.Errorf("Serve: %v", err)
 	}
 }
+
+// BenchmarkAPI answers 2 4 6 8 through the handler, as the page asks
+// for it (/api/explain, top=8) and as --json gives it (/api/predict).
+func BenchmarkAPI(b *testing.B) {
+	s := newServer(b, Limits{})
+	for _, target := range []string{"/api/predict?terms=2,4,6,8", "/api/explain?terms=2,4,6,8&top=8"} {
+		b.Run(strings.TrimPrefix(target[:strings.Index(target, "?")], "/api/"), func(b *testing.B) {
+			for b.Loop() {
+				if code, _, body := get(b, s, target); code != http.StatusOK {
+					b.Fatalf("status %d: %s", code, body)
+				}
+			}
+		})
+	}
+}
