@@ -524,7 +524,7 @@
       came.append(h('span', { class: 'yes' }, '\u2713 ' + actual), ' came');
     } else {
       came.append(h('span', { class: 'no' }, actual), ' came ');
-      came.append(...(hit ? ['(', pct(hit.probability), ')'] : ['(not among the guesses)']));
+      came.append(...(hit ? ['(', pct(hit.probability), ')'] : ['(not among the top guesses)']));
     }
   }
 
