@@ -14,13 +14,15 @@ vet:
 
 # Benchmarks: medians over 5 runs are what we report (see README).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./search/ ./fit/
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./search/ ./fit/ ./serve/
 
-# A short run of every fuzz target.
+# A short run of every fuzz target (the language, and the query strings of
+# the classroom server).
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzEval -fuzztime $(FUZZTIME) ./dsl/
+	$(GO) test -run '^$$' -fuzz FuzzQuery -fuzztime $(FUZZTIME) ./serve/
 
 # Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
 # the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to

@@ -164,17 +164,10 @@ func finishContrived(res *predict.Result, best *predict.Explanation, r rival) (*
 	if s := res.Search; s != nil {
 		c.InBudget = bits <= s.CompleteBits
 	}
-	c.MixtureProbability = math.Exp2(res.Log2Probability(next))
-	c.MixtureBits = -1
-	for _, e := range res.Programs {
-		if slices.EqualFunc(e.Next, next, func(a, b *big.Int) bool { return a.Cmp(b) == 0 }) {
-			c.MixtureProgram, c.MixtureBits, c.MixtureLiteral = e.Program.String(), e.Bits, e.Literal
-			break
-		}
+	g, err := Judge(res, next)
+	if err != nil {
+		return nil, err.Error()
 	}
-	if c.MixtureBits < 0 {
-		lit := &dsl.Program{Kind: dsl.Literal, Terms: append(slices.Clone(res.Terms), next...)}
-		c.MixtureProgram, c.MixtureBits, c.MixtureLiteral = lit.String(), lit.Bits(), true
-	}
+	c.MixtureProbability, c.MixtureProgram, c.MixtureBits, c.MixtureLiteral = g.Probability, g.Program, g.ProgramBits, g.Literal
 	return c, ""
 }

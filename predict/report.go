@@ -1,6 +1,8 @@
 package predict
 
 import (
+	"bytes"
+	"encoding/json"
 	"math/big"
 	"time"
 )
@@ -90,4 +92,17 @@ func Strings(xs []*big.Int) []string {
 		out[i] = x.String()
 	}
 	return out
+}
+
+// JSONLine encodes v as one line of JSON, newline included, the way
+// `seqpredict --json` prints a Report and the server's API answers: HTML
+// characters are not escaped, so a program's "<=" stays readable.
+func JSONLine(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -29,6 +29,9 @@ Usage:
 
 Examples:
   seqpredict explain 2 4 6 8
+  seqpredict explain --brief 2 4 6 8             the answer, the best programs,
+                                                 the compression and the rival
+                                                 in about 25 lines
   seqpredict explain --json 2 4 6 8              the same data as JSON
   seqpredict explain --plot fib.png 1 1 2 3 5 8  and a picture (.png or .svg)
 
@@ -41,6 +44,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("seqpredict explain", explainUsage, stderr)
 	var f predictFlags
 	f.register(fs)
+	brief := fs.Bool("brief", false, "print a summary of about 25 lines: the answer, the best programs, the compression and the contrived rival")
 	plotFile := fs.String("plot", "", "also draw the distribution and the mass by program length to `FILE` (.png or .svg)")
 	help := fs.BoolP("help", "h", false, "show this help")
 	termArgs, flagArgs := splitArgs(fs, args)
@@ -53,6 +57,9 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err := f.validate(); err != nil {
 		return usageError(stderr, fmt.Errorf("explain: %v", err))
+	}
+	if *brief && f.jsonOut {
+		return usageError(stderr, errors.New("explain: --brief and --json exclude each other"))
 	}
 	format := ""
 	if *plotFile != "" {
@@ -88,9 +95,12 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return usageError(stderr, fmt.Errorf("explain: writing the plot: %v", err))
 		}
 	}
-	if f.jsonOut {
+	switch {
+	case f.jsonOut:
 		writeJSON(stdout, w)
-	} else {
+	case *brief:
+		_ = w.WriteBrief(stdout)
+	default:
 		_ = w.WriteText(stdout)
 	}
 	return statusOf(res)

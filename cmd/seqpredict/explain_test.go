@@ -174,6 +174,7 @@ func TestExplainUsageErrors(t *testing.T) {
 		{"explain", "2", "x", "6"},
 		{"explain", "--max-bits", "0", "2", "4", "6"},
 		{"explain", "--bogus", "2", "4", "6"},
+		{"explain", "--brief", "--json", "2", "4", "6"},
 	} {
 		code, stdout, stderr := runExplainCmd(args...)
 		if code != exitUsage {
@@ -189,5 +190,26 @@ func TestExplainUsageErrors(t *testing.T) {
 	code, stdout, _ := runExplainCmd("explain", "--help")
 	if code != exitOK || !strings.Contains(stdout, "--plot") {
 		t.Errorf("explain --help: exit %d:\n%s", code, stdout)
+	}
+}
+
+// TestExplainBrief checks that --brief gives the answer, the programs, the
+// compression and the rival in at most 25 lines.
+func TestExplainBrief(t *testing.T) {
+	code, stdout, stderr := runExplainCmd("explain", "--brief", "2", "4", "6", "8")
+	if code != exitOK {
+		t.Fatalf("explain --brief: exit %d: %s", code, stderr)
+	}
+	if n := strings.Count(stdout, "\n"); n > 25 {
+		t.Errorf("%d lines, want at most 25:\n%s", n, stdout)
+	}
+	for _, want := range []string{"2, 4, 6, 8 -> 10, with probability", "Best programs", "Compression:", "Rival:"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain --brief lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, _ = runExplainCmd("explain", "--brief", "4", "9", "1", "7", "2", "2", "6", "0", "3", "8")
+	if code != exitNoPattern || !strings.Contains(stdout, "no pattern") {
+		t.Errorf("explain --brief of digits typed at random: exit %d:\n%s", code, stdout)
 	}
 }

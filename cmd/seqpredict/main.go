@@ -29,6 +29,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runBatch(args[1:], stdin, stdout, stderr)
 		case "explain":
 			return runExplain(args[1:], stdin, stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdin, stdout, stderr)
 		}
 	}
 	return runPredict(args, stdin, stdout, stderr)

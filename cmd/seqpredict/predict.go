@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +32,9 @@ Usage:
   seqpredict explain [flags] TERM...
                                     a walk-through of one prediction, with
                                     --plot FILE.png (seqpredict explain --help)
+  seqpredict serve [--addr 127.0.0.1:8080]
+                                    the classroom page: predicts as you type
+                                    (seqpredict serve --help)
 
 Examples:
   seqpredict 2 4 6 8                -> 10, with its probability and program
@@ -65,13 +67,19 @@ func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.jsonOut, "json", false, "print JSON (one object per sequence)")
 	fs.IntVar(&f.top, "top", 3, "how many predictions and explanations to show")
 	fs.IntVar(&f.next, "next", 1, "how many next terms to predict, jointly")
+	f.registerBudget(fs, 10*time.Second)
+}
+
+// registerBudget registers the search budget flags and --timeout, with
+// the given default timeout.
+func (f *predictFlags) registerBudget(fs *pflag.FlagSet, timeout time.Duration) {
 	fs.IntVar(&f.maxBits, "max-bits", search.DefaultMaxBits, "longest program to search, in bits")
 	fs.IntVar(&f.margin, "margin", search.DefaultMargin, "stop this many bits past the shortest explanation")
 	fs.Int64Var(&f.maxPrograms, "max-programs", search.DefaultMaxPrograms, "most candidate programs to evaluate")
 	fs.Int64Var(&f.patternProg, "pattern-programs", search.DefaultPatternPrograms, "most candidate programs once a pattern within the margin of the search is known")
 	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the search store, in MiB")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
-	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "stop searching after this long and answer with what was found")
+	fs.DurationVar(&f.timeout, "timeout", timeout, "stop searching after this long and answer with what was found")
 }
 
 // validate rejects absurd budgets with a message naming the flag.
@@ -237,7 +245,9 @@ func usageError(stderr io.Writer, err error) int {
 }
 
 func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	line, err := predict.JSONLine(v)
+	if err != nil { // only a NaN or an infinity could fail
+		line, _ = predict.JSONLine(map[string]string{"error": err.Error()})
+	}
+	_, _ = w.Write(line)
 }
