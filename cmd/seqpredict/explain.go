@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
+	"github.com/seqpredict/seqpredict/batch"
 	"github.com/seqpredict/seqpredict/explain"
 	"github.com/seqpredict/seqpredict/predict"
 )
@@ -60,19 +60,33 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if format != "png" && format != "svg" {
 			return usageError(stderr, fmt.Errorf("explain: bad --plot %q: want a file name ending in .png or .svg", *plotFile))
 		}
+		if err := batch.CheckWritable(*plotFile); err != nil {
+			return usageError(stderr, fmt.Errorf("explain: --plot %s: %v", *plotFile, err))
+		}
 	}
 	if len(termArgs) == 0 {
 		return usageError(stderr, errors.New("explain: no terms given (try: seqpredict explain 2 4 6 8)"))
 	}
-	terms, err := parseTerms(termArgs)
-	if err != nil {
-		return usageError(stderr, fmt.Errorf("explain: %v", err))
-	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
+	status := explainArgs(ctx, &f, termArgs, *plotFile, format, stdout, stderr)
+	if ctx.Err() != nil {
+		return interrupted()
+	}
+	return status
+}
+
+// explainArgs explains the sequence given as arguments; the timeout
+// starts before the terms are read. The text (or JSON) is printed even
+// when the plot cannot be written.
+func explainArgs(ctx context.Context, f *predictFlags, termArgs []string, plotFile, format string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(ctx, f.timeout)
 	defer cancel()
+	terms, err := parseTerms(ctx, termArgs)
+	if err != nil {
+		return usageError(stderr, fmt.Errorf("explain: %v", timeoutError(ctx, err)))
+	}
 	opts := f.options()
 	opts.Top = explain.AllClasses // the walk-through accounts for every class
 	res, err := predict.Predict(ctx, terms, opts)
@@ -83,15 +97,15 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	if format != "" {
-		if err := writePlot(*plotFile, format, w); err != nil {
-			return usageError(stderr, fmt.Errorf("explain: writing the plot: %v", err))
-		}
-	}
 	if f.jsonOut {
 		writeJSON(stdout, w)
 	} else {
 		_ = w.WriteText(stdout)
+	}
+	if format != "" {
+		if err := writePlot(plotFile, format, w); err != nil {
+			return usageError(stderr, fmt.Errorf("explain: writing the plot: %v", err))
+		}
 	}
 	return statusOf(res)
 }
