@@ -41,6 +41,10 @@ const (
 	// about 4,900 digits) and bounds the time to read a term: converting
 	// decimal to binary costs the square of the digits, 20 ms at the limit.
 	MaxTermDigits = 100_000
+	// MaxTerms is the most terms a line may have. The memory of a
+	// prediction grows with its terms (see search.StoreBudget); this
+	// bounds what the input itself takes, about 20 MiB at the limit.
+	MaxTerms = 100_000
 )
 
 // ParseLine parses one line of input. For bare terms the ID is left empty
@@ -127,8 +131,8 @@ func isInteger(s string) bool {
 	return true
 }
 
-// ParseTerms reads integers of any size (up to MaxTermDigits digits)
-// separated by commas and/or white space, in one pass over s. One comma
+// ParseTerms reads integers of any size (up to MaxTermDigits digits, up
+// to MaxTerms of them) separated by commas and/or white space, in one pass over s. One comma
 // may open and one may close the list, as in the OEIS's ",0,1,1,"; an
 // empty field between two commas is a bad term, never skipped. Reading
 // stops when ctx is done.
@@ -147,6 +151,9 @@ func ParseTerms(ctx context.Context, s string) ([]*big.Int, error) {
 		for _, tok := range toks {
 			if err := ctx.Err(); err != nil {
 				return nil, err
+			}
+			if len(terms) == MaxTerms {
+				return nil, fmt.Errorf("more than %d terms", MaxTerms)
 			}
 			v, err := parseTerm(tok)
 			if err != nil {

@@ -114,7 +114,10 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	// margin starts, so an easy sequence stops early.
 	var fitted []search.Found
 	for _, fit := range opts.Fitters {
-		fitted = append(fitted, checkFitted(terms, fit(ctx, terms))...)
+		if ctx.Err() != nil {
+			break // out of time: checking proposals takes long on long data
+		}
+		fitted = append(fitted, checkFitted(ctx, terms, fit(ctx, fitInput(terms)))...)
 	}
 	so := opts.Search
 	for _, f := range fitted {
@@ -129,7 +132,7 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	found := append(slices.Clone(sr.Found), fitted...)
 	if !explainedWithin(found, sr.CompleteBits) {
 		for _, fit := range opts.LateFitters {
-			found = append(found, checkFitted(terms, fit(ctx, terms))...)
+			found = append(found, checkFitted(ctx, terms, fit(ctx, fitInput(terms)))...)
 		}
 	}
 	// Shortest first; among equals, the engine's order (stable sort).
@@ -140,16 +143,28 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	return res, nil
 }
 
+// MaxFitTerms is the most terms a fitter is shown: the first ones. Some
+// fitters solve systems with a row per term, whose time and memory grow
+// faster than the terms; what they propose is checked on every term
+// anyway, and a fit to the first MaxFitTerms terms of a longer sequence
+// that follows it is the same fit.
+const MaxFitTerms = 1000
+
+func fitInput(terms []*big.Int) []*big.Int { return terms[:min(len(terms), MaxFitTerms)] }
+
 // explainedWithin reports whether some program found is at most bits long.
 func explainedWithin(found []search.Found, bits int) bool {
 	return slices.ContainsFunc(found, func(f search.Found) bool { return f.Bits <= bits })
 }
 
 // checkFitted keeps the proposed programs that reproduce the terms exactly
-// and define the next one.
-func checkFitted(terms []*big.Int, progs []*dsl.Program) []search.Found {
+// and define the next one. It checks none after ctx is done.
+func checkFitted(ctx context.Context, terms []*big.Int, progs []*dsl.Program) []search.Found {
 	var out []search.Found
 	for _, p := range progs {
+		if ctx.Err() != nil {
+			break
+		}
 		vals := p.BigValues(len(terms) + 1)
 		ok := vals[len(terms)] != nil
 		for i, t := range terms {
@@ -260,10 +275,10 @@ func extrapolatedRate(sr *search.Result) float64 {
 		if a == nil {
 			a = make([]float64, len(l.Matched))
 		}
-		for j := 1; j < len(l.Matched); j++ {
-			for k := j; k < len(l.Matched); k++ {
-				a[j] += float64(l.Matched[k])
-			}
+		atLeast := 0.0 // suffix sums: linear in the number of terms
+		for j := len(l.Matched) - 1; j >= 1; j-- {
+			atLeast += float64(l.Matched[j])
+			a[j] += atLeast
 		}
 	}
 	if m == 0 || len(a) < 2 || a[1] < minMatched {

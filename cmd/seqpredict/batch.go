@@ -74,6 +74,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
+	defer f.limitMemory()()
 	err = batch.Execute(ctx, opts, batch.Streams{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		Bar:            !b.quiet && isTerminal(stderr),
@@ -152,6 +153,7 @@ func (b *batchOnly) options(fs *pflag.FlagSet, f *predictFlags) (batch.Options, 
 	if b.holdout > 0 {
 		f.next = b.holdout
 	}
+	f.jobs = b.jobs
 	return batch.Options{
 		Files: fs.Args(), Mode: batch.Mode{Given: b.given, Holdout: b.holdout, Next: f.next}, Shard: shard,
 		Format: b.format, Out: b.out, Summary: b.summary, Resume: b.resume, Strict: b.strict, Jobs: b.jobs,

@@ -70,6 +70,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
+	defer f.limitMemory()()
 	status := explainArgs(ctx, &f, termArgs, *plotFile, format, stdout, stderr)
 	if ctx.Err() != nil {
 		return interrupted()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -61,7 +62,20 @@ type predictFlags struct {
 	maxMemoryMB int64
 	workers     int
 	timeout     time.Duration
+	jobs        int // predictions run at once (batch), sharing maxMemoryMB
 }
+
+// limitMemory tells the garbage collector to keep the process within
+// --max-memory (less the program's code, which is not the heap's) and
+// returns a function that restores the former limit.
+func (f *predictFlags) limitMemory() (restore func()) {
+	old := debug.SetMemoryLimit(f.maxMemoryMB<<20 - codeBytes)
+	return func() { debug.SetMemoryLimit(old) }
+}
+
+// codeBytes is about what the program's code and data take in memory
+// outside the Go heap.
+const codeBytes = 8 << 20
 
 func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.jsonOut, "json", false, "print JSON (one object per sequence)")
@@ -71,7 +85,7 @@ func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.margin, "margin", search.DefaultMargin, "stop this many bits past the shortest explanation")
 	fs.Int64Var(&f.maxPrograms, "max-programs", search.DefaultMaxPrograms, "most candidate programs to evaluate")
 	fs.Int64Var(&f.patternProg, "pattern-programs", search.DefaultPatternPrograms, "most candidate programs once a pattern within the margin of the search is known")
-	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the search store, in MiB")
+	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the whole process, in MiB (see README)")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "stop searching after this long and answer with what was found")
 }
@@ -91,8 +105,8 @@ func (f *predictFlags) validate() error {
 		return fmt.Errorf("bad --max-programs %d: want at least 1", f.maxPrograms)
 	case f.patternProg < 1:
 		return fmt.Errorf("bad --pattern-programs %d: want at least 1", f.patternProg)
-	case f.maxMemoryMB < 1 || f.maxMemoryMB > 1<<20:
-		return fmt.Errorf("bad --max-memory %d: want 1..1048576 MiB", f.maxMemoryMB)
+	case f.maxMemoryMB < search.MinProcessMemory>>20 || f.maxMemoryMB > 1<<20:
+		return fmt.Errorf("bad --max-memory %d: want %d..1048576 MiB", f.maxMemoryMB, search.MinProcessMemory>>20)
 	case f.workers < 0 || f.workers > 1024:
 		return fmt.Errorf("bad --workers %d: want 0..1024", f.workers)
 	case f.timeout <= 0:
@@ -110,7 +124,7 @@ func (f *predictFlags) options() predict.Options {
 			Margin:          f.margin,
 			MaxPrograms:     f.maxPrograms,
 			PatternPrograms: f.patternProg,
-			MaxMemory:       f.maxMemoryMB << 20,
+			MaxMemory:       search.StoreBudget(f.maxMemoryMB<<20, f.jobs),
 			Workers:         f.workers,
 		},
 		Fitters:     defaultFitters(),
@@ -159,6 +173,7 @@ func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
+	defer f.limitMemory()()
 	switch {
 	case len(termArgs) == 0 || len(termArgs) == 1 && termArgs[0] == "-":
 		if len(termArgs) == 0 && isTerminal(stdin) {
