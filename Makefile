@@ -21,6 +21,8 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzEval -fuzztime $(FUZZTIME) ./dsl/
+	$(GO) test -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME) ./batch/
+	$(GO) test -run '^$$' -fuzz FuzzReadOutput -fuzztime $(FUZZTIME) ./batch/
 
 # Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
 # the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to

@@ -51,22 +51,22 @@ const msgPrefix = "seqpredict: batch: "
 // anything is written, predicts every task of the input in parallel,
 // writes one record per task in input order, and ends with the summary
 // (text on Stderr, JSON to Options.Summary), also when interrupted.
-// Errors found before the run are returned at once; errors during it
-// (an unreadable input, a bad line with Strict, a failed write) end the
-// run and are returned after the summary.
-func Execute(ctx context.Context, o Options, s Streams) error {
+// Errors found before the run are returned at once, with no summary;
+// errors during it (an unreadable input, a bad line with Strict, a failed
+// write) end the run and are returned with the summary.
+func Execute(ctx context.Context, o Options, s Streams) (*SummaryReport, error) {
 	if o.Format == "" {
 		o.Format = "json"
 	}
 	if err := checkInputs(o.Files); err != nil {
-		return err
+		return nil, err
 	}
 	if err := checkPaths(o, s.Stdin); err != nil {
-		return err
+		return nil, err
 	}
 	out, err := openSink(o, s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var bar io.Writer
 	if s.Bar {
@@ -80,13 +80,14 @@ func Execute(ctx context.Context, o Options, s Streams) error {
 		runErr = fmt.Errorf("writing the output: %w", err)
 	}
 	r.sum.Interrupted = ctx.Err() != nil
-	if err := r.writeSummary(); err != nil && runErr == nil {
+	rep := r.sum.Report(time.Since(r.start))
+	if err := r.writeSummary(rep); err != nil && runErr == nil {
 		runErr = err
 	}
 	if runErr == nil && r.sum.Interrupted {
-		return ErrInterrupted
+		runErr = ErrInterrupted
 	}
-	return runErr
+	return &rep, runErr
 }
 
 // run is the state of one Execute.
@@ -184,8 +185,7 @@ func (r *run) logf(format string, args ...any) {
 }
 
 // writeSummary prints the summary and writes it as JSON when asked.
-func (r *run) writeSummary() error {
-	rep := r.sum.Report(time.Since(r.start))
+func (r *run) writeSummary(rep SummaryReport) error {
 	rep.WriteText(r.s.Stderr)
 	if r.o.Summary == "" {
 		return nil

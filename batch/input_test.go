@@ -63,22 +63,38 @@ func TestParseLine(t *testing.T) {
 		{line: "\t1,2,3", kind: Data, terms: "1,2,3"}, // leading tab trimmed: bare terms
 		{line: "P1\tfoo", kind: Data, bad: true},
 		{line: "A0(1) 1 2", kind: Data, bad: true},
+		// An empty field is a bad term, not skipped; the OEIS's opening
+		// and closing commas are not empty fields.
+		{line: "1,2,,4", kind: Data, bad: true},
+		{line: "A1 ,1,,4,", kind: Data, bad: true},
+		{line: "A1 ,,1,4,", kind: Data, bad: true},
+		{line: "P1\t1,2,,3", kind: Data, bad: true},
+		{line: "1, 2, , 3", kind: Data, bad: true},
+		{line: "1, 2, 3,", kind: Data, terms: "1,2,3"},
+		{line: ",", kind: Data, bad: true},
+		{line: "A1 ,", kind: Data, bad: true},
+		// Limits.
+		{line: "1 " + strings.Repeat("7", MaxTermDigits), kind: Data, terms: "1," + strings.Repeat("7", MaxTermDigits)},
+		{line: "1 " + strings.Repeat("7", MaxTermDigits+1), kind: Data, bad: true},
+		{line: "-" + strings.Repeat("7", MaxTermDigits), kind: Data, terms: "-" + strings.Repeat("7", MaxTermDigits)},
+		{line: strings.Repeat("1,", MaxTerms), kind: Data, terms: strings.TrimSuffix(strings.Repeat("1,", MaxTerms), ",")},
+		{line: strings.Repeat("1,", MaxTerms+1), kind: Data, bad: true},
 	}
 	for _, tt := range tests {
 		rec, kind, err := ParseLine(context.Background(), tt.line)
 		if kind != tt.kind {
-			t.Errorf("ParseLine(%q) kind = %v, want %v", tt.line, kind, tt.kind)
+			t.Errorf("ParseLine(%q) kind = %v, want %v", abbreviate(tt.line), kind, tt.kind)
 			continue
 		}
 		if (err != nil) != tt.bad {
-			t.Errorf("ParseLine(%q) err = %v, want bad %v", tt.line, err, tt.bad)
+			t.Errorf("ParseLine(%q) err = %v, want bad %v", abbreviate(tt.line), err, tt.bad)
 			continue
 		}
 		if tt.bad || kind != Data {
 			continue
 		}
 		if rec.ID != tt.id || termsString(rec.Terms) != tt.terms {
-			t.Errorf("ParseLine(%q) = %q %q, want %q %q", tt.line, rec.ID, termsString(rec.Terms), tt.id, tt.terms)
+			t.Errorf("ParseLine(%q) = %q %q, want %q %q", abbreviate(tt.line), rec.ID, abbreviate(termsString(rec.Terms)), tt.id, abbreviate(tt.terms))
 		}
 		answer := ""
 		if rec.Answer != nil {

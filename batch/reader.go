@@ -27,8 +27,8 @@ func (k Key) String() string { return fmt.Sprintf("file %d line %d", k.File, k.L
 func (k Key) Less(o Key) bool { return k.File < o.File || k.File == o.File && k.Line < o.Line }
 
 // textBlock is how much of an input is checked for being text: a NUL byte
-// or invalid UTF-8 in its first textBlock bytes (after decompression) makes
-// it a binary file, refused as a whole.
+// or invalid UTF-8 in the lines that start in its first textBlock bytes
+// (after decompression) makes it a binary file, refused as a whole.
 const textBlock = 64 << 10
 
 // Open opens an input: "-" is stdin; anything compressed with gzip (by its
@@ -96,8 +96,13 @@ func CheckInput(name string) error {
 		return fileError(name, err)
 	}
 	defer r.Close()
-	if err := NewLineReader(r, name).start(); err != nil {
-		return err
+	lr := NewLineReader(r, name)
+	for lr.offset < textBlock {
+		if _, err := lr.Next(); err == io.EOF {
+			return nil
+		} else if err != nil && !errors.Is(err, ErrLineTooLong) {
+			return err
+		}
 	}
 	return nil
 }
@@ -105,18 +110,20 @@ func CheckInput(name string) error {
 // LineReader reads the lines of one input with a bounded buffer. It skips
 // a UTF-8 byte-order mark, refuses binary input (see textBlock) and turns
 // a line longer than MaxLineBytes into a *LineError, skipping the rest of
-// that line, instead of aborting.
+// that line, instead of aborting. It reads no further than the line it
+// returns, so that a terminal's lines are answered as they are typed.
 type LineReader struct {
-	br      *bufio.Reader
-	name    string
-	line    int // the number of the last line returned
-	buf     []byte
-	started bool
+	br     *bufio.Reader
+	name   string
+	line   int   // the number of the last line returned
+	offset int64 // the bytes read
+	buf    []byte
+	eof    bool // a terminal's end of input is not repeated: remember it
 }
 
 // NewLineReader reads r, named name in messages (as DisplayName has it).
 func NewLineReader(r io.Reader, name string) *LineReader {
-	return &LineReader{br: bufio.NewReaderSize(r, textBlock), name: name}
+	return &LineReader{br: bufio.NewReaderSize(r, 1<<16), name: name}
 }
 
 // Line is the number of the last line returned, 1-based.
@@ -124,41 +131,35 @@ func (lr *LineReader) Line() int { return lr.line }
 
 var utf8BOM = []byte{0xef, 0xbb, 0xbf}
 
-// start skips a byte-order mark and checks that the input is text.
-func (lr *LineReader) start() error {
-	lr.started = true
-	head, err := lr.br.Peek(textBlock)
-	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-		return fileError(lr.name, err)
+// checkText refuses binary input: a NUL byte or invalid UTF-8 in the first
+// textBlock bytes; raw is the line read at offset (cut: only its start).
+func (lr *LineReader) checkText(raw []byte, offset int64, cut bool) error {
+	if offset >= textBlock {
+		return nil
 	}
-	if bytes.HasPrefix(head, utf8BOM) {
-		lr.br.Discard(len(utf8BOM))
-		head = head[len(utf8BOM):]
+	for i := len(raw) - 1; cut && i >= max(0, len(raw)-utf8.UTFMax); i-- {
+		if utf8.RuneStart(raw[i]) { // a character cut at the end is no error
+			if !utf8.FullRune(raw[i:]) {
+				raw = raw[:i]
+			}
+			break
+		}
 	}
-	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return &FileError{Name: DisplayName(lr.name), Err: fmt.Errorf("not a text file (a NUL byte at offset %d)", i)}
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return &FileError{Name: DisplayName(lr.name), Err: fmt.Errorf("not a text file (a NUL byte at offset %d)", offset+int64(i))}
 	}
-	if i := invalidUTF8(head, len(head) == textBlock || err == nil); i >= 0 {
-		return &FileError{Name: DisplayName(lr.name), Err: fmt.Errorf("not a text file (invalid UTF-8 at offset %d)", i)}
+	if !utf8.Valid(raw) {
+		i := 0
+		for i < len(raw) {
+			r, size := utf8.DecodeRune(raw[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		return &FileError{Name: DisplayName(lr.name), Err: fmt.Errorf("not a text file (invalid UTF-8 at offset %d)", offset+int64(i))}
 	}
 	return nil
-}
-
-// invalidUTF8 returns the offset of the first byte of b that is not
-// UTF-8, or -1. When more follows (cut), a character cut at the end of b
-// is not an error.
-func invalidUTF8(b []byte, cut bool) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			if cut && !utf8.FullRune(b[i:]) {
-				return -1
-			}
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // ErrLineTooLong is the error of a line beyond MaxLineBytes.
@@ -168,16 +169,19 @@ var ErrLineTooLong = fmt.Errorf("line longer than %d bytes: skipped", MaxLineByt
 // It returns io.EOF at the end; a *LineError for a line too long (reading
 // can go on); any other error (unreadable, binary) is fatal.
 func (lr *LineReader) Next() (string, error) {
-	if !lr.started {
-		if err := lr.start(); err != nil {
-			return "", err
-		}
+	if lr.eof {
+		return "", io.EOF
 	}
 	lr.buf = lr.buf[:0]
 	for {
 		chunk, err := lr.br.ReadSlice('\n')
 		if len(lr.buf)+len(chunk) > MaxLineBytes+2 { // room for "\r\n"
 			lr.line++
+			lr.buf = append(lr.buf, chunk...)
+			if err := lr.checkText(lr.buf, lr.offset, true); err != nil {
+				return "", err
+			}
+			lr.offset += int64(len(lr.buf))
 			if err := lr.skipLine(err); err != nil {
 				return "", err
 			}
@@ -187,26 +191,47 @@ func (lr *LineReader) Next() (string, error) {
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
-		case err == io.EOF && len(lr.buf) == 0:
-			return "", io.EOF
-		case err != nil && err != io.EOF:
+		case err == io.EOF:
+			lr.eof = true
+			if len(lr.buf) == 0 {
+				return "", io.EOF
+			}
+		case err != nil:
 			return "", fileError(lr.name, err)
 		}
-		lr.line++
-		line := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte("\n")), []byte("\r"))
-		if len(line) > MaxLineBytes {
-			return "", &LineError{Source: DisplayName(lr.name), Line: lr.line, Err: ErrLineTooLong}
-		}
-		return string(line), nil
+		return lr.take()
 	}
+}
+
+// take returns the line read into buf.
+func (lr *LineReader) take() (string, error) {
+	if err := lr.checkText(lr.buf, lr.offset, false); err != nil {
+		return "", err
+	}
+	lr.offset += int64(len(lr.buf))
+	lr.line++
+	line := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte("\n")), []byte("\r"))
+	if lr.line == 1 {
+		line = bytes.TrimPrefix(line, utf8BOM)
+	}
+	if len(line) > MaxLineBytes {
+		return "", &LineError{Source: DisplayName(lr.name), Line: lr.line, Err: ErrLineTooLong}
+	}
+	return string(line), nil
 }
 
 // skipLine reads past the end of the current line; err is the last read's.
 func (lr *LineReader) skipLine(err error) error {
 	for errors.Is(err, bufio.ErrBufferFull) {
-		_, err = lr.br.ReadSlice('\n')
+		var chunk []byte
+		chunk, err = lr.br.ReadSlice('\n')
+		lr.offset += int64(len(chunk))
 	}
-	if err != nil && err != io.EOF {
+	if err == io.EOF {
+		lr.eof = true
+		return nil
+	}
+	if err != nil {
 		return fileError(lr.name, err)
 	}
 	return nil

@@ -366,11 +366,28 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		ws = append(ws, w)
 	}
 	pow := func(bits int) float64 { return math.Exp2(float64(ref - bits)) }
-	// The unseen programs beyond the horizon (see horizonOf).
-	unseen := math.Exp2(float64(ref-horizon) + hz.log2Mass)
-	z := pow(base) + unseen
-	for _, w := range ws {
-		z += pow(w.bits) - pow(w.litBits)
+	var unseen, z float64
+	normalise := func() {
+		// The unseen programs beyond the horizon (see horizonOf).
+		unseen = math.Exp2(float64(ref-horizon) + hz.log2Mass)
+		z = pow(base) + unseen
+		for _, w := range ws {
+			z += pow(w.bits) - pow(w.litBits)
+		}
+	}
+	normalise()
+	if z == 0 {
+		// Every weight underflowed at the horizon's scale (long data
+		// whose unseen mass is estimated far below 2^-horizon): scale to
+		// the heaviest weight instead, so that z >= 1.
+		ref = base
+		if u := float64(horizon) - hz.log2Mass; u < float64(ref) {
+			ref = int(math.Floor(u))
+		}
+		for _, w := range ws {
+			ref = min(ref, w.bits)
+		}
+		normalise()
 	}
 	res.Found = res.BestBits > 0 && res.BestBits < res.LiteralBits
 	res.Unseen = unseen / z

@@ -75,7 +75,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
 	defer f.limitMemory()()
-	err = batch.Execute(ctx, opts, batch.Streams{
+	_, err = batch.Execute(ctx, opts, batch.Streams{
 		Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		Bar:            !b.quiet && isTerminal(stderr),
 		StdoutTerminal: opts.Out == "" && isTerminal(stdout),

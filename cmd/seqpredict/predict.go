@@ -75,7 +75,7 @@ func (f *predictFlags) limitMemory() (restore func()) {
 
 // codeBytes is about what the program's code and data take in memory
 // outside the Go heap.
-const codeBytes = 8 << 20
+const codeBytes = 16 << 20
 
 func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.jsonOut, "json", false, "print JSON (one object per sequence)")

@@ -63,24 +63,14 @@ func takesValue(fs *pflag.FlagSet, a string) bool {
 }
 
 // parseTerms reads the terms of arguments that may hold several,
-// separated by commas or white space, with the parser of batch's lines
-// (batch.ParseTerms): an argument may end with a comma ("1, 2, 3" typed
-// unquoted), an empty field between commas is an error. Reading stops
-// when ctx is done.
+// separated by commas or white space, with the parser of batch's lines:
+// the arguments are one list, as typed ("1, 2, 3" unquoted is fine; an
+// empty field between commas, as in "1,,2" or "1, , 2", is an error).
+// Reading stops when ctx is done.
 func parseTerms(ctx context.Context, args []string) ([]*big.Int, error) {
-	var terms []*big.Int
-	for _, a := range args {
-		if strings.Trim(a, ", \t") == "" {
-			continue // nothing but separators
-		}
-		ts, err := batch.ParseTerms(ctx, a)
-		if err != nil {
-			return nil, err
-		}
-		terms = append(terms, ts...)
-	}
-	if len(terms) == 0 {
+	list := strings.Join(args, " ")
+	if strings.Trim(list, ", \t") == "" {
 		return nil, errors.New("no terms given")
 	}
-	return terms, nil
+	return batch.ParseTerms(ctx, list)
 }
