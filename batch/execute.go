@@ -8,6 +8,8 @@ import (
 	"io"
 	"math/big"
 	"os"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/seqpredict/seqpredict/predict"
@@ -112,7 +114,11 @@ func (r *run) predictAll(ctx context.Context) error {
 		},
 	}
 	if r.s.Bar {
-		go r.count(ctx)
+		countCtx, cancel := context.WithCancel(ctx)
+		var counting sync.WaitGroup
+		counting.Go(func() { r.count(countCtx) })
+		defer counting.Wait()
+		defer cancel() // first: a count still going is not needed now
 	}
 	err := Run(ctx, r.o.Jobs, feed.Tasks(), r.solve, r.emit)
 	switch {
@@ -129,7 +135,7 @@ func (r *run) predictAll(ctx context.Context) error {
 // be read twice; it stays a spinner.
 func (r *run) count(ctx context.Context) {
 	files := r.o.Files
-	if len(files) == 0 || containsStdin(files) {
+	if len(files) == 0 || slices.Contains(files, "-") {
 		return
 	}
 	feed := &Feed{Scanner: NewScanner(ctx, files, nil), Mode: r.o.Mode, Shard: r.o.Shard, Done: r.done}
@@ -140,15 +146,6 @@ func (r *run) count(ctx context.Context) {
 	if ctx.Err() == nil && feed.Err == nil {
 		r.progress.setTotal(n)
 	}
-}
-
-func containsStdin(files []string) bool {
-	for _, f := range files {
-		if f == "-" {
-			return true
-		}
-	}
-	return false
 }
 
 // solve predicts one task; a prediction cut short by an interruption is
