@@ -238,7 +238,11 @@ func (s *screen) Write(b []byte) (int, error) {
 // message, though it is drawn between them.
 func TestProgressApart(t *testing.T) {
 	var b strings.Builder
-	for i := range 24 {
+	n := 24
+	if testing.Short() {
+		n = 9
+	}
+	for i := range n {
 		if i%10 == 7 {
 			b.WriteString("1, x\n") // a message, too
 		}

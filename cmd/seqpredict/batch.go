@@ -50,8 +50,9 @@ and predicts the other lines (keyed by file and line, not by id), giving
 the output an uninterrupted run gives; --shard I/N takes the data lines
 whose position is I modulo N (see README).
 
-Limits: a line of at most 1 MiB, terms of at most 100,000 digits; a
-longer line is a bad line. Binary files are refused.
+Limits: a line of at most 1 MiB and 100,000 terms of at most 100,000
+digits; more is a bad line. Binary files are refused. --max-memory bounds
+the whole process, shared by the --jobs; --timeout is per sequence.
 
 Exit status: 0 the run completed; 2 bad usage or input; 130 interrupted
 (Ctrl-C; 143 for SIGTERM), after writing the records finished.

@@ -32,7 +32,8 @@ Examples:
   seqpredict explain --json 2 4 6 8              the same data as JSON
   seqpredict explain --plot fib.png 1 1 2 3 5 8  and a picture (.png or .svg)
 
-Exit status: 0 a prediction was made; 1 no pattern; 2 bad usage or input.
+Exit status: 0 a prediction was made; 1 no pattern; 2 bad usage or input;
+130 interrupted (Ctrl-C).
 
 Flags:
 `

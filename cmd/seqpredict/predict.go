@@ -40,8 +40,9 @@ Examples:
   seqpredict --next 3 1 2 4 8       the next three terms, jointly
   seqpredict --json 1 4 9 16 25     machine-readable output
 
-Limits: terms of at most 100,000 digits, lines of at most 1 MiB;
---timeout bounds the whole run, reading the terms included.
+Limits: at most 100,000 terms of at most 100,000 digits, lines of at most
+1 MiB; --max-memory bounds the process's peak memory and --timeout the
+whole run, reading the terms included.
 
 Exit status: 0 a prediction was made; 1 no pattern (no program within the
 budget is shorter than the terms written out); 2 bad usage or input; 130
