@@ -554,8 +554,9 @@ func (e *engine) execute(ctx context.Context, p plan) bool {
 
 // mergeBytes bounds what pending survivors add to the memory while they
 // are merged: their recipes (the jobs' and the merged list), their values
-// twice (deduplicated per partition, then copied into the store), their
-// share of the store's table, and the store's growth.
+// deduplicated per partition, their slots in the store's table, and the
+// store's growth to take them (the open chunk copied into a larger one,
+// the classes' slices moved).
 func (bk *bank) mergeBytes(pending int) int64 {
 	const recipeBytes = int64(unsafe.Sizeof(recipe{}))
 	return int64(pending)*(2*recipeBytes+4+8*int64(bk.width)+8) + bk.growBytes(pending)
