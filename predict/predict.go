@@ -113,11 +113,12 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	// Fitters first: a program they find tells the search where its
 	// margin starts, so an easy sequence stops early.
 	var fitted []search.Found
+	in := fitInput(terms)
 	for _, fit := range opts.Fitters {
-		if ctx.Err() != nil {
+		if in == nil || ctx.Err() != nil {
 			break // out of time: checking proposals takes long on long data
 		}
-		fitted = append(fitted, checkFitted(ctx, terms, fit(ctx, fitInput(terms)))...)
+		fitted = append(fitted, checkFitted(ctx, terms, fit(ctx, in))...)
 	}
 	so := opts.Search
 	for _, f := range fitted {
@@ -132,7 +133,10 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	found := append(slices.Clone(sr.Found), fitted...)
 	if !explainedWithin(found, sr.CompleteBits) {
 		for _, fit := range opts.LateFitters {
-			found = append(found, checkFitted(ctx, terms, fit(ctx, fitInput(terms)))...)
+			if in == nil {
+				break
+			}
+			found = append(found, checkFitted(ctx, terms, fit(ctx, in))...)
 		}
 	}
 	// Shortest first; among equals, the engine's order (stable sort).
@@ -150,7 +154,18 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 // that follows it is the same fit.
 const MaxFitTerms = 1000
 
-func fitInput(terms []*big.Int) []*big.Int { return terms[:min(len(terms), MaxFitTerms)] }
+//
+// No fitter is shown terms of which one has more than dsl.MaxBigBits bits:
+// no program's exact values reach that far, so every proposal would fail
+// its check, and solving for such numbers can take seconds.
+func fitInput(terms []*big.Int) []*big.Int {
+	for _, t := range terms {
+		if t.BitLen() > dsl.MaxBigBits {
+			return nil
+		}
+	}
+	return terms[:min(len(terms), MaxFitTerms)]
+}
 
 // explainedWithin reports whether some program found is at most bits long.
 func explainedWithin(found []search.Found, bits int) bool {
