@@ -154,7 +154,6 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 // that follows it is the same fit.
 const MaxFitTerms = 1000
 
-//
 // No fitter is shown terms of which one has more than dsl.MaxBigBits bits:
 // no program's exact values reach that far, so every proposal would fail
 // its check, and solving for such numbers can take seconds.
