@@ -154,9 +154,10 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 // that follows it is the same fit.
 const MaxFitTerms = 1000
 
-// No fitter is shown terms of which one has more than dsl.MaxBigBits bits:
-// no program's exact values reach that far, so every proposal would fail
-// its check, and solving for such numbers can take seconds.
+// fitInput is what the fitters are shown: the first MaxFitTerms terms, or
+// nothing (nil) when a term has more than dsl.MaxBigBits bits: no
+// program's exact values reach that far, so every proposal would fail its
+// check, and solving for such numbers can take seconds.
 func fitInput(terms []*big.Int) []*big.Int {
 	for _, t := range terms {
 		if t.BitLen() > dsl.MaxBigBits {
