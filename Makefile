@@ -23,6 +23,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzEval -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzQuery -fuzztime $(FUZZTIME) ./serve/
+	$(GO) test -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME) ./batch/
+	$(GO) test -run '^$$' -fuzz FuzzReadOutput -fuzztime $(FUZZTIME) ./batch/
 
 # Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
 # the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to

@@ -1,7 +1,9 @@
 package batch
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"iter"
 )
@@ -13,15 +15,16 @@ type Feed struct {
 	Scanner *Scanner
 	Mode    Mode
 	Shard   Shard
-	Done    map[string]bool // ids to leave out (resume)
+	// Done maps the keys of the lines to leave out (resume) to the ids
+	// written for them: a line with an ID of its own must still have it.
+	Done    map[Key]string
 	Summary *Summary
 	// OnBad is told of each bad line of the shard; returning false ends
 	// the feed (--strict).
 	OnBad func(*LineError) bool
-	// OnSkip is told of each line too short for the mode (may be nil).
-	OnSkip func(rec Record, reason string)
 	// Err is the error that ended the feed early: a file that could not be
-	// read, or a bad line refused by OnBad.
+	// read, a bad line refused by OnBad, a line whose id is not the one
+	// written for it. An interruption (the Scanner's context) is no error.
 	Err error
 }
 
@@ -35,7 +38,7 @@ func (f *Feed) Tasks() iter.Seq[Task] {
 		defer f.Scanner.Close()
 		for {
 			rec, err := f.Scanner.Next()
-			if err == io.EOF {
+			if err == io.EOF || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return
 			}
 			var le *LineError
@@ -57,16 +60,17 @@ func (f *Feed) Tasks() iter.Seq[Task] {
 			if !f.Shard.Takes(rec.Pos) {
 				continue
 			}
-			if f.Done[rec.ID] {
+			if id, done := f.Done[rec.Key]; done {
+				if !rec.Bare && id != rec.ID {
+					f.Err = fmt.Errorf("%s:%d: the output has %q for this line, not %q: it was written from other input", rec.Source, rec.Line, abbreviate(id), rec.ID)
+					return
+				}
 				sum.Resumed++
 				continue
 			}
 			t, reason := f.Mode.Task(rec)
 			if reason != "" {
 				sum.Skipped++
-				if f.OnSkip != nil {
-					f.OnSkip(rec, reason)
-				}
 				continue
 			}
 			if !yield(t) {

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"compress/gzip"
+	"context"
 	"errors"
 	"io"
 	"math/big"
@@ -62,22 +63,38 @@ func TestParseLine(t *testing.T) {
 		{line: "\t1,2,3", kind: Data, terms: "1,2,3"}, // leading tab trimmed: bare terms
 		{line: "P1\tfoo", kind: Data, bad: true},
 		{line: "A0(1) 1 2", kind: Data, bad: true},
+		// An empty field is a bad term, not skipped; the OEIS's opening
+		// and closing commas are not empty fields.
+		{line: "1,2,,4", kind: Data, bad: true},
+		{line: "A1 ,1,,4,", kind: Data, bad: true},
+		{line: "A1 ,,1,4,", kind: Data, bad: true},
+		{line: "P1\t1,2,,3", kind: Data, bad: true},
+		{line: "1, 2, , 3", kind: Data, bad: true},
+		{line: "1, 2, 3,", kind: Data, terms: "1,2,3"},
+		{line: ",", kind: Data, bad: true},
+		{line: "A1 ,", kind: Data, bad: true},
+		// Limits.
+		{line: "1 " + strings.Repeat("7", MaxTermDigits), kind: Data, terms: "1," + strings.Repeat("7", MaxTermDigits)},
+		{line: "1 " + strings.Repeat("7", MaxTermDigits+1), kind: Data, bad: true},
+		{line: "-" + strings.Repeat("7", MaxTermDigits), kind: Data, terms: "-" + strings.Repeat("7", MaxTermDigits)},
+		{line: strings.Repeat("1,", MaxTerms), kind: Data, terms: strings.TrimSuffix(strings.Repeat("1,", MaxTerms), ",")},
+		{line: strings.Repeat("1,", MaxTerms+1), kind: Data, bad: true},
 	}
 	for _, tt := range tests {
-		rec, kind, err := ParseLine(tt.line)
+		rec, kind, err := ParseLine(context.Background(), tt.line)
 		if kind != tt.kind {
-			t.Errorf("ParseLine(%q) kind = %v, want %v", tt.line, kind, tt.kind)
+			t.Errorf("ParseLine(%q) kind = %v, want %v", abbreviate(tt.line), kind, tt.kind)
 			continue
 		}
 		if (err != nil) != tt.bad {
-			t.Errorf("ParseLine(%q) err = %v, want bad %v", tt.line, err, tt.bad)
+			t.Errorf("ParseLine(%q) err = %v, want bad %v", abbreviate(tt.line), err, tt.bad)
 			continue
 		}
 		if tt.bad || kind != Data {
 			continue
 		}
 		if rec.ID != tt.id || termsString(rec.Terms) != tt.terms {
-			t.Errorf("ParseLine(%q) = %q %q, want %q %q", tt.line, rec.ID, termsString(rec.Terms), tt.id, tt.terms)
+			t.Errorf("ParseLine(%q) = %q %q, want %q %q", abbreviate(tt.line), rec.ID, abbreviate(termsString(rec.Terms)), tt.id, abbreviate(tt.terms))
 		}
 		answer := ""
 		if rec.Answer != nil {
@@ -143,7 +160,7 @@ func TestScannerFilesGzipStdin(t *testing.T) {
 	a := writeFile(t, "a.txt.gz", "# OEIS\nA000001 ,1,2,3,\n\nA000002 ,4,5,\n")
 	b := writeFile(t, "b.tsv", "id\tterms\tanswer\nP1\t1,2\t3\nP2\t1,x\n")
 	stdin := strings.NewReader("7 8 9\n")
-	got := scanAll(t, NewScanner([]string{a, b, "-"}, stdin))
+	got := scanAll(t, NewScanner(context.Background(), []string{a, b, "-"}, stdin))
 	want := []string{"A000001@0", "A000002@1", "P1@2", b + ":3@3!", "stdin:1@4"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got  %v\nwant %v", got, want)
@@ -151,7 +168,7 @@ func TestScannerFilesGzipStdin(t *testing.T) {
 }
 
 func TestScannerMissingFile(t *testing.T) {
-	sc := NewScanner([]string{filepath.Join(t.TempDir(), "nope")}, nil)
+	sc := NewScanner(context.Background(), []string{filepath.Join(t.TempDir(), "nope")}, nil)
 	if _, err := sc.Next(); err == nil || err == io.EOF {
 		t.Errorf("a missing file: err = %v, want an error", err)
 	}
@@ -233,7 +250,7 @@ func TestFeedShardsPartition(t *testing.T) {
 	path := writeFile(t, "in.tsv", b.String())
 	mode := Mode{Given: 3}
 	var whole Summary
-	all := collect(&Feed{Scanner: NewScanner([]string{path}, nil), Mode: mode, Summary: &whole})
+	all := collect(&Feed{Scanner: NewScanner(context.Background(), []string{path}, nil), Mode: mode, Summary: &whole})
 	if len(all) == 0 || whole.Bad == 0 || whole.Skipped == 0 {
 		t.Fatalf("the input should have tasks, bad and short lines: %d %+v", len(all), whole)
 	}
@@ -241,7 +258,7 @@ func TestFeedShardsPartition(t *testing.T) {
 		seen := map[string]int{}
 		var sum Summary
 		for i := range n {
-			for _, id := range collect(&Feed{Scanner: NewScanner([]string{path}, nil), Mode: mode, Shard: Shard{i, n}, Summary: &sum}) {
+			for _, id := range collect(&Feed{Scanner: NewScanner(context.Background(), []string{path}, nil), Mode: mode, Shard: Shard{i, n}, Summary: &sum}) {
 				seen[id]++
 			}
 		}
@@ -267,12 +284,12 @@ func collect(f *Feed) []string {
 func TestFeedStrictAndResume(t *testing.T) {
 	path := writeFile(t, "in.txt", "A1 1 2 3\nA2 1 2 x\nA3 4 5 6\n")
 	var sum Summary
-	f := &Feed{Scanner: NewScanner([]string{path}, nil), Summary: &sum, OnBad: func(*LineError) bool { return false }}
+	f := &Feed{Scanner: NewScanner(context.Background(), []string{path}, nil), Summary: &sum, OnBad: func(*LineError) bool { return false }}
 	if ids := collect(f); strings.Join(ids, " ") != "A1" || f.Err == nil || sum.Bad != 1 {
 		t.Errorf("strict: ids %v err %v bad %d, want A1, an error, 1", ids, f.Err, sum.Bad)
 	}
 	sum = Summary{}
-	f = &Feed{Scanner: NewScanner([]string{path}, nil), Summary: &sum, Done: map[string]bool{"A1": true}}
+	f = &Feed{Scanner: NewScanner(context.Background(), []string{path}, nil), Summary: &sum, Done: map[Key]string{{File: 0, Line: 1}: "A1"}}
 	if ids := collect(f); strings.Join(ids, " ") != "A3" || f.Err != nil || sum.Resumed != 1 || sum.Bad != 1 {
 		t.Errorf("resume: ids %v err %v %+v, want A3", ids, f.Err, sum)
 	}

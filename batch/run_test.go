@@ -7,8 +7,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -104,42 +102,6 @@ func TestRunEmitError(t *testing.T) {
 	}
 }
 
-func TestDone(t *testing.T) {
-	dir := t.TempDir()
-	if ex, err := Done(filepath.Join(dir, "missing")); err != nil || len(ex.IDs) != 0 || !ex.Empty || ex.Format != "" {
-		t.Errorf("missing file: %+v %v", ex, err)
-	}
-	path := filepath.Join(dir, "out.jsonl")
-	complete := `{"id":"A1","found":true}` + "\n" + `{"id":"A2"}` + "\n"
-	os.WriteFile(path, []byte(complete+`{"id":"A3","predic`), 0o644)
-	ex, err := Done(path)
-	if err != nil || ex.Empty || len(ex.IDs) != 2 || !ex.IDs["A1"] || !ex.IDs["A2"] || ex.Format != "json" {
-		t.Errorf("jsonl: %+v %v", ex, err)
-	}
-	if data, _ := os.ReadFile(path); string(data) != complete {
-		t.Errorf("the partial line was not dropped: %q", data)
-	}
-
-	tsv := filepath.Join(dir, "out.tsv")
-	os.WriteFile(tsv, []byte(TSVHeader+"P1\t3\t1\ta(n) = n\t5\tright\nP2\t\t\t\t\tunanswered\nP3\t4"), 0o644)
-	ex, err = Done(tsv)
-	if err != nil || len(ex.IDs) != 2 || !ex.IDs["P1"] || !ex.IDs["P2"] || ex.Format != "tsv" {
-		t.Errorf("tsv: %+v %v", ex, err)
-	}
-
-	only := filepath.Join(dir, "partial")
-	os.WriteFile(only, []byte(`{"id":"A1","pr`), 0o644)
-	if ex, err := Done(only); err != nil || len(ex.IDs) != 0 || !ex.Empty {
-		t.Errorf("a lone partial line: %+v %v", ex, err)
-	}
-
-	bad := filepath.Join(dir, "bad")
-	os.WriteFile(bad, []byte(`{"no":"id"}`+"\n"), 0o644)
-	if _, err := Done(bad); err == nil {
-		t.Error("a JSON line without an id should be an error")
-	}
-}
-
 // outcome predicts terms for real, with a small budget.
 func outcome(t *testing.T, terms, expected []*big.Int) *Outcome {
 	t.Helper()
@@ -150,7 +112,7 @@ func outcome(t *testing.T, terms, expected []*big.Int) *Outcome {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Outcome{Task: Task{Record: Record{ID: "x"}, Input: terms, Expected: expected, Next: next}, Result: res, Elapsed: time.Millisecond}
+	return &Outcome{Task: Task{Record: Record{ID: "x", Key: Key{Line: 1}}, Input: terms, Expected: expected, Next: next}, Result: res, Elapsed: time.Millisecond}
 }
 
 func TestOutcomeAndSummary(t *testing.T) {
@@ -241,7 +203,7 @@ func TestTSVAndJSONLines(t *testing.T) {
 	o.ID = "P7"
 	tsv := string(o.TSVLine())
 	cols := strings.Split(strings.TrimSuffix(tsv, "\n"), "\t")
-	if len(cols) != 6 || cols[0] != "P7" || cols[1] != "12" || cols[5] != "right" {
+	if len(cols) != 8 || cols[0] != "P7" || cols[1] != "12" || cols[5] != "right" || cols[6] != "0" || cols[7] != "1" {
 		t.Errorf("tsv line %q", tsv)
 	}
 	js := string(o.JSONLine())
@@ -253,10 +215,10 @@ func TestTSVAndJSONLines(t *testing.T) {
 	if strings.Count(js, "\n") != 1 || !strings.HasSuffix(js, "\n") {
 		t.Errorf("json line is not one line: %q", js)
 	}
-	if id, err := lineID([]byte(js)); err != nil || id != "P7" {
-		t.Errorf("lineID of a JSON line: %q %v", id, err)
+	if rec, err := parseJSONRecord([]byte(js)); err != nil || rec.id != "P7" || rec.failed {
+		t.Errorf("parseJSONRecord of a JSON line: %+v %v", rec, err)
 	}
-	if id, err := lineID([]byte(tsv)); err != nil || id != "P7" {
-		t.Errorf("lineID of a TSV line: %q %v", id, err)
+	if rec, err := parseTSVRecord([]byte(tsv)); err != nil || rec.id != "P7" || rec.failed {
+		t.Errorf("parseTSVRecord of a TSV line: %+v %v", rec, err)
 	}
 }

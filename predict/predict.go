@@ -113,8 +113,12 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	// Fitters first: a program they find tells the search where its
 	// margin starts, so an easy sequence stops early.
 	var fitted []search.Found
+	in := fitInput(terms)
 	for _, fit := range opts.Fitters {
-		fitted = append(fitted, checkFitted(terms, fit(ctx, terms))...)
+		if in == nil || ctx.Err() != nil {
+			break // out of time: checking proposals takes long on long data
+		}
+		fitted = append(fitted, checkFitted(ctx, terms, fit(ctx, in))...)
 	}
 	so := opts.Search
 	for _, f := range fitted {
@@ -129,7 +133,10 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	found := append(slices.Clone(sr.Found), fitted...)
 	if !explainedWithin(found, sr.CompleteBits) {
 		for _, fit := range opts.LateFitters {
-			found = append(found, checkFitted(terms, fit(ctx, terms))...)
+			if in == nil {
+				break
+			}
+			found = append(found, checkFitted(ctx, terms, fit(ctx, in))...)
 		}
 	}
 	// Shortest first; among equals, the engine's order (stable sort).
@@ -140,16 +147,39 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	return res, nil
 }
 
+// MaxFitTerms is the most terms a fitter is shown: the first ones. Some
+// fitters solve systems with a row per term, whose time and memory grow
+// faster than the terms; what they propose is checked on every term
+// anyway, and a fit to the first MaxFitTerms terms of a longer sequence
+// that follows it is the same fit.
+const MaxFitTerms = 1000
+
+// fitInput is what the fitters are shown: the first MaxFitTerms terms, or
+// nothing (nil) when a term has more than dsl.MaxBigBits bits: no
+// program's exact values reach that far, so every proposal would fail its
+// check, and solving for such numbers can take seconds.
+func fitInput(terms []*big.Int) []*big.Int {
+	for _, t := range terms {
+		if t.BitLen() > dsl.MaxBigBits {
+			return nil
+		}
+	}
+	return terms[:min(len(terms), MaxFitTerms)]
+}
+
 // explainedWithin reports whether some program found is at most bits long.
 func explainedWithin(found []search.Found, bits int) bool {
 	return slices.ContainsFunc(found, func(f search.Found) bool { return f.Bits <= bits })
 }
 
 // checkFitted keeps the proposed programs that reproduce the terms exactly
-// and define the next one.
-func checkFitted(terms []*big.Int, progs []*dsl.Program) []search.Found {
+// and define the next one. It checks none after ctx is done.
+func checkFitted(ctx context.Context, terms []*big.Int, progs []*dsl.Program) []search.Found {
 	var out []search.Found
 	for _, p := range progs {
+		if ctx.Err() != nil {
+			break
+		}
 		vals := p.BigValues(len(terms) + 1)
 		ok := vals[len(terms)] != nil
 		for i, t := range terms {
@@ -260,10 +290,10 @@ func extrapolatedRate(sr *search.Result) float64 {
 		if a == nil {
 			a = make([]float64, len(l.Matched))
 		}
-		for j := 1; j < len(l.Matched); j++ {
-			for k := j; k < len(l.Matched); k++ {
-				a[j] += float64(l.Matched[k])
-			}
+		atLeast := 0.0 // suffix sums: linear in the number of terms
+		for j := len(l.Matched) - 1; j >= 1; j-- {
+			atLeast += float64(l.Matched[j])
+			a[j] += atLeast
 		}
 	}
 	if m == 0 || len(a) < 2 || a[1] < minMatched {
@@ -351,11 +381,28 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		ws = append(ws, w)
 	}
 	pow := func(bits int) float64 { return math.Exp2(float64(ref - bits)) }
-	// The unseen programs beyond the horizon (see horizonOf).
-	unseen := math.Exp2(float64(ref-horizon) + hz.log2Mass)
-	z := pow(base) + unseen
-	for _, w := range ws {
-		z += pow(w.bits) - pow(w.litBits)
+	var unseen, z float64
+	normalise := func() {
+		// The unseen programs beyond the horizon (see horizonOf).
+		unseen = math.Exp2(float64(ref-horizon) + hz.log2Mass)
+		z = pow(base) + unseen
+		for _, w := range ws {
+			z += pow(w.bits) - pow(w.litBits)
+		}
+	}
+	normalise()
+	if z == 0 {
+		// Every weight underflowed at the horizon's scale (long data
+		// whose unseen mass is estimated far below 2^-horizon): scale to
+		// the heaviest weight instead, so that z >= 1.
+		ref = base
+		if u := float64(horizon) - hz.log2Mass; u < float64(ref) {
+			ref = int(math.Floor(u))
+		}
+		for _, w := range ws {
+			ref = min(ref, w.bits)
+		}
+		normalise()
 	}
 	res.Found = res.BestBits > 0 && res.BestBits < res.LiteralBits
 	res.Unseen = unseen / z

@@ -25,7 +25,9 @@
 //   - loop bodies (sum and prod) at every cell (n, k), k = 1..n. These
 //     vectors grow with the square of the number of terms, so loop bodies
 //     are searched up to maxLoopBody = 18 bits (sum(k=1..n, k^2) takes 16);
-//     Reference applies the same bound.
+//     Reference applies the same bound. When the cells would not fit in
+//     MaxMemory (thousands of terms), the search stops at the first length
+//     with a loop, with StopMemory (see memory.go).
 //
 // # Observational equivalence
 //
@@ -124,7 +126,8 @@
 // compresses, leaves a quarter of MaxPrograms); the engine checks before each length that it fits, so the cut is
 // deterministic; the second is sized so that a sequence the fitters or a
 // short program explain takes a few milliseconds of search —, MaxMemory
-// bytes of store (default 768 MiB), and context cancellation (the result
+// bytes of what the search allocates (default 768 MiB; the command
+// derives it from the process's bound, see memory.go), and context cancellation (the result
 // then holds every length completed). Small lengths run on one goroutine
 // (below minParallel = 2^15 candidates), the rest on Workers. Result says which one stopped it and up to which
 // length the search was complete.

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -37,6 +38,7 @@ type bank struct {
 
 // engine holds the banks of one search.
 type engine struct {
+	ctx     context.Context // read by the exact checks, which can be slow
 	t       target
 	opts    Options
 	main    []*bank
@@ -45,11 +47,14 @@ type engine struct {
 	lvl     *Level
 	stopped Stopped
 
+	interrupted      bool    // an exact check was skipped: ctx is done
 	checkOnly        bool    // levels are checked, no longer stored
 	literalBits      int     // the terms written out (dsl.LiteralBits)
 	patternBits      int     // the shortest known program shorter than literalBits (0: none)
 	storeFull        Stopped // the budget that ended storing
 	storedCandidates int64
+	index            []dsl.Value // 0, 1, 2, ...: the banks' n, shared
+	fixedBytes       int64       // leaf vectors, beside the stores
 
 	poolMu sync.Mutex
 	pool   [][]recipe // recycled recipe buffers
@@ -68,7 +73,8 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 
 // run searches the bodies of the given shapes.
 func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*Result, error) {
-	e := &engine{t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
+	opts.MaxMemory -= TermBytes * int64(len(terms)) // see StoreBudget
+	e := &engine{ctx: ctx, t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
 	e.literalBits = dsl.LiteralBits(terms)
 	if e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits {
 		e.patternBits = e.opts.KnownBits
@@ -88,36 +94,54 @@ func (e *engine) newMainBank(s shape) *bank {
 	if !e.t.big {
 		b.definedHi = width - 1 // every given term's point; not the next one
 	}
-	b.index = make([]dsl.Value, width)
-	for j := range width {
-		b.index[j] = dsl.Value(s.offset + s.order + j)
-	}
 	if s.kind == dsl.Triangle { // n is the row and k the column
-		b.k = make([]dsl.Value, width)
+		b.index, b.k = make([]dsl.Value, width), make([]dsl.Value, width)
 		for j := range width {
 			row, col := dsl.TriangleCell(j)
 			b.index[j], b.k[j] = dsl.Value(s.offset+row), dsl.Value(s.offset+col)
 		}
+		e.fixedBytes += 2 * 8 * int64(width)
+	} else { // n at each point: a window of the shared 0, 1, 2, ...
+		first := s.offset + s.order
+		b.index = e.indices(first + width)[first:]
 	}
-	for lag := 1; lag <= s.order; lag++ { // a(n-lag) at each point
-		v := make([]dsl.Value, width)
-		for j := range width {
-			v[j] = e.t.small[s.order+j-lag]
-		}
-		b.prev[lag-1] = v
+	for lag := 1; lag <= s.order; lag++ {
+		// a(n-lag) at each point: a window of the terms, shared.
+		b.prev[lag-1] = e.t.small[s.order-lag : s.order-lag+width : s.order-lag+width]
 	}
 	return b
 }
 
+// indices returns the values 0, 1, ..., n-1, shared by the banks (which
+// only read them).
+func (e *engine) indices(n int) []dsl.Value {
+	if len(e.index) < n {
+		e.fixedBytes += 8 * int64(n-len(e.index))
+		e.index = make([]dsl.Value, n)
+		for i := range e.index {
+			e.index[i] = dsl.Value(i)
+		}
+	}
+	return e.index[:n:n]
+}
+
 // loopBank returns the loop-body bank for an offset: its points are the
 // cells (n, k), k = 1..n, for every index n of the data and the next term.
+// Their number grows with the square of the number of terms; when the
+// bank's leaves and a first class would not fit in MaxMemory, it returns
+// nil.
 func (e *engine) loopBank(offset int) *bank {
 	if e.loops[offset] != nil {
 		return e.loops[offset]
 	}
 	n := len(e.t.terms)
+	cells := int64(n+1)*int64(offset) + int64(n)*int64(n+1)/2
+	if e.memory()+3*8*cells > e.opts.MaxMemory {
+		return nil
+	}
+	e.fixedBytes += 2 * 8 * cells
 	rows := make([]int, n+2)
-	var index, k []dsl.Value
+	index, k := make([]dsl.Value, 0, cells), make([]dsl.Value, 0, cells)
 	for i := 0; i <= n; i++ {
 		rows[i] = len(index)
 		nv := offset + i
@@ -218,7 +242,7 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 		}
 		p := e.plan(bk, b, false)
 		total += p.candidates
-		survivors += int64(float64(p.candidates)*e.survivalRate()) * bk.bytesPerClass()
+		survivors += bk.mergeBytes(int(float64(p.candidates) * e.survivalRate()))
 		plans = append(plans, p)
 	}
 	if e.storedCandidates+total > e.budget()/storeShare {
@@ -294,7 +318,10 @@ func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
 		return true
 	}
 	if bk.loop == nil {
-		bk.loop = e.loopBank(bk.shape.offset)
+		if bk.loop = e.loopBank(bk.shape.offset); bk.loop == nil {
+			e.stopped = StopMemory // no room for sum and prod: cut short here
+			return false
+		}
 	}
 	for bk.loop.levels() <= need {
 		if !e.build(ctx, bk.loop, bk.loop.levels()) {
@@ -346,8 +373,9 @@ func (e *engine) build(ctx context.Context, bk *bank, b int) bool {
 	return e.execute(ctx, p)
 }
 
+// memory is what the search holds: the stores and the leaf vectors.
 func (e *engine) memory() int64 {
-	var m int64
+	m := e.fixedBytes
 	for _, bk := range e.main {
 		m += bk.bytes()
 	}
@@ -381,6 +409,12 @@ type plan struct {
 // scheduling, small enough to balance the workers.
 const jobSize = 1 << 14
 
+// jobCells bounds the values a stored job computes (candidates times
+// points), so that a search of many terms still notices a cancellation
+// within milliseconds: a job is the unit between two looks at the context.
+// Up to 32 points it is jobSize that binds, as before.
+const jobCells = jobSize * 32
+
 func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	p := plan{bk: bk, b: b, checkOnly: checkOnly}
 	add := func(j job, perFirst int64) {
@@ -388,6 +422,9 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 			return
 		}
 		step := int32(max(1, jobSize/perFirst))
+		if !checkOnly { // a stored candidate costs its width: keep jobs short
+			step = min(step, int32(max(1, jobCells/(perFirst*int64(bk.width)))))
+		}
 		for lo := j.lo; lo < j.hi; lo += step {
 			jj := j
 			jj.lo, jj.hi = lo, min(j.hi, lo+step)
@@ -501,14 +538,28 @@ func (e *engine) execute(ctx context.Context, p plan) bool {
 	for _, rs := range out {
 		pending += len(rs)
 	}
-	if e.memory()+int64(pending)*bk.bytesPerClass() > e.opts.MaxMemory || bk.count()+pending > maxClasses {
+	if e.memory()+bk.mergeBytes(pending) > e.opts.MaxMemory || bk.count()+pending > maxClasses {
 		e.stopped = StopMemory
 		return false
 	}
 	e.merge(bk, p.b, out, pending)
 	bk.closeLevel(p.b)
+	if e.interrupted {
+		e.stopped = StopCancelled
+		return false
+	}
 	e.lvl.Candidates += p.candidates
 	return true
+}
+
+// mergeBytes bounds what pending survivors add to the memory while they
+// are merged: their recipes (the jobs' and the merged list), their values
+// deduplicated per partition, their slots in the store's table, and the
+// store's growth to take them (the open chunk copied into a larger one,
+// the classes' slices moved).
+func (bk *bank) mergeBytes(pending int) int64 {
+	const recipeBytes = int64(unsafe.Sizeof(recipe{}))
+	return int64(pending)*(2*recipeBytes+4+8*int64(bk.width)+8) + bk.growBytes(pending)
 }
 
 // merge adds the survivors of a level to the store in job order, dropping
@@ -764,6 +815,10 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 	if !e.t.big && v[w-1] != dsl.Undef {
 		next = big.NewInt(int64(v[w-1]))
 	} else {
+		if e.ctx.Err() != nil {
+			e.interrupted = true // the level is incomplete
+			return
+		}
 		p := prog()
 		exact := p.BigValues(len(e.t.terms) + 1)
 		for i, want := range e.t.terms {
@@ -804,17 +859,25 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 		candidates += p.candidates
 	}
 	out := make([][]recipe, len(refs))
-	matched := make([][]int64, len(refs))
+	// One tally of matched points per worker, not per job: with many
+	// terms and many jobs, per-job tallies would not fit in memory.
+	workers := e.workersFor(candidates)
+	tallies := make(chan []int64, workers)
+	for range workers {
+		tallies <- make([]int64, len(e.t.terms)+1)
+	}
 	var cancelled atomic.Bool
-	e.parallelN(e.workersFor(candidates), len(refs), func(i int) {
+	e.parallelN(workers, len(refs), func(i int) {
 		if cancelled.Load() || ctx.Err() != nil {
 			cancelled.Store(true)
 			return
 		}
 		p := plans[refs[i].plan]
-		matched[i] = make([]int64, len(e.t.terms)+1)
-		out[i] = e.checkJob(p.bk, p.b, p.jobs[refs[i].job], make([]dsl.Value, p.bk.width), matched[i])
+		m := <-tallies
+		out[i] = e.checkJob(p.bk, p.b, p.jobs[refs[i].job], make([]dsl.Value, p.bk.width), m)
+		tallies <- m
 	})
+	close(tallies)
 	if cancelled.Load() {
 		e.stopped = StopCancelled
 		return false
@@ -822,7 +885,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 	if e.lvl.Matched == nil {
 		e.lvl.Matched = make([]int64, len(e.t.terms)+1)
 	}
-	for _, m := range matched {
+	for m := range tallies {
 		for k, c := range m {
 			e.lvl.Matched[k] += c
 		}
@@ -837,6 +900,10 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 			p.bk.eval(r, buf)
 			e.record(p.bk, buf, p.b, func() dsl.Expr { return p.bk.treeOf(r) })
 		}
+	}
+	if e.interrupted {
+		e.stopped = StopCancelled
+		return false
 	}
 	e.lvl.Candidates += candidates
 	return true

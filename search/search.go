@@ -33,7 +33,9 @@ type Options struct {
 	// longer than the length being searched. The search then only looks
 	// for competing explanations, and most inputs stop early.
 	PatternPrograms int64
-	// MaxMemory bounds the bytes the fast engine keeps in its store.
+	// MaxMemory bounds the bytes the fast engine allocates: its stores,
+	// leaf vectors and merges, and TermBytes per term for the input held
+	// around it (see StoreBudget). Work that would not fit is not done.
 	MaxMemory int64
 	// Workers is the number of goroutines of the fast engine (default: the
 	// number of CPUs). The result does not depend on it.

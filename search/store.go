@@ -83,7 +83,18 @@ func (s *store) bytesPerClass() int64 {
 	return int64(s.width)*8 + 1 + 12 + 8 + 8 + 8 + 8 // vals, op, kids, konst, hash, first0, table slots
 }
 
-func (s *store) bytes() int64 { return int64(s.count()) * s.bytesPerClass() }
+// bytes is what the store holds as allocated: its value chunks, the
+// slices of its classes and its hash table.
+func (s *store) bytes() int64 {
+	b := int64(cap(s.op)) + int64(cap(s.kids))*12 + int64(cap(s.konst)+cap(s.hash)+cap(s.first0))*8
+	for _, c := range s.chunks {
+		b += int64(cap(c)) * 8
+	}
+	for i := range s.parts {
+		b += int64(len(s.parts[i].slots)) * 4
+	}
+	return b
+}
 
 // find returns the id of the class with values v (hash h), or -1.
 func (s *store) find(v []dsl.Value, h uint64) int32 {
@@ -106,7 +117,9 @@ func (s *store) append(op dsl.Op, kids [3]int32, konst int64, v []dsl.Value, h u
 		// Size a new chunk for what reserve announced: most banks of a
 		// short search hold a few hundred classes, and clearing full
 		// chunks would dominate; large levels get a full chunk at once.
-		s.chunks = append(s.chunks, make([]dsl.Value, 0, min(chunkSize, max(64, s.coming))*s.width))
+		// A chunk of wide vectors is sized for what is announced only.
+		least := max(1, min(64, (1<<16)/s.width))
+		s.chunks = append(s.chunks, make([]dsl.Value, 0, min(chunkSize, max(least, s.coming))*s.width))
 	}
 	s.coming--
 	c := &s.chunks[len(s.chunks)-1]
@@ -148,6 +161,23 @@ func (s *store) reserve(n int) {
 		// than its share grows on insert.
 		s.parts[i].reserve(n/numParts+1, s.hashOf)
 	}
+}
+
+// growBytes is what reserve(n) allocates while the store's present
+// allocation is still held: the open chunk grown into a larger one, and
+// the slices of the classes when they move (at least doubling).
+func (s *store) growBytes(n int) int64 {
+	var b int64
+	if k := len(s.chunks); k > 0 {
+		c := s.chunks[k-1]
+		if need := min(chunkSize, len(c)/s.width+n) * s.width; cap(c) < need {
+			b += int64(need) * 8
+		}
+	}
+	if cap(s.op)-len(s.op) < n {
+		b += int64(max(n, cap(s.op))+len(s.op)) * (1 + 12 + 8 + 8 + 8)
+	}
+	return b
 }
 
 // grow makes room for n more elements, at least doubling the capacity when

@@ -208,7 +208,7 @@ func TestBatchScoringModes(t *testing.T) {
 	}
 	rows := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{
-		"id\tnext\tprobability\tprogram\tbits\tcorrect",
+		"id\tnext\tprobability\tprogram\tbits\tverdict\tfile\tline",
 		"A1\t10,12\t", "A2\t25,36\t", "A3\t", "A4\t", "A5\t5,6\t",
 	}
 	if len(rows) != len(want) {
@@ -219,7 +219,7 @@ func TestBatchScoringModes(t *testing.T) {
 			t.Errorf("--holdout row %d = %q, want prefix %q", i, rows[i], w)
 		}
 	}
-	if !strings.HasSuffix(rows[1], "\tright") || !strings.HasSuffix(rows[5], "\twrong") || !strings.HasSuffix(rows[4], "\tunanswered") {
+	if !strings.HasSuffix(rows[1], "\tright\t0\t1") || !strings.HasSuffix(rows[5], "\twrong\t0\t5") || !strings.HasSuffix(rows[4], "\tunanswered\t0\t4") {
 		t.Errorf("--holdout verdicts:\n%s", out)
 	}
 	s = readSummary(t, sumPath)

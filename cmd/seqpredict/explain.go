@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 
+	"github.com/seqpredict/seqpredict/batch"
 	"github.com/seqpredict/seqpredict/explain"
 	"github.com/seqpredict/seqpredict/predict"
 )
@@ -35,7 +35,8 @@ Examples:
   seqpredict explain --json 2 4 6 8              the same data as JSON
   seqpredict explain --plot fib.png 1 1 2 3 5 8  and a picture (.png or .svg)
 
-Exit status: 0 a prediction was made; 1 no pattern; 2 bad usage or input.
+Exit status: 0 a prediction was made; 1 no pattern; 2 bad usage or input;
+130 interrupted (Ctrl-C).
 
 Flags:
 `
@@ -67,19 +68,41 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if format != "png" && format != "svg" {
 			return usageError(stderr, fmt.Errorf("explain: bad --plot %q: want a file name ending in .png or .svg", *plotFile))
 		}
+		if err := batch.CheckWritable(*plotFile); err != nil {
+			return usageError(stderr, fmt.Errorf("explain: --plot %s: %v", *plotFile, err))
+		}
 	}
 	if len(termArgs) == 0 {
 		return usageError(stderr, errors.New("explain: no terms given (try: seqpredict explain 2 4 6 8)"))
 	}
-	terms, err := parseTerms(termArgs)
-	if err != nil {
-		return usageError(stderr, fmt.Errorf("explain: %v", err))
-	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
+	defer f.limitMemory()()
+	status := explainArgs(ctx, &f, termArgs, explainOutput{plot: *plotFile, format: format, brief: *brief}, stdout, stderr)
+	if ctx.Err() != nil {
+		return interrupted()
+	}
+	return status
+}
+
+// explainOutput says what explain prints: the brief summary instead of the
+// walk-through, and the plot file (and its format, png or svg; "" for none).
+type explainOutput struct {
+	plot, format string
+	brief        bool
+}
+
+// explainArgs explains the sequence given as arguments; the timeout
+// starts before the terms are read. The text (or JSON) is printed even
+// when the plot cannot be written.
+func explainArgs(ctx context.Context, f *predictFlags, termArgs []string, out explainOutput, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(ctx, f.timeout)
 	defer cancel()
+	terms, err := parseTerms(ctx, termArgs)
+	if err != nil {
+		return usageError(stderr, fmt.Errorf("explain: %v", timeoutError(ctx, err)))
+	}
 	opts := f.options()
 	opts.Top = explain.AllClasses // the walk-through accounts for every class
 	res, err := predict.Predict(ctx, terms, opts)
@@ -90,18 +113,18 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	if format != "" {
-		if err := writePlot(*plotFile, format, w); err != nil {
-			return usageError(stderr, fmt.Errorf("explain: writing the plot: %v", err))
-		}
-	}
 	switch {
 	case f.jsonOut:
 		writeJSON(stdout, w)
-	case *brief:
+	case out.brief:
 		_ = w.WriteBrief(stdout)
 	default:
 		_ = w.WriteText(stdout)
+	}
+	if out.format != "" {
+		if err := writePlot(out.plot, out.format, w); err != nil {
+			return usageError(stderr, fmt.Errorf("explain: writing the plot: %v", err))
+		}
 	}
 	return statusOf(res)
 }

@@ -283,6 +283,7 @@ func TestBadInput(t *testing.T) {
 		{"workers negative", "", []string{"--workers", "-1", "1", "2"}, "bad --workers -1"},
 		{"max-programs 0", "", []string{"--max-programs", "0", "1", "2"}, "bad --max-programs 0"},
 		{"max-memory 0", "", []string{"--max-memory", "0", "1", "2"}, "bad --max-memory 0"},
+		{"max-memory below the least", "", []string{"--max-memory", "47", "1", "2"}, "bad --max-memory 47: want 48..1048576 MiB"},
 		{"unknown flag", "", []string{"--frobnicate", "1", "2"}, "--frobnicate"},
 		{"unknown short flag", "", []string{"-x", "1", "2"}, "-x"},
 		{"flag without value", "", []string{"1", "2", "--top"}, "--top"},

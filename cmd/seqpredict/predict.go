@@ -1,19 +1,19 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math/big"
-	"os"
-	"os/signal"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 
+	"github.com/seqpredict/seqpredict/batch"
 	"github.com/seqpredict/seqpredict/predict"
 	"github.com/seqpredict/seqpredict/search"
 )
@@ -26,16 +26,12 @@ in bits) and reads the next term off that mixture.
 
 Usage:
   seqpredict [flags] TERM...        predict one sequence
-  seqpredict [flags] < FILE         one sequence per line, one answer each
-  seqpredict batch [flags] FILE...  predict, score and summarise whole files
-                                    (seqpredict batch --help)
-  seqpredict explain [flags] TERM...
-                                    a walk-through of one prediction, with
-                                    --plot FILE.png (seqpredict explain --help)
-  seqpredict serve [--addr 127.0.0.1:8080]
-                                    the classroom page: predicts as you type
-                                    (seqpredict serve --help)
+  seqpredict [flags] [-] < FILE     one sequence per line, one answer each
+                                    (the line formats of seqpredict batch)
+  seqpredict COMMAND [flags] ...    see below and seqpredict help COMMAND
 
+Commands:
+%s
 Examples:
   seqpredict 2 4 6 8                -> 10, with its probability and program
   seqpredict 1,1,2,3,5,8            terms may be separated by commas
@@ -43,8 +39,13 @@ Examples:
   seqpredict --next 3 1 2 4 8       the next three terms, jointly
   seqpredict --json 1 4 9 16 25     machine-readable output
 
+Limits: at most 100,000 terms of at most 100,000 digits, lines of at most
+1 MiB; --max-memory bounds the process's peak memory and --timeout the
+whole run, reading the terms included.
+
 Exit status: 0 a prediction was made; 1 no pattern (no program within the
-budget is shorter than the terms written out); 2 bad usage or input.
+budget is shorter than the terms written out); 2 bad usage or input; 130
+interrupted (Ctrl-C), after printing what was found.
 
 Flags:
 `
@@ -61,7 +62,20 @@ type predictFlags struct {
 	maxMemoryMB int64
 	workers     int
 	timeout     time.Duration
+	jobs        int // predictions run at once (batch), sharing maxMemoryMB
 }
+
+// limitMemory tells the garbage collector to keep the process within
+// --max-memory (less the program's code, which is not the heap's) and
+// returns a function that restores the former limit.
+func (f *predictFlags) limitMemory() (restore func()) {
+	old := debug.SetMemoryLimit(f.maxMemoryMB<<20 - codeBytes)
+	return func() { debug.SetMemoryLimit(old) }
+}
+
+// codeBytes is about what the program's code and data take in memory
+// outside the Go heap.
+const codeBytes = 16 << 20
 
 func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.jsonOut, "json", false, "print JSON (one object per sequence)")
@@ -77,7 +91,7 @@ func (f *predictFlags) registerBudget(fs *pflag.FlagSet, timeout time.Duration) 
 	fs.IntVar(&f.margin, "margin", search.DefaultMargin, "stop this many bits past the shortest explanation")
 	fs.Int64Var(&f.maxPrograms, "max-programs", search.DefaultMaxPrograms, "most candidate programs to evaluate")
 	fs.Int64Var(&f.patternProg, "pattern-programs", search.DefaultPatternPrograms, "most candidate programs once a pattern within the margin of the search is known")
-	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the search store, in MiB")
+	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the whole process, in MiB (see README)")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
 	fs.DurationVar(&f.timeout, "timeout", timeout, "stop searching after this long and answer with what was found")
 }
@@ -97,8 +111,8 @@ func (f *predictFlags) validate() error {
 		return fmt.Errorf("bad --max-programs %d: want at least 1", f.maxPrograms)
 	case f.patternProg < 1:
 		return fmt.Errorf("bad --pattern-programs %d: want at least 1", f.patternProg)
-	case f.maxMemoryMB < 1 || f.maxMemoryMB > 1<<20:
-		return fmt.Errorf("bad --max-memory %d: want 1..1048576 MiB", f.maxMemoryMB)
+	case f.maxMemoryMB < search.MinProcessMemory>>20 || f.maxMemoryMB > 1<<20:
+		return fmt.Errorf("bad --max-memory %d: want %d..1048576 MiB", f.maxMemoryMB, search.MinProcessMemory>>20)
 	case f.workers < 0 || f.workers > 1024:
 		return fmt.Errorf("bad --workers %d: want 0..1024", f.workers)
 	case f.timeout <= 0:
@@ -116,7 +130,7 @@ func (f *predictFlags) options() predict.Options {
 			Margin:          f.margin,
 			MaxPrograms:     f.maxPrograms,
 			PatternPrograms: f.patternProg,
-			MaxMemory:       f.maxMemoryMB << 20,
+			MaxMemory:       search.StoreBudget(f.maxMemoryMB<<20, f.jobs),
 			Workers:         f.workers,
 		},
 		Fitters:     defaultFitters(),
@@ -152,7 +166,8 @@ func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 	if *help {
-		fmt.Fprint(stdout, usage+fs.FlagUsages())
+		fmt.Fprintf(stdout, usage, commandList())
+		fmt.Fprint(stdout, fs.FlagUsages())
 		return exitOK
 	}
 	if *showVersion {
@@ -162,25 +177,68 @@ func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := f.validate(); err != nil {
 		return usageError(stderr, err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, interrupted, stop := withSignals(context.Background())
 	defer stop()
-	if len(termArgs) == 0 {
-		return predictLines(ctx, &f, stdin, stdout, stderr)
+	defer f.limitMemory()()
+	switch {
+	case len(termArgs) == 0 || len(termArgs) == 1 && termArgs[0] == "-":
+		if len(termArgs) == 0 && isTerminal(stdin) {
+			fmt.Fprintln(stderr, "seqpredict: reading sequences from standard input, one per line; Ctrl-D ends (seqpredict --help: usage)")
+		}
+		status := predictLines(ctx, &f, stdin, stdout, stderr)
+		if ctx.Err() != nil {
+			return interrupted()
+		}
+		return status
+	case slices.Contains(termArgs, "-"):
+		return usageError(stderr, errors.New(`bad term "-": not an integer ("-" alone reads standard input)`))
 	}
-	terms, err := parseTerms(termArgs)
+	status := f.predictArgs(ctx, termArgs, stdout, stderr)
+	if ctx.Err() != nil {
+		return interrupted()
+	}
+	return status
+}
+
+// predictArgs predicts the sequence given as arguments: the timeout starts
+// before the terms are read.
+func (f *predictFlags) predictArgs(ctx context.Context, termArgs []string, stdout, stderr io.Writer) int {
+	ctx, cancel := context.WithTimeout(ctx, f.timeout)
+	defer cancel()
+	terms, err := parseTerms(ctx, termArgs)
+	if err != nil {
+		return usageError(stderr, timeoutError(ctx, err))
+	}
+	res, err := predict.Predict(ctx, terms, f.options())
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	res, err := f.predictOne(ctx, terms)
-	if err != nil {
-		return usageError(stderr, err)
-	}
-	if f.jsonOut {
-		writeJSON(stdout, res.Report())
-	} else {
-		writeText(stdout, res)
-	}
+	f.write(stdout, res, "")
 	return statusOf(res)
+}
+
+// timeoutError says that reading the terms took the whole timeout.
+func timeoutError(ctx context.Context, err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errors.New("reading the terms took the whole --timeout")
+	}
+	if ctx.Err() != nil {
+		return errors.New("interrupted")
+	}
+	return err
+}
+
+// write prints a result, with the sequence's id in front when it has one.
+func (f *predictFlags) write(w io.Writer, res *predict.Result, id string) {
+	if f.jsonOut {
+		rep := res.Report()
+		writeJSON(w, struct {
+			ID string `json:"id,omitempty"`
+			*predict.Report
+		}{id, &rep})
+		return
+	}
+	writeText(w, res)
 }
 
 func statusOf(res *predict.Result) int {
@@ -190,53 +248,80 @@ func statusOf(res *predict.Result) int {
 	return exitNoPattern
 }
 
-// predictLines answers one sequence per line of stdin. A bad line is
-// reported (with its number) and skipped; the status is the worst seen.
+// predictLines answers one sequence per line of stdin, read as batch
+// reads its lines. A bad line is reported (with its number) and skipped;
+// the status is the worst seen.
 func predictLines(ctx context.Context, f *predictFlags, stdin io.Reader, stdout, stderr io.Writer) int {
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	status, lines, seen := exitOK, 0, 0
-	for sc.Scan() {
-		lines++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+	lr := batch.NewLineReader(stdin, "-")
+	status, seen := exitOK, 0
+	for ctx.Err() == nil {
+		line, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if errors.As(err, new(*batch.FileError)) {
+			return usageError(stderr, err)
+		}
+		kind, lineStatus := batch.Data, exitOK
+		if err == nil {
+			kind, lineStatus, err = f.predictLine(ctx, line, stdout)
+		}
+		if kind != batch.Data {
 			continue
 		}
 		seen++
-		terms, err := parseTerms([]string{line})
-		if err == nil {
-			var res *predict.Result
-			if res, err = f.predictOne(ctx, terms); err == nil {
-				if f.jsonOut {
-					writeJSON(stdout, res.Report())
-				} else {
-					fmt.Fprintf(stdout, "%s:\n", line)
-					writeText(stdout, res)
-					fmt.Fprintln(stdout)
-				}
-				status = max(status, statusOf(res))
-			}
-		}
 		if err != nil {
-			fmt.Fprintf(stderr, "seqpredict: line %d: %v\n", lines, err)
+			err = fmt.Errorf("line %d: %w", lr.Line(), causeOf(err))
+			fmt.Fprintf(stderr, "seqpredict: %v\n", err)
 			if f.jsonOut {
-				writeJSON(stdout, map[string]string{"error": fmt.Sprintf("line %d: %v", lines, err)})
+				writeJSON(stdout, map[string]string{"error": err.Error()})
 			}
-			status = exitUsage
+			lineStatus = exitUsage
 		}
-		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "seqpredict: interrupted")
-			return max(status, exitNoPattern)
-		}
+		status = max(status, lineStatus)
 	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintf(stderr, "seqpredict: reading input: %v\n", err)
-		return exitUsage
-	}
-	if seen == 0 {
+	if seen == 0 && ctx.Err() == nil {
 		return usageError(stderr, errors.New("no terms given (try: seqpredict 2 4 6 8, or --help)"))
 	}
 	return status
+}
+
+// causeOf is what is wrong with a line, without the place a LineError
+// adds.
+func causeOf(err error) error {
+	var le *batch.LineError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// predictLine predicts the sequence on one line of standard input, under
+// its own timeout, reading the terms included, and returns the status of
+// the prediction.
+func (f *predictFlags) predictLine(ctx context.Context, line string, stdout io.Writer) (batch.LineKind, int, error) {
+	ctx, cancel := context.WithTimeout(ctx, f.timeout)
+	defer cancel()
+	rec, kind, err := batch.ParseLine(ctx, line)
+	if kind != batch.Data || err != nil {
+		return kind, exitUsage, timeoutError(ctx, err)
+	}
+	res, err := predict.Predict(ctx, rec.Terms, f.options())
+	if err != nil {
+		return kind, exitUsage, err
+	}
+	if !f.jsonOut {
+		name := rec.ID
+		if name == "" {
+			name = strings.TrimSpace(line)
+		}
+		fmt.Fprintf(stdout, "%s:\n", name)
+	}
+	f.write(stdout, res, rec.ID)
+	if !f.jsonOut {
+		fmt.Fprintln(stdout)
+	}
+	return kind, statusOf(res), nil
 }
 
 func usageError(stderr io.Writer, err error) int {

@@ -1,12 +1,15 @@
 package main
 
 import (
-	"fmt"
+	"context"
+	"errors"
 	"math/big"
 	"regexp"
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/seqpredict/seqpredict/batch"
 )
 
 // looksLikeTerms matches arguments that are terms rather than flags, such
@@ -59,30 +62,15 @@ func takesValue(fs *pflag.FlagSet, a string) bool {
 	return f != nil && f.NoOptDefVal == ""
 }
 
-// parseTerms reads integers of any size from arguments that may hold
-// several terms separated by commas or spaces.
-func parseTerms(args []string) ([]*big.Int, error) {
-	var terms []*big.Int
-	for _, a := range args {
-		for _, tok := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-			v, ok := parseInt(tok)
-			if !ok {
-				return nil, fmt.Errorf("bad term %q: not an integer", tok)
-			}
-			terms = append(terms, v)
-		}
+// parseTerms reads the terms of arguments that may hold several,
+// separated by commas or white space, with the parser of batch's lines:
+// the arguments are one list, as typed ("1, 2, 3" unquoted is fine; an
+// empty field between commas, as in "1,,2" or "1, , 2", is an error).
+// Reading stops when ctx is done.
+func parseTerms(ctx context.Context, args []string) ([]*big.Int, error) {
+	list := strings.Join(args, " ")
+	if strings.Trim(list, ", \t") == "" {
+		return nil, errors.New("no terms given")
 	}
-	if len(terms) == 0 {
-		return nil, fmt.Errorf("no terms given")
-	}
-	return terms, nil
-}
-
-var integerRE = regexp.MustCompile(`^[+-]?[0-9]+$`)
-
-func parseInt(s string) (*big.Int, bool) {
-	if !integerRE.MatchString(s) {
-		return nil, false
-	}
-	return new(big.Int).SetString(strings.TrimPrefix(s, "+"), 10)
+	return batch.ParseTerms(ctx, list)
 }
