@@ -27,6 +27,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] { // subcommands
 		case "batch":
 			return runBatch(args[1:], stdin, stdout, stderr)
+		case "merge":
+			return runMerge(args[1:], stdin, stdout, stderr)
 		case "explain":
 			return runExplain(args[1:], stdin, stdout, stderr)
 		case "serve":
