@@ -84,6 +84,7 @@ for _ in $(seq 50); do [ -S "$SOCKET" ] && break; sleep 0.1; done
 munge --socket="$SOCKET" -n | unmunge --socket="$SOCKET" >/dev/null || die "munge cannot encode and decode a credential"
 
 HOST=$(hostname -s)
+CPUS=$(( $(nproc) < 2 ? $(nproc) : 2 ))
 export SLURM_CONF="$TMP/slurm.conf"
 cat >"$SLURM_CONF" <<EOF
 # A one-node cluster for scripts/slurm-check.sh.
@@ -111,7 +112,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 MpiDefault=none
 ReturnToService=2
-NodeName=$HOST NodeAddr=127.0.0.1 CPUs=2 RealMemory=4096 State=UNKNOWN
+NodeName=$HOST NodeAddr=127.0.0.1 CPUs=$CPUS RealMemory=4096 State=UNKNOWN
 PartitionName=check Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
 EOF
 # In the foreground (-D) they log to stderr as well as to their log files.
@@ -161,7 +162,8 @@ done
 log "seqpredict merge out.{0..$((TASKS - 1))}.jsonl:"
 "$BIN" merge --out "$WORK/merged.jsonl" --summary "$WORK/merged.json" "$WORK"/out.*.jsonl | sed 's/^/  /'
 start=$(date +%s)
-"$BIN" batch "${FLAGS[@]}" --jobs 2 --out "$WORK/single.jsonl" "$WORK/sample.txt" 2>"$WORK/single.log"
+"$BIN" batch "${FLAGS[@]}" --jobs 2 --out "$WORK/single.jsonl" --summary "$WORK/single-batch.json" \
+	"$WORK/sample.txt" 2>"$WORK/single.log"
 log "single process (--jobs 2) done in $(($(date +%s) - start)) s: $(grep '^sequences' "$WORK/single.log")"
 "$BIN" merge --summary "$WORK/single.json" "$WORK/single.jsonl" >/dev/null
 
@@ -169,14 +171,24 @@ log "single process (--jobs 2) done in $(($(date +%s) - start)) s: $(grep '^sequ
 untimed() { sed -E 's/"elapsed_ms":[^,}]*//' "$1"; }
 unsummed() { grep -Ev '"(median_seconds|p95_seconds|merged_files)"' "$1"; }
 n=$(wc -l <"$WORK/single.jsonl")
+[ "$n" -gt 0 ] || die "the single run wrote nothing"
 if ! cmp -s <(untimed "$WORK/merged.jsonl") <(untimed "$WORK/single.jsonl"); then
-	diff <(untimed "$WORK/merged.jsonl" | cut -c1-200) <(untimed "$WORK/single.jsonl" | cut -c1-200) | head -n 20
+	diff <(untimed "$WORK/merged.jsonl" | cut -c1-200) <(untimed "$WORK/single.jsonl" | cut -c1-200) | head -n 20 || true
 	die "the merged records differ from the single run's"
 fi
 log "records: the merged $(wc -l <"$WORK/merged.jsonl") equal the single run's $n (ids, order, predictions, programs, verdicts; all but elapsed_ms)"
 if ! cmp -s <(unsummed "$WORK/merged.json") <(unsummed "$WORK/single.json"); then
-	diff <(unsummed "$WORK/merged.json") <(unsummed "$WORK/single.json") | head -n 20
+	diff <(unsummed "$WORK/merged.json") <(unsummed "$WORK/single.json") | head -n 20 || true
 	die "the merged summary differs from the single run's"
 fi
 log "summary: equal but for the times (accuracy, log-loss, calibration)"
+# The lines no record tells of: the shards' counts add up to the single run's.
+field() { sed -n "s/^ *\"$1\": \([0-9]*\),*$/\1/p" "$2"; }
+for f in skipped bad_lines; do
+	sum=0
+	for i in $(seq 0 $((TASKS - 1))); do sum=$((sum + $(field "$f" "$WORK/summary.$i.json"))); done
+	one=$(field "$f" "$WORK/single-batch.json")
+	[ "$sum" -eq "$one" ] || die "the shards' $f add up to $sum, the single run's is $one"
+	log "$f: the shards' add up to the single run's $one"
+done
 log PASS
