@@ -29,6 +29,8 @@ Usage:
   seqpredict [flags] < FILE         one sequence per line, one answer each
   seqpredict batch [flags] FILE...  predict, score and summarise whole files
                                     (seqpredict batch --help)
+  seqpredict merge [flags] OUT...   sum up the outputs of a batch run's shards
+                                    (seqpredict merge --help)
   seqpredict explain [flags] TERM...
                                     a walk-through of one prediction, with
                                     --plot FILE.png (seqpredict explain --help)
