@@ -16,8 +16,8 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./search/ ./fit/ ./serve/
 
-# A short run of every fuzz target (the language, and the query strings of
-# the classroom server).
+# A short run of every fuzz target (the language, the query strings of
+# the classroom server, and the records seqpredict merge reads).
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
@@ -25,6 +25,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzQuery -fuzztime $(FUZZTIME) ./serve/
 	$(GO) test -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME) ./batch/
 	$(GO) test -run '^$$' -fuzz FuzzReadOutput -fuzztime $(FUZZTIME) ./batch/
+	$(GO) test -run '^$$' -fuzz FuzzParseRecord -fuzztime $(FUZZTIME) ./batch/
 
 # Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
 # the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to
@@ -44,3 +45,11 @@ gallery:
 .PHONY: latency
 latency:
 	GO="$(GO)" bash scripts/latency.sh
+
+# A real Slurm job array over --shard, merged with seqpredict merge and
+# compared with a single-process run (see scripts/slurm-check.sh). Needs
+# root: it installs slurm-wlm and munge and starts a one-node cluster.
+# Not part of make test.
+.PHONY: slurm-check
+slurm-check:
+	GO="$(GO)" bash scripts/slurm-check.sh

@@ -2,8 +2,9 @@
 // sequences in several formats, turning each into a prediction task (with
 // the expected answer when scoring), running the tasks in parallel with
 // the output kept in input order, writing JSON Lines or TSV, summarising
-// with accuracy, log-loss and calibration, resuming an interrupted run and
-// sharding a run over machines. Execute is a whole run; the command
+// with accuracy, log-loss and calibration, resuming an interrupted run,
+// sharding a run over machines and merging the shards' outputs (Merge).
+// Execute is a whole run; the command
 // (cmd/seqpredict/batch.go) only parses flags into Options.
 //
 // # Input

@@ -1,9 +1,10 @@
 package batch
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
-	"math"
+	"os"
 	"slices"
 	"strconv"
 	"time"
@@ -28,6 +29,10 @@ type Summary struct {
 	Errors      int // predictions that failed
 	Resumed     int // ids already in the output, not redone
 	Interrupted bool
+	// Files is the number of output files a merge read (Merge); then the
+	// figures a run does not write into its records (Skipped, Bad, Errors,
+	// Resumed and its wall time) are unknown, and left out of the text.
+	Files int
 
 	times     []float64 // seconds per sequence
 	logLoss   float64
@@ -40,34 +45,43 @@ type calibrationBin struct {
 	sumP     float64
 }
 
-// Add counts an outcome.
+// Add counts an outcome. Its figures are read from the record written
+// for it (Outcome.Report), so a run's summary can be recomputed from its
+// output alone (AddRecord, Merge).
 func (s *Summary) Add(o *Outcome) {
 	if o.Err != nil {
 		s.Errors++
 		return
 	}
+	r := o.Report()
+	s.AddRecord(&r)
+}
+
+// AddRecord counts an output record: written by this run (Add) or read
+// back from a run's output (ParseRecord).
+func (s *Summary) AddRecord(r *LineReport) {
 	s.Sequences++
-	if o.Answered() {
+	if r.Found {
 		s.Answered++
 	} else {
 		s.Unanswered++
 	}
-	s.times = append(s.times, o.Elapsed.Seconds())
-	if !o.Scored() {
+	s.times = append(s.times, r.Stats.ElapsedMS/1000)
+	if len(r.Expected) == 0 {
 		return
 	}
 	s.Scored++
-	switch o.Verdict() {
+	switch r.Verdict {
 	case Right:
 		s.Right++
 	case Wrong:
 		s.Wrong++
 	}
-	if lp := o.Log2Prob(); !math.IsNaN(lp) {
-		s.logLoss -= lp
+	if r.LogLoss != nil {
+		s.logLoss += *r.LogLoss
 		s.lossCount++
 	}
-	if r := o.Result; r != nil && len(r.Predictions) > 0 {
+	if len(r.Predictions) > 0 {
 		if s.bins == nil {
 			s.bins = make([]calibrationBin, len(CalibrationEdges)-1)
 		}
@@ -78,7 +92,7 @@ func (s *Summary) Add(o *Outcome) {
 		}
 		s.bins[i].n++
 		s.bins[i].sumP += p
-		if o.TopCorrect() {
+		if r.Correct != nil && *r.Correct {
 			s.bins[i].right++
 		}
 	}
@@ -97,8 +111,9 @@ type SummaryReport struct {
 	Errors      int     `json:"errors"`
 	Resumed     int     `json:"resumed"`
 	Interrupted bool    `json:"interrupted,omitempty"`
-	Accuracy    float64 `json:"accuracy"`  // right / scored
-	Precision   float64 `json:"precision"` // right / (right + wrong)
+	Files       int     `json:"merged_files,omitempty"` // a merge: see Summary.Files
+	Accuracy    float64 `json:"accuracy"`               // right / scored
+	Precision   float64 `json:"precision"`              // right / (right + wrong)
 	// Seconds per sequence (the prediction's wall time).
 	MedianSeconds float64 `json:"median_seconds"`
 	P95Seconds    float64 `json:"p95_seconds"`
@@ -125,7 +140,7 @@ func (s *Summary) Report(wall time.Duration) SummaryReport {
 	r := SummaryReport{
 		Sequences: s.Sequences, Answered: s.Answered, Unanswered: s.Unanswered,
 		Scored: s.Scored, Right: s.Right, Wrong: s.Wrong, Skipped: s.Skipped,
-		Bad: s.Bad, Errors: s.Errors, Resumed: s.Resumed, Interrupted: s.Interrupted,
+		Bad: s.Bad, Errors: s.Errors, Resumed: s.Resumed, Interrupted: s.Interrupted, Files: s.Files,
 		Accuracy: ratio(s.Right, s.Scored), Precision: ratio(s.Right, s.Right+s.Wrong),
 		TotalSeconds: wall.Seconds(), Calibration: []CalibrationEntry{},
 	}
@@ -169,13 +184,31 @@ func quantile(sorted []float64, q float64) float64 {
 	return sorted[i] + (x-float64(i))*(sorted[i+1]-sorted[i])
 }
 
+// WriteFile writes the report as indented JSON (--summary FILE).
+func (r SummaryReport) WriteFile(path string) error {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
 // WriteText prints the report for people.
 func (r SummaryReport) WriteText(w io.Writer) {
 	if r.Interrupted {
 		fmt.Fprintln(w, "interrupted: the summary covers the sequences written")
 	}
+	if r.Files > 0 {
+		files := "files"
+		if r.Files == 1 {
+			files = "file"
+		}
+		fmt.Fprintf(w, "merged %d %s: ", r.Files, files)
+	}
 	fmt.Fprintf(w, "sequences %d: answered %d, unanswered %d", r.Sequences, r.Answered, r.Unanswered)
-	fmt.Fprintf(w, "; skipped %d (too short)", r.Skipped)
+	if r.Files == 0 {
+		fmt.Fprintf(w, "; skipped %d (too short)", r.Skipped)
+	}
 	if r.Bad > 0 {
 		fmt.Fprintf(w, ", bad lines %d", r.Bad)
 	}
@@ -191,8 +224,11 @@ func (r SummaryReport) WriteText(w io.Writer) {
 			r.Scored, r.Right, r.Wrong, r.Scored-r.Right-r.Wrong, 100*r.Accuracy, 100*r.Precision)
 		fmt.Fprintf(w, "mean log-loss %.2f bits per sequence\n", r.MeanLogLossBits)
 	}
-	fmt.Fprintf(w, "time per sequence: median %s, p95 %s; %s in all, %.2f sequences/s\n",
-		seconds(r.MedianSeconds), seconds(r.P95Seconds), seconds(r.TotalSeconds), r.PerSecond)
+	fmt.Fprintf(w, "time per sequence: median %s, p95 %s", seconds(r.MedianSeconds), seconds(r.P95Seconds))
+	if r.Files == 0 {
+		fmt.Fprintf(w, "; %s in all, %.2f sequences/s", seconds(r.TotalSeconds), r.PerSecond)
+	}
+	fmt.Fprintln(w)
 	if len(r.Calibration) > 0 {
 		fmt.Fprintln(w, "calibration (probability of the top prediction):")
 		fmt.Fprintln(w, "  bin            count  predicted  observed")

@@ -43,6 +43,7 @@ var commands []command
 func init() { // an initialisation cycle otherwise: help reads the table
 	commands = []command{
 		{"batch", "predict, score and summarise whole files", runBatch},
+		{"merge", "sum up the outputs of a batch run's shards", runMerge},
 		{"explain", "a walk-through of one prediction, with plots", runExplain},
 		{"serve", "the classroom page: predicts as you type", runServe},
 		{"help", "this help, or a command's: seqpredict help batch", runHelp},
