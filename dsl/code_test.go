@@ -282,26 +282,27 @@ func TestCodeLengths(t *testing.T) {
 // than the enumeration reaches, with large initial terms and constants.
 func TestEncodeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 3000 {
-		kinds := []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Filter, dsl.SqrtCF}
-		p := &dsl.Program{Kind: kinds[r.IntN(len(kinds))], Offset: r.IntN(2), Body: randExpr(r, 6)}
-		randInt := func() *big.Int { return randBigInt(r) }
-		switch p.Kind {
-		case dsl.Recurrence:
-			p.Order = 1 + r.IntN(dsl.MaxOrder)
-			for range p.Order {
-				p.Init = append(p.Init, randInt())
-			}
-		case dsl.Literal:
-			p.Body = nil
-			for range r.IntN(30) {
-				p.Terms = append(p.Terms, randInt())
-			}
-		case dsl.SqrtCF:
-			p.Body, p.Offset = nil, 0
-			p.CFPart = dsl.CFPart(r.IntN(3))
-			p.Radicand = 2 + r.Int64N(dsl.MaxRadicand-1)
+	ints := func(n int) []*big.Int {
+		out := make([]*big.Int, n)
+		for i := range out {
+			out[i] = randBigInt(r)
 		}
+		return out
+	}
+	body := func(k dsl.Kind) func() *dsl.Program {
+		return func() *dsl.Program { return &dsl.Program{Kind: k, Offset: r.IntN(2), Body: randExpr(r, 6)} }
+	}
+	programs := []func() *dsl.Program{
+		body(dsl.ClosedForm), body(dsl.Triangle), body(dsl.Filter),
+		func() *dsl.Program {
+			order := 1 + r.IntN(dsl.MaxOrder)
+			return dsl.NewProgram(dsl.Recurrence, r.IntN(2), order, randExpr(r, 6), ints(order))
+		},
+		func() *dsl.Program { return dsl.NewLiteral(ints(r.IntN(30))) },
+		func() *dsl.Program { return dsl.NewSqrtCF(dsl.CFPart(r.IntN(3)), 2+r.Int64N(dsl.MaxRadicand-1)) },
+	}
+	for range 3000 {
+		p := programs[r.IntN(len(programs))]()
 		require.Len(t, p.Encode(), p.Bits(), dumpProgram(p))
 	}
 }

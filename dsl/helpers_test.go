@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"strings"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -43,35 +42,27 @@ func dump(e dsl.Expr) string {
 	return fmt.Sprintf("<%T>", e)
 }
 
-// dumpProgram is dump for whole programs.
+// dumpProgram is dump for whole programs: the kind, the offset, the
+// initial terms, the body and the kind's own parts, each field written
+// out (a constant's expression in prefix form, every node explicit).
 func dumpProgram(p *dsl.Program) string {
 	if p == nil {
 		return "<nil program>"
 	}
-	ints := func(xs []*big.Int) string {
-		s := make([]string, len(xs))
-		for i, x := range xs {
-			s[i] = x.String()
-		}
-		return "[" + strings.Join(s, " ") + "]"
+	s := fmt.Sprintf("%v off=%d", p.Kind, p.Offset)
+	if p.Order > 0 || p.Init != nil {
+		s += fmt.Sprintf(" order=%d init=%v", p.Order, p.Init)
 	}
-	switch p.Kind {
-	case dsl.Literal:
-		return "literal " + ints(p.Terms)
-	case dsl.ClosedForm:
-		return fmt.Sprintf("closed off=%d %s", p.Offset, dump(p.Body))
-	case dsl.Triangle:
-		return fmt.Sprintf("triangle off=%d %s", p.Offset, dump(p.Body))
-	case dsl.Filter:
-		return fmt.Sprintf("filter off=%d %s", p.Offset, dump(p.Body))
-	case dsl.Rational:
-		return fmt.Sprintf("rational off=%d exps=%v num=%s", p.Offset, p.Exps, ints(p.Num))
-	case dsl.Digits:
-		return fmt.Sprintf("digits from=%d %s", p.From, dumpReal(p.Real))
-	case dsl.SqrtCF:
-		return fmt.Sprintf("sqrtcf part=%d N=%d", p.CFPart, p.Radicand)
+	if p.Body != nil {
+		s += " " + dump(p.Body)
 	}
-	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
+	if d, ok := p.Parts.(*dsl.DigitsParts); ok {
+		return s + fmt.Sprintf(" from=%d %s", d.From, dumpReal(d.Real))
+	}
+	if p.Parts != nil {
+		s += fmt.Sprintf(" %v", p.Parts)
+	}
+	return s
 }
 
 // Node choices grouped by shape, for the enumerator and the random trees.
@@ -215,13 +206,13 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
 		for n := int64(2); dsl.SqrtCFBits(n) <= maxBits; n++ {
 			if dsl.CheckRadicand(n) == nil {
-				fn(&dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n})
+				fn(dsl.NewSqrtCF(part, n))
 			}
 		}
 	}
 	for off := 0; off <= 1; off++ {
 		rationals(maxBits-dsl.HeaderBits(dsl.Rational, 0), func(exps []int, num []*big.Int) {
-			fn(&dsl.Program{Kind: dsl.Rational, Offset: off, Exps: exps, Num: num})
+			fn(dsl.NewRational(off, exps, num))
 		})
 		head := dsl.HeaderBits(dsl.ClosedForm, 0)
 		for b := 3; b <= maxBits-head; b++ {
@@ -245,7 +236,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			tuples(order, maxBits-head-3, func(init []*big.Int, used int) {
 				for b := 3; b <= maxBits-head-used; b++ {
 					for _, e := range en.exprs(b) {
-						fn(&dsl.Program{Kind: dsl.Recurrence, Offset: off, Order: order, Body: e, Init: init})
+						fn(dsl.NewProgram(dsl.Recurrence, off, order, e, init))
 					}
 				}
 			})
@@ -258,7 +249,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			break
 		}
 		tuples(n, maxBits-head, func(ts []*big.Int, _ int) {
-			fn(&dsl.Program{Kind: dsl.Literal, Terms: ts})
+			fn(dsl.NewLiteral(ts))
 		})
 	}
 }
@@ -424,7 +415,7 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 			def := dsl.DefaultFrom(r)
 			for s := -6; s <= 6; s++ {
 				if head+b+dsl.IntBits64(int64(s)) <= maxBits {
-					fn(&dsl.Program{Kind: dsl.Digits, Real: r, From: def + s})
+					fn(dsl.NewDigits(r, def+s))
 				}
 			}
 		}

@@ -14,7 +14,7 @@ import (
 // terms (CC BY-SA 4.0) are the first 15 listed, and next is the 16th.
 func TestContinuedFraction(t *testing.T) {
 	cf := func(part dsl.CFPart, n int64, count int) []*big.Int {
-		return (&dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n}).BigValues(count)
+		return dsl.NewSqrtCF(part, n).BigValues(count)
 	}
 	tests := []struct {
 		name  string
@@ -93,12 +93,12 @@ func TestContinuedFractionRoundTrip(t *testing.T) {
 			continue
 		}
 		for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
-			p := &dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n}
+			p := dsl.NewSqrtCF(part, n)
 			terms := p.BigValues(15)
 			got := ContinuedFraction(context.Background(), terms)
 			found := false
 			for _, q := range got {
-				if q.CFPart == part && q.Radicand == n {
+				if c, ok := q.Parts.(*dsl.SqrtCFParts); ok && c.Part == part && c.Radicand == n {
 					found = true
 				} else if v, ok := reproduces(q, terms); ok {
 					t.Errorf("%v: also proposed %v, next %v", p, q, v)

@@ -15,14 +15,15 @@ import (
 // class per distinct vector of values at its points.
 type bank struct {
 	*store
-	g     grammar
+	g     dsl.Grammar
+	vars  []leafSpec // g's non-constant leaves
 	shape shape
 	main  bool // a program body, not a loop body
 	fixed int  // main banks: the shape's header and initial-term bits
 	first int  // main banks: the index of the first point (the order)
 
-	// Leaf vectors: the index n and a(n-1..3) at each point (main banks),
-	// n and k at each grid cell (the loop bank).
+	// Leaf vectors: the index n, k and a(n-1) .. a(n-order) at each point
+	// (main banks), n and k at each grid cell (the loop bank).
 	index []dsl.Value
 	prev  [dsl.MaxOrder][]dsl.Value
 	k     []dsl.Value
@@ -83,20 +84,22 @@ func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*
 func (e *engine) newMainBank(s shape) *bank {
 	n := len(e.t.terms)
 	width := n + 1 - s.order
-	b := &bank{store: newStore(width), g: s.grammar(), shape: s, main: true,
+	b := &bank{store: newStore(width), g: s.g, vars: leaves(s.g), shape: s, main: true,
 		fixed: s.fixedBits(e.t.terms), first: s.order}
 	if !e.t.big {
 		b.definedHi = width - 1 // every given term's point; not the next one
 	}
+	// The points: where the kind evaluates the body for each term after
+	// the initial ones (n = offset + i, or a triangle's row and column).
 	b.index = make([]dsl.Value, width)
-	for j := range width {
-		b.index[j] = dsl.Value(s.offset + s.order + j)
-	}
-	if s.kind == dsl.Triangle { // n is the row and k the column
+	if s.g.K {
 		b.k = make([]dsl.Value, width)
-		for j := range width {
-			row, col := dsl.TriangleCell(j)
-			b.index[j], b.k[j] = dsl.Value(s.offset+row), dsl.Value(s.offset+col)
+	}
+	for j := range width {
+		n, k := s.body.Point(s.offset, s.order+j)
+		b.index[j] = n
+		if s.g.K {
+			b.k[j] = k
 		}
 	}
 	for lag := 1; lag <= s.order; lag++ { // a(n-lag) at each point
@@ -127,7 +130,7 @@ func (e *engine) loopBank(offset int) *bank {
 		}
 	}
 	rows[n+1] = len(index)
-	b := &bank{store: newStore(len(index)), g: grammar{inLoop: true}, index: index, k: k, rows: rows}
+	b := &bank{store: newStore(len(index)), g: dsl.LoopBody, vars: leaves(dsl.LoopBody), index: index, k: k, rows: rows}
 	if !e.t.big && n > dsl.MaxOrder {
 		// Rows below MaxOrder may be needed only by shapes that skip them.
 		b.definedLo, b.definedHi = rows[dsl.MaxOrder], rows[n]
@@ -290,7 +293,7 @@ func (e *engine) survivalRate() float64 {
 // of bk needs.
 func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
 	need := min(b-dsl.Ops[dsl.OpSum].Bits, maxLoopBody)
-	if need < minExprBits || !bk.g.loops() { // triangles have no loops
+	if need < minExprBits || !bk.g.Loops { // triangles have no loops
 		return true
 	}
 	if bk.loop == nil {
@@ -392,7 +395,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 			jj := j
 			jj.lo, jj.hi = lo, min(j.hi, lo+step)
 			jj.n = int64(jj.hi-jj.lo) * perFirst
-			if commutative(j.op) && j.b1 == j.b2 {
+			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
 				jj.n = 0
 				for x := jj.lo; x < jj.hi; x++ {
 					jj.n += int64(j.hi - x)
@@ -405,7 +408,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	size := func(b int) int64 { lo, hi := bk.ids(b); return int64(hi - lo) }
 	// Leaves and constants: one job, marked by op = OpIndex.
 	leaves := int64(0)
-	for _, l := range bk.g.leaves() {
+	for _, l := range bk.vars {
 		if l.bits == b {
 			leaves++
 		}
@@ -416,16 +419,16 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 		p.jobs = append(p.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
 		p.candidates += leaves
 	}
-	for _, op := range unaryOps {
+	for _, op := range dsl.Funcs1 {
 		b1 := b - dsl.Ops[op].Bits
 		lo, hi := bk.ids(b1)
 		add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
 	}
-	for _, op := range binaryOps {
+	for _, op := range dsl.Funcs2 {
 		rest := b - dsl.Ops[op].Bits
 		for b1 := minExprBits; b1 <= rest-minExprBits; b1++ {
 			b2 := rest - b1
-			if commutative(op) && b1 > b2 {
+			if dsl.Ops[op].Commutative && b1 > b2 {
 				continue
 			}
 			lo, hi := bk.ids(b1)
@@ -441,7 +444,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 		}
 	}
 	if bk.loop != nil {
-		for _, op := range loopOps {
+		for _, op := range dsl.Loops {
 			b1 := b - dsl.Ops[op].Bits
 			if b1 > maxLoopBody {
 				continue
@@ -700,7 +703,7 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			start := lo2
-			if commutative(j.op) && j.b1 == j.b2 {
+			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
 				start = x
 			}
 			for y := start; y < hi2; y++ {
@@ -716,7 +719,7 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 // a(n-i) and the constants — and calls emit for each (the recipe's
 // constant field holds the lag of a(n-i) or the constant's value).
 func (bk *bank) leaves(b int, buf []dsl.Value, emit func(op dsl.Op, kids [3]int32, konst int64)) {
-	for _, l := range bk.g.leaves() {
+	for _, l := range bk.vars {
 		if l.bits == b {
 			copy(buf, bk.leafValues(l.op, l.lag))
 			emit(l.op, [3]int32{}, int64(l.lag))
@@ -755,32 +758,17 @@ func (bk *bank) consistent(small, v []dsl.Value) bool {
 	return equal(v[:len(v)-1], small[bk.first:bk.first+len(v)-1])
 }
 
-// record adds a consistent program to the result, after checking it in
-// exact arithmetic when some value could not be checked in int64.
+// record adds a consistent program to the result (v are its values at
+// the bank's points, the next term's last), after checking it in exact
+// arithmetic when some value could not be checked in int64.
 func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
-	w := len(v)
-	var next *big.Int
-	prog := func() *dsl.Program { return bk.shape.program(tree(), e.t.terms) }
-	if !e.t.big && v[w-1] != dsl.Undef {
-		next = big.NewInt(int64(v[w-1]))
-	} else {
-		p := prog()
-		exact := p.BigValues(len(e.t.terms) + 1)
-		for i, want := range e.t.terms {
-			if exact[i] == nil {
-				e.res.Unchecked++ // too large even for exact arithmetic
-				return
-			}
-			if exact[i].Cmp(want) != 0 {
-				return
-			}
-		}
-		if next = exact[len(e.t.terms)]; next == nil {
-			return
-		}
+	p := bk.shape.program(tree(), e.t.terms)
+	next, ok := e.t.verify(p, v[len(v)-1])
+	if !ok {
+		return
 	}
 	e.lvl.Consistent++
-	e.res.Found = append(e.res.Found, Found{Program: prog(), Bits: b + bk.fixed, Next: next})
+	e.res.Found = append(e.res.Found, Found{Program: p, Bits: b + bk.fixed, Next: next})
 	if l := b + bk.fixed; l < e.literalBits && (e.patternBits == 0 || l < e.patternBits) {
 		e.patternBits = l
 	}
@@ -899,7 +887,7 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			start := lo2
-			if commutative(j.op) && j.b1 == j.b2 {
+			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
 				start = x
 			}
 			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])

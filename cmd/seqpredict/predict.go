@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/seqpredict/seqpredict/fit"
 	"github.com/seqpredict/seqpredict/predict"
 	"github.com/seqpredict/seqpredict/search"
 )
@@ -111,8 +112,8 @@ func (f *predictFlags) options() predict.Options {
 			MaxMemory:       f.maxMemoryMB << 20,
 			Workers:         f.workers,
 		},
-		Fitters:     defaultFitters(),
-		LateFitters: lateFitters(),
+		Fitters:     fit.Early(),
+		LateFitters: fit.Late(),
 	}
 }
 
