@@ -103,12 +103,7 @@ func TestKraftSeries(t *testing.T) {
 	w := make([]float64, maxBits+1)
 	op := func(o dsl.Op) (int, float64) { b := dsl.Ops[o].Bits; return b, math.Exp2(-float64(b)) }
 	for b := 3; b <= maxBits; b++ {
-		for _, o := range leafOps {
-			if dsl.Ops[o].Bits == b {
-				w[b] += math.Exp2(-float64(b))
-			}
-		}
-		for _, e := range farLags() {
+		for _, e := range leaves {
 			if dsl.ExprBits(e) == b {
 				w[b] += math.Exp2(-float64(b))
 			}
@@ -117,12 +112,12 @@ func TestKraftSeries(t *testing.T) {
 			// 2^m constants of b bits each.
 			w[b] += math.Exp2(float64((g-1)/2) - float64(b))
 		}
-		for _, o := range append(slices.Clone(unaryOps), loopOps...) {
+		for _, o := range append(slices.Clone(dsl.Funcs1), dsl.Loops...) {
 			if ob, ow := op(o); b-ob >= 3 {
 				w[b] += ow * w[b-ob]
 			}
 		}
-		for _, o := range binaryOps {
+		for _, o := range dsl.Funcs2 {
 			ob, ow := op(o)
 			for bx := 3; bx <= b-ob-3; bx++ {
 				w[b] += ow * w[bx] * w[b-ob-bx]

@@ -209,7 +209,7 @@ func parseDigits(p *parser) (*Program, error) {
 	if err := p.expect("a", "=", "digits", "("); err != nil {
 		return nil, err
 	}
-	r, err := p.realAdd()
+	r, err := p.realAt(PrecAdd)
 	if err != nil {
 		return nil, err
 	}

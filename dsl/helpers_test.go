@@ -65,13 +65,9 @@ func dumpProgram(p *dsl.Program) string {
 	return s
 }
 
-// Node choices grouped by shape, for the enumerator and the random trees.
-var (
-	leafOps   = []dsl.Op{dsl.OpIndex, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpLoopVar}
-	unaryOps  = dsl.Funcs1
-	binaryOps = []dsl.Op{dsl.OpAdd, dsl.OpMul, dsl.OpSub, dsl.OpDiv, dsl.OpMod, dsl.OpPow, dsl.OpBinom, dsl.OpGcd}
-	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
-)
+// leaves are the variable leaves of the full language, which the code
+// gives a word in every position: n, k and a(n-1) .. a(n-MaxOrder).
+var leaves = dsl.Grammar{Lags: dsl.MaxOrder, K: true}.Leaves()
 
 func leafExpr(op dsl.Op) dsl.Expr {
 	switch op {
@@ -81,15 +77,6 @@ func leafExpr(op dsl.Op) dsl.Expr {
 		return &dsl.LoopVar{}
 	}
 	return &dsl.Prev{Lag: op.Lag()}
-}
-
-// farLags are the leaves a(n-4) .. a(n-MaxOrder), which share OpPrevK.
-func farLags() []dsl.Expr {
-	var out []dsl.Expr
-	for lag := 4; lag <= dsl.MaxOrder; lag++ {
-		out = append(out, &dsl.Prev{Lag: lag})
-	}
-	return out
 }
 
 // enumerator lists every expression tree of the full language with a given
@@ -110,12 +97,7 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 		return out
 	}
 	var out []dsl.Expr
-	for _, op := range leafOps {
-		if dsl.Ops[op].Bits == bits {
-			out = append(out, leafExpr(op))
-		}
-	}
-	for _, e := range farLags() {
+	for _, e := range leaves {
 		if dsl.ExprBits(e) == bits {
 			out = append(out, e)
 		}
@@ -128,12 +110,12 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 			out = append(out, &dsl.Const{Value: c})
 		}
 	}
-	for _, op := range unaryOps {
+	for _, op := range dsl.Funcs1 {
 		for _, x := range en.exprs(bits - dsl.Ops[op].Bits) {
 			out = append(out, &dsl.Unary{Op: op, X: x})
 		}
 	}
-	for _, op := range binaryOps {
+	for _, op := range dsl.Funcs2 {
 		rest := bits - dsl.Ops[op].Bits
 		for bx := 3; bx <= rest-3; bx++ {
 			for _, x := range en.exprs(bx) {
@@ -155,7 +137,7 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 			}
 		}
 	}
-	for _, op := range loopOps {
+	for _, op := range dsl.Loops {
 		for _, x := range en.exprs(bits - dsl.Ops[op].Bits) {
 			out = append(out, &dsl.Loop{Op: op, Body: x})
 		}
@@ -293,18 +275,18 @@ func randExpr(r *rand.Rand, depth int) dsl.Expr {
 		case 1:
 			return &dsl.Const{Value: 1 + r.Int64N(1<<uint(r.IntN(63)))}
 		default:
-			return leafExpr(leafOps[r.IntN(len(leafOps))])
+			return leaves[r.IntN(len(leaves))]
 		}
 	}
 	switch r.IntN(10) {
 	case 0, 1:
-		return &dsl.Unary{Op: unaryOps[r.IntN(len(unaryOps))], X: randExpr(r, depth-1)}
+		return &dsl.Unary{Op: dsl.Funcs1[r.IntN(len(dsl.Funcs1))], X: randExpr(r, depth-1)}
 	case 2:
 		return &dsl.Cond{Cond: randExpr(r, depth-1), Then: randExpr(r, depth-1), Else: randExpr(r, depth-1)}
 	case 3:
-		return &dsl.Loop{Op: loopOps[r.IntN(len(loopOps))], Body: randExpr(r, depth-1)}
+		return &dsl.Loop{Op: dsl.Loops[r.IntN(len(dsl.Loops))], Body: randExpr(r, depth-1)}
 	}
-	return &dsl.Binary{Op: binaryOps[r.IntN(len(binaryOps))], X: randExpr(r, depth-1), Y: randExpr(r, depth-1)}
+	return &dsl.Binary{Op: dsl.Funcs2[r.IntN(len(dsl.Funcs2))], X: randExpr(r, depth-1), Y: randExpr(r, depth-1)}
 }
 
 // loopDepth is the deepest nesting of sum and prod in e.
