@@ -1,6 +1,7 @@
 package dsl_test
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -56,6 +57,46 @@ func assertPrefixFree(t *testing.T, words []string) {
 	}
 	if bad > 5 {
 		t.Errorf("... and %d more prefix pairs", bad-5)
+	}
+}
+
+// TestKindHeaders checks the kind table's header words, every kind and
+// order (the kinds kind_test.go adds for the tests included): no word is
+// a prefix of another, their Kraft sum (each with its offset bit, which
+// doubles the words and halves their weight) is at most 1, and the words
+// are the ones the package documentation gives. It logs the code space a
+// new kind can take.
+func TestKindHeaders(t *testing.T) {
+	var words []string
+	sum := 0.0
+	for _, k := range dsl.Kinds() {
+		lo, hi := 0, 0
+		if b, ok := k.Body(); ok {
+			lo, hi = b.MinOrder, b.MaxOrder
+		}
+		for order := lo; order <= hi; order++ {
+			w := dsl.HeaderWord(k, order)
+			offsetBit := 0
+			if k.OffsetBit() {
+				offsetBit = 1
+			}
+			assert.Equal(t, len(w)+offsetBit, dsl.HeaderBits(k, order), "%v of order %d", k, order)
+			words = append(words, w)
+			sum += math.Exp2(-float64(len(w)))
+		}
+	}
+	assertPrefixFree(t, words)
+	assert.LessOrEqual(t, sum, 1.0)
+	t.Logf("%d header words, Kraft sum %.6f: %.6f of the code space is free", len(words), sum, 1-sum)
+	gamma := func(x uint64) string { return fmt.Sprintf("%0*b", dsl.GammaBits(x), x) }
+	for k, w := range map[dsl.Kind]string{
+		dsl.ClosedForm: "1", dsl.Literal: "000", dsl.Triangle: "0010", dsl.Rational: "0011",
+		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
+	} {
+		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
+	}
+	for order, w := range map[int]string{1: "010", 2: "0110", 3: "0111" + gamma(1), 8: "0111" + gamma(6)} {
+		assert.Equal(t, w, dsl.HeaderWord(dsl.Recurrence, order), "order %d", order)
 	}
 }
 

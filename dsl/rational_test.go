@@ -101,7 +101,10 @@ func TestRationalCode(t *testing.T) {
 // length: each part of it is a complete code, so the bodies weigh at most
 // 1 and approach it.
 func TestRationalKraft(t *testing.T) {
-	const maxBits = 30
+	maxBits, minWords := 30, 10000 // about 9 s
+	if testing.Short() {
+		maxBits, minWords = 24, 10000
+	}
 	var words []string
 	sum := 0.0
 	head := dsl.HeaderBits(dsl.Rational, 0)
@@ -115,7 +118,7 @@ func TestRationalKraft(t *testing.T) {
 		sum += math.Exp2(-float64(bits - head))
 	})
 	t.Logf("%d rational programs of at most %d bits; their bodies weigh %.6f", len(words), maxBits, sum)
-	require.Greater(t, len(words), 10000)
+	require.Greater(t, len(words), minWords)
 	assertPrefixFree(t, words)
 	assert.LessOrEqual(t, sum, 1.0)
 

@@ -660,7 +660,7 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 // runJob evaluates a job's candidates into buf and appends to rs the
 // recipes of those whose values are new to the store.
 func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
-	keep := func(op dsl.Op, kids [3]int32, konst int64) {
+	bk.candidates(b, j, buf, nil, func(op dsl.Op, kids [3]int32, konst int64) {
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
 				return
@@ -671,14 +671,34 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 			return
 		}
 		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
+	})
+	return rs
+}
+
+// candidates is the skeleton of every job: it evaluates the job's
+// candidates into buf, one after another, and calls emit with each one's
+// operator, children and constant. Given a target (check-only levels,
+// where nearly every candidate fails the first point), it first compares
+// each candidate's value at the first point with target[0], in scalar
+// form or streaming through the column of first points (firstPoint), and
+// evaluates in full only those that match.
+func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, emit func(op dsl.Op, kids [3]int32, konst int64)) {
+	check := target != nil
+	var t0 dsl.Value
+	if check {
+		t0 = target[0]
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		bk.leaves(b, buf, keep)
+		bk.leaves(b, buf, emit)
 	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
-			apply1(j.op, buf, bk.values(x))
-			keep(j.op, [3]int32{x}, 0)
+			xv := bk.values(x)
+			if check && dsl.Apply1(j.op, xv[0]) != t0 {
+				continue
+			}
+			apply1(j.op, buf, xv)
+			emit(j.op, [3]int32{x}, 0)
 		}
 	case j.op == dsl.OpCond:
 		lo2, hi2 := bk.ids(j.b2)
@@ -688,31 +708,44 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 			for x := lo2; x < hi2; x++ {
 				xv := bk.values(x)
 				for y := lo3; y < hi3; y++ {
-					applyCond(buf, cv, xv, bk.values(y))
-					keep(dsl.OpCond, [3]int32{c, x, y}, 0)
+					yv := bk.values(y)
+					if check && dsl.Select(cv[0], xv[0], yv[0]) != t0 {
+						continue
+					}
+					applyCond(buf, cv, xv, yv)
+					emit(dsl.OpCond, [3]int32{c, x, y}, 0)
 				}
 			}
 		}
-	case j.op == dsl.OpSum || j.op == dsl.OpProd:
+	case dsl.Ops[j.op].Loop:
 		for x := j.lo; x < j.hi; x++ {
 			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			keep(j.op, [3]int32{x}, 0)
+			emit(j.op, [3]int32{x}, 0)
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
+		var hits []int32
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			start := lo2
 			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
 				start = x
 			}
-			for y := start; y < hi2; y++ {
+			if !check {
+				for y := start; y < hi2; y++ {
+					apply2(j.op, buf, xv, bk.values(y))
+					emit(j.op, [3]int32{x, y}, 0)
+				}
+				continue
+			}
+			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
+			for _, i := range hits {
+				y := start + i
 				apply2(j.op, buf, xv, bk.values(y))
-				keep(j.op, [3]int32{x, y}, 0)
+				emit(j.op, [3]int32{x, y}, 0)
 			}
 		}
 	}
-	return rs
 }
 
 // leaves evaluates into buf, in turn, every leaf of length b — n, k,
@@ -836,8 +869,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
 	var rs []recipe
 	target := e.t.small[bk.first : bk.first+bk.width-1]
-	t0 := target[0]
-	full := func(op dsl.Op, kids [3]int32, konst int64) {
+	bk.candidates(b, j, buf, target, func(op dsl.Op, kids [3]int32, konst int64) {
 		m := 0
 		for m < len(target) && buf[m] == target[m] {
 			m++
@@ -846,58 +878,7 @@ func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int
 		if m == len(target) {
 			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
 		}
-	}
-	switch {
-	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		bk.leaves(b, buf, full)
-	case j.op.Func1():
-		for x := j.lo; x < j.hi; x++ {
-			xv := bk.values(x)
-			if dsl.Apply1(j.op, xv[0]) != t0 {
-				continue
-			}
-			apply1(j.op, buf, xv)
-			full(j.op, [3]int32{x}, 0)
-		}
-	case j.op == dsl.OpCond:
-		lo2, hi2 := bk.ids(j.b2)
-		lo3, hi3 := bk.ids(j.b3)
-		for c := j.lo; c < j.hi; c++ {
-			cv := bk.values(c)
-			for x := lo2; x < hi2; x++ {
-				xv := bk.values(x)
-				for y := lo3; y < hi3; y++ {
-					yv := bk.values(y)
-					if dsl.Select(cv[0], xv[0], yv[0]) != t0 {
-						continue
-					}
-					applyCond(buf, cv, xv, yv)
-					full(dsl.OpCond, [3]int32{c, x, y}, 0)
-				}
-			}
-		}
-	case j.op == dsl.OpSum || j.op == dsl.OpProd:
-		for x := j.lo; x < j.hi; x++ {
-			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			full(j.op, [3]int32{x}, 0)
-		}
-	default: // binary
-		lo2, hi2 := bk.ids(j.b2)
-		var hits []int32
-		for x := j.lo; x < j.hi; x++ {
-			xv := bk.values(x)
-			start := lo2
-			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
-				start = x
-			}
-			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
-			for _, i := range hits {
-				y := start + i
-				apply2(j.op, buf, xv, bk.values(y))
-				full(j.op, [3]int32{x, y}, 0)
-			}
-		}
-	}
+	})
 	return rs
 }
 
