@@ -156,9 +156,6 @@ func (e *engine) run(ctx context.Context) {
 		e.res.Candidates += e.lvl.Candidates
 		e.res.Distinct += e.lvl.Distinct
 		e.res.CompleteBits = B
-		if e.opts.Progress != nil {
-			e.opts.Progress(*e.lvl)
-		}
 		if len(e.res.Found) > 0 && (best < 0 || B < best) {
 			best = B
 		}

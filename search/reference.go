@@ -59,9 +59,6 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 		res.Candidates += lvl.Candidates
 		res.Distinct += lvl.Distinct
 		res.CompleteBits = b
-		if opts.Progress != nil {
-			opts.Progress(lvl)
-		}
 		if best >= 0 && b >= best+opts.Margin {
 			res.Stopped = StopMargin
 			break

@@ -38,8 +38,6 @@ type Options struct {
 	// Workers is the number of goroutines of the fast engine (default: the
 	// number of CPUs). The result does not depend on it.
 	Workers int
-	// Progress, when set, is called after each completed length.
-	Progress func(Level)
 }
 
 // Defaults. They are tuned so that the public puzzle series are answered in

@@ -58,7 +58,7 @@ Flags:
 `
 
 func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("seqpredict batch", batchUsage, stderr)
+	fs := newFlagSet("seqpredict batch")
 	var f predictFlags
 	f.register(fs)
 	_ = fs.MarkHidden("json") // the output is JSON Lines already

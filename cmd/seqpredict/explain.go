@@ -38,7 +38,7 @@ Flags:
 `
 
 func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("seqpredict explain", explainUsage, stderr)
+	fs := newFlagSet("seqpredict explain")
 	var f predictFlags
 	f.register(fs)
 	plotFile := fs.String("plot", "", "also draw the distribution and the mass by program length to `FILE` (.png or .svg)")
