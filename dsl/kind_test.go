@@ -81,24 +81,13 @@ func init() {
 		},
 		print: func(sb *strings.Builder, p *Program) {
 			sb.WriteString("a = repeat(")
-			for i, t := range partsOf[PeriodParts](p).Terms {
-				if i > 0 {
-					sb.WriteString(", ")
-				}
-				sb.WriteString(t.String())
-			}
+			printList(sb, partsOf[PeriodParts](p).Terms)
 			sb.WriteString(")")
 		},
 		// The code is a literal's: the number of terms plus one in gamma
 		// code, then each term.
-		bits: func(p *Program) int { return literalBits(partsOf[PeriodParts](p).Terms) },
-		encode: func(sb *strings.Builder, p *Program) {
-			terms := partsOf[PeriodParts](p).Terms
-			sb.WriteString(gammaWord(uint64(len(terms)) + 1))
-			for _, t := range terms {
-				sb.WriteString(intWord(t))
-			}
-		},
+		bits:   func(p *Program) int { return literalBits(partsOf[PeriodParts](p).Terms) },
+		encode: func(sb *strings.Builder, p *Program) { encodeList(sb, partsOf[PeriodParts](p).Terms) },
 		bigValues: func(p *Program, count int) []*big.Int {
 			terms := partsOf[PeriodParts](p).Terms
 			out := make([]*big.Int, count)

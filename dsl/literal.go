@@ -32,22 +32,11 @@ func init() {
 		parse: parseLiteral,
 		print: func(sb *strings.Builder, p *Program) {
 			sb.WriteString("a = [")
-			for i, t := range partsOf[LiteralParts](p).Terms {
-				if i > 0 {
-					sb.WriteString(", ")
-				}
-				sb.WriteString(t.String())
-			}
+			printList(sb, partsOf[LiteralParts](p).Terms)
 			sb.WriteString("]")
 		},
-		bits: func(p *Program) int { return literalBits(partsOf[LiteralParts](p).Terms) },
-		encode: func(sb *strings.Builder, p *Program) {
-			terms := partsOf[LiteralParts](p).Terms
-			sb.WriteString(gammaWord(uint64(len(terms)) + 1))
-			for _, t := range terms {
-				sb.WriteString(intWord(t))
-			}
-		},
+		bits:   func(p *Program) int { return literalBits(partsOf[LiteralParts](p).Terms) },
+		encode: func(sb *strings.Builder, p *Program) { encodeList(sb, partsOf[LiteralParts](p).Terms) },
 		values: func(p *Program, count int) []Value {
 			terms := partsOf[LiteralParts](p).Terms
 			out := make([]Value, count)
@@ -77,6 +66,25 @@ func literalBits(terms []*big.Int) int {
 		b += IntBits(t)
 	}
 	return b
+}
+
+// encodeList writes the code of a list of terms that literalBits
+// measures.
+func encodeList(sb *strings.Builder, terms []*big.Int) {
+	sb.WriteString(gammaWord(uint64(len(terms)) + 1))
+	for _, t := range terms {
+		sb.WriteString(intWord(t))
+	}
+}
+
+// printList writes terms separated by commas.
+func printList(sb *strings.Builder, terms []*big.Int) {
+	for i, t := range terms {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(t.String())
+	}
 }
 
 // LiteralBits is the length of the literal program that writes the given
