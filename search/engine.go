@@ -657,7 +657,50 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 // runJob evaluates a job's candidates into buf and appends to rs the
 // recipes of those whose values are new to the store.
 func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
-	bk.candidates(b, j, buf, nil, func(op dsl.Op, kids [3]int32, konst int64) {
+	s := sink{bk: bk, buf: buf, rs: rs}
+	bk.candidates(b, j, &s)
+	return s.rs
+}
+
+// sink receives a job's candidates, their values in buf: on a stored
+// level it keeps the recipes of those new to the store; on a check-only
+// level (target set) those that reproduce the terms, counting in matched
+// how many terms each reproduces.
+type sink struct {
+	bk      *bank
+	buf     []dsl.Value
+	target  []dsl.Value // check-only levels: the terms at the bank's points
+	matched []int64
+	rs      []recipe
+}
+
+// candidates is the skeleton of every job: it evaluates the job's
+// candidates into the sink's buffer, one after another, and hands each to
+// the sink with its operator, children and constant. On a check-only
+// level, where nearly every candidate fails the first point, it first
+// compares each candidate's value there with the first term, in scalar
+// form or streaming through the column of first points (firstPoint), and
+// evaluates in full only those that match.
+func (bk *bank) candidates(b int, j job, s *sink) {
+	buf, target, check := s.buf, s.target, s.target != nil
+	var t0 dsl.Value
+	if check {
+		t0 = target[0]
+	}
+	// emit is called where it is defined, so the compiler inlines it.
+	emit := func(op dsl.Op, kids [3]int32, konst int64) {
+		if check { // keep it if it reproduces the terms
+			m := 0
+			for m < len(target) && buf[m] == target[m] {
+				m++
+			}
+			s.matched[m]++
+			if m == len(target) {
+				s.rs = append(s.rs, recipe{op: op, kids: kids, konst: konst})
+			}
+			return
+		}
+		// Keep it if it is defined where it must be and new to the store.
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
 				return
@@ -667,23 +710,7 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 		if bk.find(buf, h) >= 0 {
 			return
 		}
-		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
-	})
-	return rs
-}
-
-// candidates is the skeleton of every job: it evaluates the job's
-// candidates into buf, one after another, and calls emit with each one's
-// operator, children and constant. Given a target (check-only levels,
-// where nearly every candidate fails the first point), it first compares
-// each candidate's value at the first point with target[0], in scalar
-// form or streaming through the column of first points (firstPoint), and
-// evaluates in full only those that match.
-func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, emit func(op dsl.Op, kids [3]int32, konst int64)) {
-	check := target != nil
-	var t0 dsl.Value
-	if check {
-		t0 = target[0]
+		s.rs = append(s.rs, recipe{op: op, kids: kids, konst: konst, hash: h})
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
@@ -864,19 +891,9 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 // that reproduce the terms. matched[m] counts the candidates that
 // reproduce exactly their first m points' terms (m >= 1).
 func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
-	var rs []recipe
-	target := e.t.small[bk.first : bk.first+bk.width-1]
-	bk.candidates(b, j, buf, target, func(op dsl.Op, kids [3]int32, konst int64) {
-		m := 0
-		for m < len(target) && buf[m] == target[m] {
-			m++
-		}
-		matched[m]++
-		if m == len(target) {
-			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
-		}
-	})
-	return rs
+	s := sink{bk: bk, buf: buf, target: e.t.small[bk.first : bk.first+bk.width-1], matched: matched}
+	bk.candidates(b, j, &s)
+	return s.rs
 }
 
 // firstPoint appends to hits the positions i where op(x0, col[i]) equals
