@@ -687,7 +687,9 @@ func (bk *bank) candidates(b int, j job, s *sink) {
 	if check {
 		t0 = target[0]
 	}
-	// emit is called where it is defined, so the compiler inlines it.
+	// emit hands a candidate to the sink. A closure known here is a
+	// direct call; a function parameter was an indirect one, which cost
+	// the stored levels a few per cent.
 	emit := func(op dsl.Op, kids [3]int32, konst int64) {
 		if check { // keep it if it reproduces the terms
 			m := 0
