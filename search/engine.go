@@ -657,51 +657,30 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 // runJob evaluates a job's candidates into buf and appends to rs the
 // recipes of those whose values are new to the store.
 func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
-	s := sink{bk: bk, buf: buf, rs: rs}
-	bk.candidates(b, j, &s)
-	return s.rs
-}
-
-// sink receives a job's candidates, their values in buf: on a stored
-// level it keeps the recipes of those new to the store; on a check-only
-// level (target set) those that reproduce the terms, counting in matched
-// how many terms each reproduces.
-type sink struct {
-	bk      *bank
-	buf     []dsl.Value
-	target  []dsl.Value // check-only levels: the terms at the bank's points
-	matched []int64
-	rs      []recipe
+	return bk.candidates(b, j, buf, nil, nil, rs)
 }
 
 // candidates is the skeleton of every job: it evaluates the job's
-// candidates into the sink's buffer, one after another, and hands each to
-// the sink with its operator, children and constant. On a check-only
-// level, where nearly every candidate fails the first point, it first
-// compares each candidate's value there with the first term, in scalar
-// form or streaming through the column of first points (firstPoint), and
-// evaluates in full only those that match.
-func (bk *bank) candidates(b int, j job, s *sink) {
-	buf, target, check := s.buf, s.target, s.target != nil
+// candidates into buf, one after another, and appends to rs the recipes
+// of those worth keeping. On a stored level (target nil) those are the
+// candidates new to the store. On a check-only level they are those that
+// reproduce the target, the terms at the bank's points, and matched[m]
+// counts the candidates that reproduce exactly the first m; as nearly
+// every candidate fails the first point, each one's value there is first
+// compared with the first term, in scalar form or streaming through the
+// column of first points (firstPoint), and only those that match are
+// evaluated in full.
+func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int64, rs []recipe) []recipe {
+	check := target != nil
 	var t0 dsl.Value
 	if check {
 		t0 = target[0]
 	}
-	// emit hands a candidate to the sink. Defined here, it is called
-	// directly (a function parameter would be an indirect call in the
-	// loops below).
-	emit := func(op dsl.Op, kids [3]int32, konst int64) {
-		if check { // keep it if it reproduces the terms
-			m := 0
-			for m < len(target) && buf[m] == target[m] {
-				m++
-			}
-			s.matched[m]++
-			if m == len(target) {
-				s.rs = append(s.rs, recipe{op: op, kids: kids, konst: konst})
-			}
-			return
-		}
+	// The two ways of keeping a candidate are two closures called where
+	// they are defined, which the compiler inlines into the loops (one
+	// closure for both, or a function parameter, would cost a call per
+	// candidate).
+	keep := func(op dsl.Op, kids [3]int32, konst int64) {
 		// Keep it if it is defined where it must be and new to the store.
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
@@ -712,19 +691,36 @@ func (bk *bank) candidates(b int, j job, s *sink) {
 		if bk.find(buf, h) >= 0 {
 			return
 		}
-		s.rs = append(s.rs, recipe{op: op, kids: kids, konst: konst, hash: h})
+		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
+	}
+	full := func(op dsl.Op, kids [3]int32, konst int64) {
+		// Keep it if it reproduces the terms.
+		m := 0
+		for m < len(target) && buf[m] == target[m] {
+			m++
+		}
+		matched[m]++
+		if m == len(target) {
+			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
+		}
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		bk.leaves(b, buf, emit)
+		if check {
+			bk.leaves(b, buf, full)
+		} else {
+			bk.leaves(b, buf, keep)
+		}
 	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
-			if check && dsl.Apply1(j.op, xv[0]) != t0 {
-				continue
+			if !check {
+				apply1(j.op, buf, xv)
+				keep(j.op, [3]int32{x}, 0)
+			} else if dsl.Apply1(j.op, xv[0]) == t0 {
+				apply1(j.op, buf, xv)
+				full(j.op, [3]int32{x}, 0)
 			}
-			apply1(j.op, buf, xv)
-			emit(j.op, [3]int32{x}, 0)
 		}
 	case j.op == dsl.OpCond:
 		lo2, hi2 := bk.ids(j.b2)
@@ -735,32 +731,39 @@ func (bk *bank) candidates(b int, j job, s *sink) {
 				xv := bk.values(x)
 				for y := lo3; y < hi3; y++ {
 					yv := bk.values(y)
-					if check && dsl.Select(cv[0], xv[0], yv[0]) != t0 {
-						continue
+					if !check {
+						applyCond(buf, cv, xv, yv)
+						keep(dsl.OpCond, [3]int32{c, x, y}, 0)
+					} else if dsl.Select(cv[0], xv[0], yv[0]) == t0 {
+						applyCond(buf, cv, xv, yv)
+						full(dsl.OpCond, [3]int32{c, x, y}, 0)
 					}
-					applyCond(buf, cv, xv, yv)
-					emit(dsl.OpCond, [3]int32{c, x, y}, 0)
 				}
 			}
 		}
 	case dsl.Ops[j.op].Loop:
 		for x := j.lo; x < j.hi; x++ {
 			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			emit(j.op, [3]int32{x}, 0)
+			if check {
+				full(j.op, [3]int32{x}, 0)
+			} else {
+				keep(j.op, [3]int32{x}, 0)
+			}
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
 		var hits []int32
+		sym := dsl.Ops[j.op].Commutative && j.b1 == j.b2 // one order of two children
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			start := lo2
-			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
+			if sym {
 				start = x
 			}
 			if !check {
 				for y := start; y < hi2; y++ {
 					apply2(j.op, buf, xv, bk.values(y))
-					emit(j.op, [3]int32{x, y}, 0)
+					keep(j.op, [3]int32{x, y}, 0)
 				}
 				continue
 			}
@@ -768,10 +771,11 @@ func (bk *bank) candidates(b int, j job, s *sink) {
 			for _, i := range hits {
 				y := start + i
 				apply2(j.op, buf, xv, bk.values(y))
-				emit(j.op, [3]int32{x, y}, 0)
+				full(j.op, [3]int32{x, y}, 0)
 			}
 		}
 	}
+	return rs
 }
 
 // leaves evaluates into buf, in turn, every leaf of length b — n, k,
@@ -893,9 +897,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 // that reproduce the terms. matched[m] counts the candidates that
 // reproduce exactly their first m points' terms (m >= 1).
 func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
-	s := sink{bk: bk, buf: buf, target: e.t.small[bk.first : bk.first+bk.width-1], matched: matched}
-	bk.candidates(b, j, &s)
-	return s.rs
+	return bk.candidates(b, j, buf, e.t.small[bk.first:bk.first+bk.width-1], matched, nil)
 }
 
 // firstPoint appends to hits the positions i where op(x0, col[i]) equals
