@@ -139,7 +139,9 @@
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
 //     "0111" followed by the gamma code of 10 to 15 (11 bits) or of 16 and
-//     more is unused (recurrence orders 9 and up would have taken it).
+//     more is unused (recurrence orders 9 and up would have taken it);
+//     the test kinds take 14 and 15 and the numbers 62 and 63, and move
+//     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
 //     offsetBit, leads, parse (or body.tail), print, bits and encode
 //     (body kinds: the body's code), bigValues (body kinds: body.Point),
