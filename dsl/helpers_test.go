@@ -146,6 +146,15 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 	return out
 }
 
+// bigs returns the integers as big.Int values.
+func bigs(xs ...int64) []*big.Int {
+	out := make([]*big.Int, len(xs))
+	for i, x := range xs {
+		out[i] = big.NewInt(x)
+	}
+	return out
+}
+
 // intsUpTo returns every integer whose universal code takes at most bits
 // bits, by increasing magnitude.
 func intsUpTo(bits int) []*big.Int {

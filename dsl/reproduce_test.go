@@ -11,14 +11,6 @@ import (
 	"github.com/seqpredict/seqpredict/dsl"
 )
 
-func bigs(xs ...int64) []*big.Int {
-	out := make([]*big.Int, len(xs))
-	for i, x := range xs {
-		out[i] = big.NewInt(x)
-	}
-	return out
-}
-
 func TestReproduce(t *testing.T) {
 	for _, c := range []struct {
 		src   string
