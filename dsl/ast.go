@@ -69,73 +69,31 @@ func (*Binary) exprNode()  {}
 func (*Cond) exprNode()    {}
 func (*Loop) exprNode()    {}
 
-// Kind says which of the program shapes a Program has.
-type Kind uint8
-
-const (
-	// ClosedForm programs compute a(n) from n alone: a(n) = E.
-	ClosedForm Kind = iota
-	// Recurrence programs compute a(n) from n and up to three earlier terms,
-	// after Order initial terms: a(n) = E; a(0) = x, a(1) = y.
-	Recurrence
-	// Literal programs write terms out: a = [t0, t1, ...]. They define a(n)
-	// only for the listed indices. They exist so that every continuation of
-	// the data keeps a non-zero prior probability.
-	Literal
-	// Triangle programs define a triangle T(n, k), k = 0..n, read by rows:
-	// a = T(0,0), T(1,0), T(1,1), T(2,0), ... Their body reads n (the row)
-	// and k (the column) and has no loops; with offset 1 rows start at
-	// n = 1 and columns at k = 1.
-	Triangle
-	// Rational programs are rational generating functions with a product
-	// denominator: a(Offset+j) is the coefficient of x^j in
-	// N(x)/((1-x^e1)*(1-x^e2)*...), a(n) = [x^n] (1 + x)/((1-x)*(1-x^2)).
-	Rational
-	// Filter programs list the integers n >= Offset at which Body > 0, in
-	// increasing order: a = {n >= 0 : isprime(n*n + 1) > 0} is 1, 2, 4, 6,
-	// 10, ... Body reads n (and may use sum and prod) but no earlier terms.
-	Filter
-	// Digits programs are the decimal digits of a real constant: a(n) is
-	// the digit of |Real| at the place 10^-(From+n), floor(|C|*10^(From+n))
-	// mod 10; a = digits(log(8)) is 2, 0, 7, 9, 4, ...
-	Digits
-	// SqrtCF programs list the continued fraction of sqrt(Radicand): its
-	// partial quotients, a = cf(sqrt(352)) is 18, 1, 3, 5, 9, 5, 3, 1, 36,
-	// 1, ...; or the numerators (cfnum) or denominators (cfden) of its
-	// convergents. They have no body and no offset.
-	SqrtCF
-)
-
-// Program is a complete description of a sequence.
-//
-// For a Triangle, Offset applies to both the row and the column: the first
-// given term is T(Offset, Offset).
+// Program is a complete description of a sequence: its kind (a row of
+// the kind table, kind.go) and the parts that kind reads. The kinds with an
+// integer body (closed forms, recurrences, triangles, filters) keep it in
+// Body, with the first index in Offset and, for a body that reads earlier
+// terms, its Order initial terms in Init; the other kinds keep their own
+// node in Parts (a generating function's exponents and numerator, a
+// constant's digits, ...), declared in the kind's file.
 //
 // Indices start at Offset (0 or 1): the first given term is a(Offset). For a
 // recurrence the initial terms are a(Offset), ..., a(Offset+Order-1) and the
-// body defines every later term. For a rational generating function,
-// a(Offset+j) is the coefficient of x^j whatever the offset.
+// body defines every later term.
 type Program struct {
 	Kind   Kind
 	Offset int        // 0 or 1; the index of the first term
-	Order  int        // recurrences: how many initial terms (1..MaxOrder)
-	Body   Expr       // closed forms and recurrences
-	Init   []*big.Int // recurrences: the Order initial terms
-	Terms  []*big.Int // literals: the terms written out
-	// Rational programs: the denominator exponents e_i of
-	// prod (1 - x^e_i), sorted non-decreasing, each 1..MaxGFExp, at most
-	// MaxFactors of them; and the numerator coefficients N_0, ..., N_d
-	// (at least one; the parser gives N_d != 0 unless d = 0).
-	Exps []int
-	Num  []*big.Int
-	// Digits programs: the constant, and the place 10^-From of the first
-	// digit (0 the units, 1 the first digit after the point).
-	Real *Real
-	From int
-	// SqrtCF programs: N of sqrt(N) (2..MaxRadicand, not a square) and
-	// which sequence of its continued fraction the program lists.
-	Radicand int64
-	CFPart   CFPart
+	Order  int        // how many initial terms (recurrences: 1..MaxOrder)
+	Body   Expr       // the integer body of the kinds that have one
+	Init   []*big.Int // the Order initial terms
+	Parts  Parts      // the kind's own node, for the kinds without a body
+}
+
+// Parts is the node of a kind that is not an integer body (see Program).
+// The set of implementations is closed: each is declared in its kind's
+// file of this package.
+type Parts interface {
+	partsNode()
 }
 
 // MaxOrder is the largest order of a recurrence, and so the largest lag

@@ -8,38 +8,6 @@ import (
 	"strings"
 )
 
-// Program header code words. Together with the operator table they form the
-// prefix-free code described in the package documentation.
-const (
-	kindClosedWord   = "1"
-	kindLiteralWord  = "000"
-	kindTriangleWord = "0010"
-	rationalWord     = "0011" // a rational generating function
-)
-
-// The kinds that took the code space recurrences of orders 9 and up would
-// have used: the recurrence prefix "0111" and a gamma code no order uses
-// (orders 3..8 take the gamma codes of 1..6). None has an offset bit but
-// the filter: a continued fraction starts at a0 (or p0, q0) whatever the
-// data's offset, and a Digits program's From says where its digits start.
-var (
-	kindFilterWord = "0111" + gammaWord(7)
-	kindSqrtCFWord = "0111" + gammaWord(8)
-	kindDigitsWord = "0111" + gammaWord(9)
-)
-
-// recurrenceWord is the header of a recurrence of the given order: "01",
-// then "0" for order 1, "10" for order 2, and "11" followed by the gamma code
-// of order-2 for the others (order 3 takes 5 bits, 4 and 5 take 7).
-var recurrenceWord = func() [MaxOrder + 1]string {
-	var w [MaxOrder + 1]string
-	w[1], w[2] = "010", "0110"
-	for o := 3; o <= MaxOrder; o++ {
-		w[o] = "0111" + gammaWord(uint64(o-2))
-	}
-	return w
-}()
-
 // GammaBits is the length of the Elias gamma code of x >= 1:
 // 2*floor(log2 x) + 1.
 func GammaBits(x uint64) int {
@@ -76,42 +44,6 @@ func ConstBits(c int64) int {
 	return Ops[OpConst].Bits + GammaBits(uint64(c))
 }
 
-// HeaderBits is the length of a program's header: its kind's word (with
-// the order of a recurrence) and the offset bit of the kinds that have one.
-func HeaderBits(kind Kind, order int) int {
-	b := len(headerWord(kind, order))
-	if hasOffsetBit(kind) {
-		b++
-	}
-	return b
-}
-
-// headerWord is the code word of a kind (and of a recurrence's order).
-func headerWord(kind Kind, order int) string {
-	switch kind {
-	case ClosedForm:
-		return kindClosedWord
-	case Recurrence:
-		return recurrenceWord[order]
-	case Triangle:
-		return kindTriangleWord
-	case Filter:
-		return kindFilterWord
-	case Rational:
-		return rationalWord
-	case Digits:
-		return kindDigitsWord
-	case SqrtCF:
-		return kindSqrtCFWord
-	}
-	return kindLiteralWord
-}
-
-// hasOffsetBit reports whether a kind's header ends with the offset bit.
-func hasOffsetBit(kind Kind) bool {
-	return kind != Literal && kind != Digits && kind != SqrtCF
-}
-
 // ExprBits is the length of an expression's code: the sum of its nodes' code
 // words, plus the gamma code of each constant.
 func ExprBits(e Expr) int {
@@ -129,39 +61,6 @@ func ExprBits(e Expr) int {
 		b += ExprBits(e.Cond) + ExprBits(e.Then) + ExprBits(e.Else)
 	case *Loop:
 		b += ExprBits(e.Body)
-	}
-	return b
-}
-
-// LiteralBits is the length of the literal program that writes the given
-// terms out: its header, the gamma code of how many there are, and each term
-// in the universal integer code.
-func LiteralBits(terms []*big.Int) int {
-	b := HeaderBits(Literal, 0) + GammaBits(uint64(len(terms))+1)
-	for _, t := range terms {
-		b += IntBits(t)
-	}
-	return b
-}
-
-// Bits is the length in bits of the program's code word; its prior weight is
-// 2^-Bits.
-func (p *Program) Bits() int {
-	switch p.Kind {
-	case Literal:
-		return LiteralBits(p.Terms)
-	case ClosedForm, Triangle, Filter:
-		return HeaderBits(p.Kind, 0) + ExprBits(p.Body)
-	case Rational:
-		return RationalBits(p.Exps, p.Num)
-	case Digits:
-		return HeaderBits(Digits, 0) + digitsStartBits(p.Real, p.From) + RealBits(p.Real)
-	case SqrtCF:
-		return SqrtCFBits(p.Radicand)
-	}
-	b := HeaderBits(Recurrence, p.Order) + ExprBits(p.Body)
-	for _, t := range p.Init {
-		b += IntBits(t)
 	}
 	return b
 }
@@ -203,40 +102,6 @@ func canonicalWords(lengths []int) []string {
 
 // OpWord returns the code word of a node choice.
 func OpWord(op Op) string { return opWords[op] }
-
-// Encode returns the program's code word as a string of '0' and '1'. Its
-// length is always p.Bits(); it exists so that the code can be checked (and
-// shown) bit by bit.
-func (p *Program) Encode() string {
-	var sb strings.Builder
-	sb.WriteString(headerWord(p.Kind, p.Order))
-	if hasOffsetBit(p.Kind) {
-		sb.WriteByte('0' + byte(p.Offset))
-	}
-	switch p.Kind {
-	case Literal:
-		sb.WriteString(gammaWord(uint64(len(p.Terms)) + 1))
-		for _, t := range p.Terms {
-			sb.WriteString(intWord(t))
-		}
-		return sb.String()
-	case SqrtCF:
-		encodeSqrtCF(&sb, p)
-		return sb.String()
-	case Rational:
-		encodeRational(&sb, p.Exps, p.Num)
-		return sb.String()
-	case Digits:
-		sb.WriteString(intWord(digitsShift(p.Real, p.From)))
-		encodeReal(&sb, p.Real)
-		return sb.String()
-	}
-	encodeExpr(&sb, p.Body)
-	for _, t := range p.Init {
-		sb.WriteString(intWord(t))
-	}
-	return sb.String()
-}
 
 func encodeExpr(sb *strings.Builder, e Expr) {
 	sb.WriteString(opWords[OpOf(e)])

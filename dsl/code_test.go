@@ -1,6 +1,7 @@
 package dsl_test
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -15,8 +16,14 @@ import (
 )
 
 // kraftBits is the bound of the exhaustive enumeration in TestKraft: about
-// 96,000 programs, about a second.
-const kraftBits = 22
+// 96,000 programs, about a second; with -short, 21 bits, some 60,000
+// programs.
+func kraftBits() (bits, atLeast int) {
+	if testing.Short() {
+		return 21, 40000
+	}
+	return 22, 90000
+}
 
 // TestKraftOps checks the operator table on its own: its Kraft sum is the
 // documented 1 (the table is a complete code), and the code words OpWord hands out have the table's
@@ -59,6 +66,46 @@ func assertPrefixFree(t *testing.T, words []string) {
 	}
 }
 
+// TestKindHeaders checks the kind table's header words, every kind and
+// order (the kinds kind_test.go adds for the tests included): no word is
+// a prefix of another, their Kraft sum (each with its offset bit, which
+// doubles the words and halves their weight) is at most 1, and the words
+// are the ones the package documentation gives. It logs the code space a
+// new kind can take.
+func TestKindHeaders(t *testing.T) {
+	var words []string
+	sum := 0.0
+	for _, k := range dsl.Kinds() {
+		lo, hi := 0, 0
+		if b, ok := k.Body(); ok {
+			lo, hi = b.MinOrder, b.MaxOrder
+		}
+		for order := lo; order <= hi; order++ {
+			w := dsl.HeaderWord(k, order)
+			offsetBit := 0
+			if k.OffsetBit() {
+				offsetBit = 1
+			}
+			assert.Equal(t, len(w)+offsetBit, dsl.HeaderBits(k, order), "%v of order %d", k, order)
+			words = append(words, w)
+			sum += math.Exp2(-float64(len(w)))
+		}
+	}
+	assertPrefixFree(t, words)
+	assert.LessOrEqual(t, sum, 1.0)
+	t.Logf("%d header words, Kraft sum %.6f: %.6f of the code space is free", len(words), sum, 1-sum)
+	gamma := func(x uint64) string { return fmt.Sprintf("%0*b", dsl.GammaBits(x), x) }
+	for k, w := range map[dsl.Kind]string{
+		dsl.ClosedForm: "1", dsl.Literal: "000", dsl.Triangle: "0010", dsl.Rational: "0011",
+		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
+	} {
+		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
+	}
+	for order, w := range map[int]string{1: "010", 2: "0110", 3: "0111" + gamma(1), 8: "0111" + gamma(6)} {
+		assert.Equal(t, w, dsl.HeaderWord(dsl.Recurrence, order), "order %d", order)
+	}
+}
+
 // TestKraft enumerates every program of at most kraftBits bits (closed
 // forms, triangles, recurrences with every initial term that fits,
 // rational generating functions and literals), and checks that Encode
@@ -69,6 +116,7 @@ func TestKraft(t *testing.T) {
 	sum := 0.0
 	kinds := map[dsl.Kind]int{}
 	orders := map[int]int{}
+	kraftBits, atLeast := kraftBits()
 	allPrograms(kraftBits, func(p *dsl.Program) {
 		bits := p.Bits()
 		require.LessOrEqual(t, bits, kraftBits, "enumerator produced %s", dumpProgram(p))
@@ -80,7 +128,7 @@ func TestKraft(t *testing.T) {
 		orders[p.Order]++
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
-	require.Greater(t, len(words), 90000, "the enumeration is suspiciously small")
+	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
 	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
@@ -103,12 +151,7 @@ func TestKraftSeries(t *testing.T) {
 	w := make([]float64, maxBits+1)
 	op := func(o dsl.Op) (int, float64) { b := dsl.Ops[o].Bits; return b, math.Exp2(-float64(b)) }
 	for b := 3; b <= maxBits; b++ {
-		for _, o := range leafOps {
-			if dsl.Ops[o].Bits == b {
-				w[b] += math.Exp2(-float64(b))
-			}
-		}
-		for _, e := range farLags() {
+		for _, e := range leaves {
 			if dsl.ExprBits(e) == b {
 				w[b] += math.Exp2(-float64(b))
 			}
@@ -117,12 +160,12 @@ func TestKraftSeries(t *testing.T) {
 			// 2^m constants of b bits each.
 			w[b] += math.Exp2(float64((g-1)/2) - float64(b))
 		}
-		for _, o := range append(slices.Clone(unaryOps), loopOps...) {
+		for _, o := range append(slices.Clone(dsl.Funcs1), dsl.Loops...) {
 			if ob, ow := op(o); b-ob >= 3 {
 				w[b] += ow * w[b-ob]
 			}
 		}
-		for _, o := range binaryOps {
+		for _, o := range dsl.Funcs2 {
 			ob, ow := op(o)
 			for bx := 3; bx <= b-ob-3; bx++ {
 				w[b] += ow * w[bx] * w[b-ob-bx]
@@ -282,26 +325,27 @@ func TestCodeLengths(t *testing.T) {
 // than the enumeration reaches, with large initial terms and constants.
 func TestEncodeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 3000 {
-		kinds := []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Filter, dsl.SqrtCF}
-		p := &dsl.Program{Kind: kinds[r.IntN(len(kinds))], Offset: r.IntN(2), Body: randExpr(r, 6)}
-		randInt := func() *big.Int { return randBigInt(r) }
-		switch p.Kind {
-		case dsl.Recurrence:
-			p.Order = 1 + r.IntN(dsl.MaxOrder)
-			for range p.Order {
-				p.Init = append(p.Init, randInt())
-			}
-		case dsl.Literal:
-			p.Body = nil
-			for range r.IntN(30) {
-				p.Terms = append(p.Terms, randInt())
-			}
-		case dsl.SqrtCF:
-			p.Body, p.Offset = nil, 0
-			p.CFPart = dsl.CFPart(r.IntN(3))
-			p.Radicand = 2 + r.Int64N(dsl.MaxRadicand-1)
+	ints := func(n int) []*big.Int {
+		out := make([]*big.Int, n)
+		for i := range out {
+			out[i] = randBigInt(r)
 		}
+		return out
+	}
+	body := func(k dsl.Kind) func() *dsl.Program {
+		return func() *dsl.Program { return &dsl.Program{Kind: k, Offset: r.IntN(2), Body: randExpr(r, 6)} }
+	}
+	programs := []func() *dsl.Program{
+		body(dsl.ClosedForm), body(dsl.Triangle), body(dsl.Filter),
+		func() *dsl.Program {
+			order := 1 + r.IntN(dsl.MaxOrder)
+			return dsl.NewProgram(dsl.Recurrence, r.IntN(2), order, randExpr(r, 6), ints(order))
+		},
+		func() *dsl.Program { return dsl.NewLiteral(ints(r.IntN(30))) },
+		func() *dsl.Program { return dsl.NewSqrtCF(dsl.CFPart(r.IntN(3)), 2+r.Int64N(dsl.MaxRadicand-1)) },
+	}
+	for range 3000 {
+		p := programs[r.IntN(len(programs))]()
 		require.Len(t, p.Encode(), p.Bits(), dumpProgram(p))
 	}
 }

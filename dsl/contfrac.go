@@ -9,6 +9,44 @@ import (
 	"strings"
 )
 
+// SqrtCF programs list the continued fraction of sqrt(Radicand): its
+// partial quotients, a = cf(sqrt(352)) is 18, 1, 3, 5, 9, 5, 3, 1, 36,
+// 1, ...; or the numerators (cfnum) or denominators (cfden) of its
+// convergents. They have no body and no offset: the header is "0111" and
+// the gamma code of 8, then 2 bits for the part and the gamma code of N.
+const SqrtCF Kind = 7
+
+// SqrtCFParts are N of sqrt(N) (2..MaxRadicand, not a square) and which
+// sequence of its continued fraction a SqrtCF program lists.
+type SqrtCFParts struct {
+	Radicand int64
+	Part     CFPart
+}
+
+func (*SqrtCFParts) partsNode() {}
+
+// NewSqrtCF returns the program that lists the given part of the
+// continued fraction of sqrt(n).
+func NewSqrtCF(part CFPart, n int64) *Program {
+	return &Program{Kind: SqrtCF, Parts: &SqrtCFParts{Radicand: n, Part: part}}
+}
+
+func init() {
+	define(SqrtCF, &kindSpec{
+		name:  "continued fraction",
+		word:  word("0111" + gammaWord(8)),
+		leads: []string{"a = cf", "a = cfnum", "a = cfden"},
+		parse: parseSqrtCF,
+		print: printSqrtCF,
+		bits: func(p *Program) int {
+			return cfPartBits + GammaBits(uint64(max(partsOf[SqrtCFParts](p).Radicand, 1)))
+		},
+		encode:    encodeSqrtCF,
+		bigValues: sqrtCFValues,
+		noRival:   "the best explanation is a continued fraction, which has no formula to add a vanishing product to",
+	})
+}
+
 // CFPart says which sequence of the continued fraction of sqrt(N) a SqrtCF
 // program lists.
 type CFPart uint8
@@ -74,13 +112,14 @@ func SqrtCFQuotients(n int64) iter.Seq[int64] {
 // SqrtCFBits is the length of the code of a SqrtCF program for sqrt(n):
 // the header, the part and the gamma code of n.
 func SqrtCFBits(n int64) int {
-	return HeaderBits(SqrtCF, 0) + cfPartBits + GammaBits(uint64(max(n, 1)))
+	return NewSqrtCF(CFTerms, n).Bits()
 }
 
 // encodeSqrtCF writes a continued fraction's code after its header.
 func encodeSqrtCF(sb *strings.Builder, p *Program) {
-	fmt.Fprintf(sb, "%0*b", cfPartBits, p.CFPart)
-	sb.WriteString(gammaWord(uint64(max(p.Radicand, 1))))
+	c := partsOf[SqrtCFParts](p)
+	fmt.Fprintf(sb, "%0*b", cfPartBits, c.Part)
+	sb.WriteString(gammaWord(uint64(max(c.Radicand, 1))))
 }
 
 // sqrtCFValues returns the first count terms of a SqrtCF program exactly:
@@ -89,19 +128,20 @@ func encodeSqrtCF(sb *strings.Builder, p *Program) {
 // likewise. Terms of more than MaxBigBits bits are undefined (nil), and
 // so is everything of an invalid program.
 func sqrtCFValues(p *Program, count int) []*big.Int {
+	c := partsOf[SqrtCFParts](p)
 	out := make([]*big.Int, count)
-	if count == 0 || CheckRadicand(p.Radicand) != nil || p.CFPart >= numCFParts {
+	if count == 0 || CheckRadicand(c.Radicand) != nil || c.Part >= numCFParts {
 		return out
 	}
 	// The two previous numerators or denominators: p(-2) = 0, p(-1) = 1
 	// and q(-2) = 1, q(-1) = 0 start the recurrences.
 	prev, cur := big.NewInt(1), new(big.Int)
-	if p.CFPart == CFNum {
+	if c.Part == CFNum {
 		prev, cur = cur, prev
 	}
 	i := 0
-	for a := range SqrtCFQuotients(p.Radicand) {
-		if p.CFPart == CFTerms {
+	for a := range SqrtCFQuotients(c.Radicand) {
+		if c.Part == CFTerms {
 			out[i] = big.NewInt(a)
 		} else {
 			next := new(big.Int).Mul(big.NewInt(a), cur)
@@ -122,18 +162,21 @@ func sqrtCFValues(p *Program, count int) []*big.Int {
 // printSqrtCF writes "a = cf(sqrt(N))", "a = cfnum(sqrt(N))" or
 // "a = cfden(sqrt(N))".
 func printSqrtCF(sb *strings.Builder, p *Program) {
+	c := partsOf[SqrtCFParts](p)
 	name := "cf?"
-	if p.CFPart < numCFParts {
-		name = cfNames[p.CFPart]
+	if c.Part < numCFParts {
+		name = cfNames[c.Part]
 	}
-	sb.WriteString("a = " + name + "(sqrt(" + strconv.FormatInt(p.Radicand, 10) + "))")
+	sb.WriteString("a = " + name + "(sqrt(" + strconv.FormatInt(c.Radicand, 10) + "))")
 }
 
-// sqrtCF parses the rest of "a = cf(sqrt(N))" (or cfnum, cfden) after
-// "a =".
-func (p *parser) sqrtCF() (*Program, error) {
+// parseSqrtCF parses "a = cf(sqrt(N))" (or cfnum, cfden).
+func parseSqrtCF(p *parser) (*Program, error) {
+	if err := p.expect("a", "="); err != nil {
+		return nil, err
+	}
 	name := p.next()
-	prog := &Program{Kind: SqrtCF, CFPart: CFPart(slices.Index(cfNames[:], name.text))}
+	c := &SqrtCFParts{Part: CFPart(slices.Index(cfNames[:], name.text))}
 	if err := p.expect("(", "sqrt", "("); err != nil {
 		return nil, err
 	}
@@ -148,13 +191,9 @@ func (p *parser) sqrtCF() (*Program, error) {
 	if err := CheckRadicand(n); err != nil {
 		return nil, p.errorf(t, "%v", err)
 	}
-	prog.Radicand = n
+	c.Radicand = n
 	if err := p.expect(")", ")"); err != nil {
 		return nil, err
 	}
-	return prog, nil
+	return &Program{Kind: SqrtCF, Parts: c}, nil
 }
-
-// isSqrtCFName reports whether a token names a part of a continued
-// fraction, "cf", "cfnum" or "cfden".
-func isSqrtCFName(s string) bool { return slices.Contains(cfNames[:], s) }

@@ -68,8 +68,8 @@ func splitInts(s string) []string {
 func TestSqrtCFConvergents(t *testing.T) {
 	for _, n := range []int64{2, 3, 5, 7, 13, 61, 94, 352, 489, 983, 1000003, dsl.MaxRadicand} {
 		const count = 60
-		num := (&dsl.Program{Kind: dsl.SqrtCF, CFPart: dsl.CFNum, Radicand: n}).BigValues(count)
-		den := (&dsl.Program{Kind: dsl.SqrtCF, CFPart: dsl.CFDen, Radicand: n}).BigValues(count)
+		num := dsl.NewSqrtCF(dsl.CFNum, n).BigValues(count)
+		den := dsl.NewSqrtCF(dsl.CFDen, n).BigValues(count)
 		bound := big.NewInt(2 * isqrt(n))
 		for k := range count {
 			require.NotNil(t, num[k], "N=%d k=%d", n, k)
@@ -98,7 +98,7 @@ func isqrt(n int64) int64 { return new(big.Int).Sqrt(big.NewInt(n)).Int64() }
 func TestSqrtCFValuesAgree(t *testing.T) {
 	for _, n := range []int64{2, 352, 983, dsl.MaxRadicand} {
 		for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
-			p := &dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n}
+			p := dsl.NewSqrtCF(part, n)
 			const count = 60
 			small, exact := p.Values(count), p.BigValues(count)
 			for i := range count {
@@ -110,14 +110,14 @@ func TestSqrtCFValuesAgree(t *testing.T) {
 			}
 		}
 	}
-	huge := (&dsl.Program{Kind: dsl.SqrtCF, CFPart: dsl.CFNum, Radicand: 2}).BigValues(30000)
+	huge := dsl.NewSqrtCF(dsl.CFNum, 2).BigValues(30000)
 	assert.NotNil(t, huge[1000])
 	assert.Nil(t, huge[len(huge)-1], "numerators beyond MaxBigBits are undefined")
 	// A program no parser gives: a square, or an unknown part.
 	for _, p := range []*dsl.Program{
-		{Kind: dsl.SqrtCF, Radicand: 16},
-		{Kind: dsl.SqrtCF, Radicand: -5},
-		{Kind: dsl.SqrtCF, Radicand: 5, CFPart: 3},
+		dsl.NewSqrtCF(dsl.CFTerms, 16),
+		dsl.NewSqrtCF(dsl.CFTerms, -5),
+		dsl.NewSqrtCF(3, 5),
 	} {
 		assert.Equal(t, []*big.Int{nil, nil}, p.BigValues(2), dumpProgram(p))
 		assert.Equal(t, []dsl.Value{dsl.Undef, dsl.Undef}, p.Values(2), dumpProgram(p))
@@ -141,7 +141,7 @@ func Example_sqrtCF() {
 	p, _ := dsl.ParseProgram("a = cf(sqrt(352))")
 	fmt.Println(p.BigValues(16))
 	fmt.Printf("%d bits  %s\n", p.Bits(), p.Encode())
-	q := &dsl.Program{Kind: dsl.SqrtCF, CFPart: dsl.CFNum, Radicand: 2}
+	q := dsl.NewSqrtCF(dsl.CFNum, 2)
 	fmt.Println(q, q.BigValues(8))
 	// Output:
 	// [18 1 3 5 9 5 3 1 36 1 3 5 9 5 3 1]

@@ -7,6 +7,53 @@ import (
 	"strings"
 )
 
+// Digits programs are the decimal digits of a real constant: a(n) is the
+// digit of |Real| at the place 10^-(From+n), floor(|C|*10^(From+n)) mod
+// 10; a = digits(log(8)) is 2, 0, 7, 9, 4, ... The header is "0111" and
+// the gamma code of 9, with no offset bit (From says where the digits
+// start); then From - DefaultFrom(C) in the universal integer code and C
+// in the real table's code (real.go).
+const Digits Kind = 6
+
+// DigitsParts are the constant of a Digits program and the place 10^-From
+// of its first digit (0 the units, 1 the first digit after the point).
+type DigitsParts struct {
+	Real *Real
+	From int
+}
+
+func (*DigitsParts) partsNode() {}
+
+// NewDigits returns the program of the digits of r from the place
+// 10^-from.
+func NewDigits(r *Real, from int) *Program {
+	return &Program{Kind: Digits, Parts: &DigitsParts{Real: r, From: from}}
+}
+
+func init() {
+	define(Digits, &kindSpec{
+		name:  "digits",
+		word:  word("0111" + gammaWord(9)),
+		leads: []string{"a = digits"},
+		parse: parseDigits,
+		print: printDigits,
+		bits: func(p *Program) int {
+			d := partsOf[DigitsParts](p)
+			return digitsStartBits(d.Real, d.From) + RealBits(d.Real)
+		},
+		encode: func(sb *strings.Builder, p *Program) {
+			d := partsOf[DigitsParts](p)
+			sb.WriteString(intWord(digitsShift(d.Real, d.From)))
+			encodeReal(sb, d.Real)
+		},
+		bigValues: func(p *Program, count int) []*big.Int {
+			d := partsOf[DigitsParts](p)
+			return DigitsValues(d.Real, d.From, count)
+		},
+		noRival: "the best explanation is the digits of a constant, which has no formula in n to add a vanishing product to",
+	})
+}
+
 // MaxDigitsFrom bounds |From| of a Digits program, and MaxDigitPlace the
 // places 10^-j whose digits are computed at all (j at most MaxDigitPlace,
 // which MaxRealPrec bits of precision still resolve): a digit further out
@@ -148,25 +195,26 @@ func scaledFloor(v, err *big.Float, last int, prec uint) (lo, hi *big.Int) {
 
 // printDigits writes "a = digits(C)" or "a = digits(C, from j)".
 func printDigits(sb *strings.Builder, p *Program) {
+	d := partsOf[DigitsParts](p)
 	sb.WriteString("a = digits(")
-	printReal(sb, p.Real, PrecAdd)
-	if p.From != DefaultFrom(p.Real) {
-		sb.WriteString(", from " + strconv.Itoa(p.From))
+	printReal(sb, d.Real, PrecAdd)
+	if d.From != DefaultFrom(d.Real) {
+		sb.WriteString(", from " + strconv.Itoa(d.From))
 	}
 	sb.WriteString(")")
 }
 
-// digits parses the rest of "a = digits(C)" or "a = digits(C, from j)".
-func (p *parser) digits() (*Program, error) {
-	p.next() // "digits"
-	if err := p.expect("("); err != nil {
+// parseDigits parses "a = digits(C)" or "a = digits(C, from j)".
+func parseDigits(p *parser) (*Program, error) {
+	if err := p.expect("a", "=", "digits", "("); err != nil {
 		return nil, err
 	}
-	r, err := p.realAdd()
+	r, err := p.realAt(PrecAdd)
 	if err != nil {
 		return nil, err
 	}
-	prog := &Program{Kind: Digits, Real: r}
+	d := &DigitsParts{Real: r}
+	prog := &Program{Kind: Digits, Parts: d}
 	if p.peek().text == "," {
 		p.next()
 		if err := p.expect("from"); err != nil {
@@ -180,9 +228,9 @@ func (p *parser) digits() (*Program, error) {
 		if v.CmpAbs(big.NewInt(MaxDigitsFrom)) > 0 {
 			return nil, p.errorf(t, "the first place must be within ±%d", MaxDigitsFrom)
 		}
-		prog.From = int(v.Int64())
+		d.From = int(v.Int64())
 	} else {
-		prog.From = DefaultFrom(r)
+		d.From = DefaultFrom(r)
 	}
 	return prog, p.expect(")")
 }

@@ -281,8 +281,7 @@ func TestRealKraft(t *testing.T) {
 		rs := enum(b)
 		assert.InDelta(t, float64(len(rs))*math.Exp2(-float64(b)), w[b], 1e-12, "weight of %d-bit expressions", b)
 		for _, r := range rs {
-			p := &dsl.Program{Kind: dsl.Digits, Real: r}
-			p.From = dsl.DefaultFrom(r)
+			p := dsl.NewDigits(r, dsl.DefaultFrom(r))
 			code := p.Encode()
 			require.Len(t, code, p.Bits())
 			require.Equal(t, b, dsl.RealBits(r))

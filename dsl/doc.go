@@ -108,6 +108,55 @@
 // more than MaxBigBits bits is undefined. The sequence starts at a0 (p0,
 // q0) whatever the offset of the data, so these programs have no offset.
 //
+// # The kind table
+//
+// Each kind is a row of the kind table (kind.go), declared with
+// everything about it in a file of its own: closed.go, recurrence.go,
+// triangle.go, filter.go, rational.go, digits.go, contfrac.go and
+// literal.go. A row gives the kind's header code word (by order, for
+// recurrences) and whether an offset bit follows it; the leads that start
+// its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
+// text form "lead body tail", the parser of its tail: a closed form and a
+// recurrence share their lead and the tail tells them apart); its
+// printer; the rest of its code and that code's length; its terms,
+// exactly and in int64; for a kind with an integer body, the body's
+// grammar (which earlier terms, whether k and the loops) and its points
+// (the n, and k, at which the body gives each term), from which the
+// search enumerates it; and, for explain, its contrived rival or why it
+// has none. A kind without a body keeps its parts in a node of its own
+// (Program.Parts: RationalParts, DigitsParts, SqrtCFParts,
+// LiteralParts). The parser, the printer, the coder, the evaluators,
+// Reproduce, the search and explain read the rows; none of them switches
+// on the kind. The operators have the same arrangement in op.go.
+//
+// To add a kind, write one file in this package (kind_test.go adds two
+// for the tests, an array read by antidiagonals and a repeated period,
+// and kinds_test.go takes them through the parser, the coder, the search
+// and the predictor):
+//
+//  1. Declare its Kind constant with an unused number, and, unless it is
+//     an integer body, its Parts node (a struct with a partsNode method)
+//     and a constructor.
+//  2. Pick a free header word: TestKindHeaders logs the free code space.
+//     "0111" followed by the gamma code of 10 to 15 (11 bits) or of 16 and
+//     more is unused (recurrence orders 9 and up would have taken it);
+//     the test kinds take 14 and 15 and the numbers 62 and 63, and move
+//     when a real kind needs them (TestKindHeaders fails until they do).
+//  3. In an init function, define(K, &kindSpec{...}) with its name, word,
+//     offsetBit, leads, parse (or body.tail), print, bits and encode
+//     (body kinds: the body's code), bigValues (body kinds: body.Point),
+//     body for an integer body (its grammar, its points, and SearchFrom,
+//     how many terms the search needs before it enumerates it; 0 for
+//     never), and rival or noRival.
+//
+// Nothing else changes in this package, the search, the predictor or
+// explain. What the kind needs besides is a fitter in package fit if the
+// search cannot enumerate it (registered in fit.Early or fit.Late), its
+// tests (round trips, code lengths, values against an independent
+// computation, fuzz seeds), and its documentation: this file's sections
+// above and under "The code", the README's language and code, and
+// explain.Language.
+//
 // # Expressions
 //
 //	expr    := "if" add "<=" "0" "then" expr "else" expr | add

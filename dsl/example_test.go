@@ -51,8 +51,8 @@ func Example_rational() {
 	p, _ := dsl.ParseProgram("a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4))")
 	fmt.Println(p.BigValues(16))
 	fmt.Printf("%d bits  %s\n", p.Bits(), p.Encode())
-	q := &dsl.Program{Kind: dsl.Rational, Offset: 1, Exps: []int{1, 1, 3},
-		Num: []*big.Int{big.NewInt(1), big.NewInt(2), big.NewInt(0), big.NewInt(-1)}}
+	q := dsl.NewRational(1, []int{1, 1, 3},
+		[]*big.Int{big.NewInt(1), big.NewInt(2), big.NewInt(0), big.NewInt(-1)})
 	fmt.Println(q, q.Bits())
 	// Output:
 	// [1 2 4 7 12 18 27 38 53 71 94 121 155 194 241 295]
@@ -66,8 +66,8 @@ func Example_digits() {
 	p, _ := dsl.ParseProgram("a = digits(log(8))")
 	fmt.Println(p.BigValues(16))
 	fmt.Printf("%d bits  %s\n", p.Bits(), p.Encode())
-	q := &dsl.Program{Kind: dsl.Digits, Real: &dsl.Real{Op: dsl.RDiv,
-		X: &dsl.Real{Op: dsl.RInt, Int: 1}, Y: &dsl.Real{Op: dsl.RInt, Int: 471}}, From: 1}
+	q := dsl.NewDigits(&dsl.Real{Op: dsl.RDiv,
+		X: &dsl.Real{Op: dsl.RInt, Int: 1}, Y: &dsl.Real{Op: dsl.RInt, Int: 471}}, 1)
 	fmt.Println(q, q.Bits(), q.BigValues(8))
 	// Output:
 	// [2 0 7 9 4 4 1 5 4 1 6 7 9 8 3 5]

@@ -169,10 +169,8 @@ func (d *decoder) expr(depth int) dsl.Expr {
 	if depth > 12 {
 		op = dsl.OpIndex
 	}
-	switch op {
-	case dsl.OpIndex, dsl.OpLoopVar, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3:
-		return leafExpr(op)
-	case dsl.OpConst:
+	switch info := dsl.Ops[op]; {
+	case op == dsl.OpConst:
 		c := int64(d.byte())
 		if c >= 200 { // a large constant: the next 1..8 bytes
 			m := int(c%8) + 1
@@ -183,14 +181,15 @@ func (d *decoder) expr(depth int) dsl.Expr {
 			c &= 1<<62 - 1
 		}
 		return &dsl.Const{Value: max(c, 1)}
-	case dsl.OpPrevK:
+	case op == dsl.OpPrevK:
 		return &dsl.Prev{Lag: 4 + int(d.byte())%(dsl.MaxOrder-3)}
-	case dsl.OpCond:
+	case info.Arity == 0: // n, k, a(n-1) .. a(n-3)
+		return leafExpr(op)
+	case info.Arity == 3:
 		return &dsl.Cond{Cond: d.expr(depth + 1), Then: d.expr(depth + 1), Else: d.expr(depth + 1)}
-	case dsl.OpSum, dsl.OpProd:
+	case info.Loop:
 		return &dsl.Loop{Op: op, Body: d.expr(depth + 1)}
-	}
-	if op.Func1() { // -x, x!, prime(x), sigma(x), ...
+	case info.Arity == 1: // -x, x!, prime(x), sigma(x), ...
 		return &dsl.Unary{Op: op, X: d.expr(depth + 1)}
 	}
 	return &dsl.Binary{Op: op, X: d.expr(depth + 1), Y: d.expr(depth + 1)}

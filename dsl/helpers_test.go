@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
-	"strings"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -43,44 +42,32 @@ func dump(e dsl.Expr) string {
 	return fmt.Sprintf("<%T>", e)
 }
 
-// dumpProgram is dump for whole programs.
+// dumpProgram is dump for whole programs: the kind, the offset, the
+// initial terms, the body and the kind's own parts, each field written
+// out (a constant's expression in prefix form, every node explicit).
 func dumpProgram(p *dsl.Program) string {
 	if p == nil {
 		return "<nil program>"
 	}
-	ints := func(xs []*big.Int) string {
-		s := make([]string, len(xs))
-		for i, x := range xs {
-			s[i] = x.String()
-		}
-		return "[" + strings.Join(s, " ") + "]"
+	s := fmt.Sprintf("%v off=%d", p.Kind, p.Offset)
+	if p.Order > 0 || p.Init != nil {
+		s += fmt.Sprintf(" order=%d init=%v", p.Order, p.Init)
 	}
-	switch p.Kind {
-	case dsl.Literal:
-		return "literal " + ints(p.Terms)
-	case dsl.ClosedForm:
-		return fmt.Sprintf("closed off=%d %s", p.Offset, dump(p.Body))
-	case dsl.Triangle:
-		return fmt.Sprintf("triangle off=%d %s", p.Offset, dump(p.Body))
-	case dsl.Filter:
-		return fmt.Sprintf("filter off=%d %s", p.Offset, dump(p.Body))
-	case dsl.Rational:
-		return fmt.Sprintf("rational off=%d exps=%v num=%s", p.Offset, p.Exps, ints(p.Num))
-	case dsl.Digits:
-		return fmt.Sprintf("digits from=%d %s", p.From, dumpReal(p.Real))
-	case dsl.SqrtCF:
-		return fmt.Sprintf("sqrtcf part=%d N=%d", p.CFPart, p.Radicand)
+	if p.Body != nil {
+		s += " " + dump(p.Body)
 	}
-	return fmt.Sprintf("rec order=%d off=%d %s init=%s", p.Order, p.Offset, dump(p.Body), ints(p.Init))
+	if d, ok := p.Parts.(*dsl.DigitsParts); ok {
+		return s + fmt.Sprintf(" from=%d %s", d.From, dumpReal(d.Real))
+	}
+	if p.Parts != nil {
+		s += fmt.Sprintf(" %v", p.Parts)
+	}
+	return s
 }
 
-// Node choices grouped by shape, for the enumerator and the random trees.
-var (
-	leafOps   = []dsl.Op{dsl.OpIndex, dsl.OpPrev1, dsl.OpPrev2, dsl.OpPrev3, dsl.OpLoopVar}
-	unaryOps  = dsl.Funcs1
-	binaryOps = []dsl.Op{dsl.OpAdd, dsl.OpMul, dsl.OpSub, dsl.OpDiv, dsl.OpMod, dsl.OpPow, dsl.OpBinom, dsl.OpGcd}
-	loopOps   = []dsl.Op{dsl.OpSum, dsl.OpProd}
-)
+// leaves are the variable leaves of the full language, which the code
+// gives a word in every position: n, k and a(n-1) .. a(n-MaxOrder).
+var leaves = dsl.Grammar{Lags: dsl.MaxOrder, K: true}.Leaves()
 
 func leafExpr(op dsl.Op) dsl.Expr {
 	switch op {
@@ -90,15 +77,6 @@ func leafExpr(op dsl.Op) dsl.Expr {
 		return &dsl.LoopVar{}
 	}
 	return &dsl.Prev{Lag: op.Lag()}
-}
-
-// farLags are the leaves a(n-4) .. a(n-MaxOrder), which share OpPrevK.
-func farLags() []dsl.Expr {
-	var out []dsl.Expr
-	for lag := 4; lag <= dsl.MaxOrder; lag++ {
-		out = append(out, &dsl.Prev{Lag: lag})
-	}
-	return out
 }
 
 // enumerator lists every expression tree of the full language with a given
@@ -119,12 +97,7 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 		return out
 	}
 	var out []dsl.Expr
-	for _, op := range leafOps {
-		if dsl.Ops[op].Bits == bits {
-			out = append(out, leafExpr(op))
-		}
-	}
-	for _, e := range farLags() {
+	for _, e := range leaves {
 		if dsl.ExprBits(e) == bits {
 			out = append(out, e)
 		}
@@ -137,12 +110,12 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 			out = append(out, &dsl.Const{Value: c})
 		}
 	}
-	for _, op := range unaryOps {
+	for _, op := range dsl.Funcs1 {
 		for _, x := range en.exprs(bits - dsl.Ops[op].Bits) {
 			out = append(out, &dsl.Unary{Op: op, X: x})
 		}
 	}
-	for _, op := range binaryOps {
+	for _, op := range dsl.Funcs2 {
 		rest := bits - dsl.Ops[op].Bits
 		for bx := 3; bx <= rest-3; bx++ {
 			for _, x := range en.exprs(bx) {
@@ -164,12 +137,21 @@ func (en *enumerator) exprs(bits int) []dsl.Expr {
 			}
 		}
 	}
-	for _, op := range loopOps {
+	for _, op := range dsl.Loops {
 		for _, x := range en.exprs(bits - dsl.Ops[op].Bits) {
 			out = append(out, &dsl.Loop{Op: op, Body: x})
 		}
 	}
 	en.memo[bits] = out
+	return out
+}
+
+// bigs returns the integers as big.Int values.
+func bigs(xs ...int64) []*big.Int {
+	out := make([]*big.Int, len(xs))
+	for i, x := range xs {
+		out[i] = big.NewInt(x)
+	}
 	return out
 }
 
@@ -215,13 +197,13 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
 		for n := int64(2); dsl.SqrtCFBits(n) <= maxBits; n++ {
 			if dsl.CheckRadicand(n) == nil {
-				fn(&dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n})
+				fn(dsl.NewSqrtCF(part, n))
 			}
 		}
 	}
 	for off := 0; off <= 1; off++ {
 		rationals(maxBits-dsl.HeaderBits(dsl.Rational, 0), func(exps []int, num []*big.Int) {
-			fn(&dsl.Program{Kind: dsl.Rational, Offset: off, Exps: exps, Num: num})
+			fn(dsl.NewRational(off, exps, num))
 		})
 		head := dsl.HeaderBits(dsl.ClosedForm, 0)
 		for b := 3; b <= maxBits-head; b++ {
@@ -245,7 +227,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			tuples(order, maxBits-head-3, func(init []*big.Int, used int) {
 				for b := 3; b <= maxBits-head-used; b++ {
 					for _, e := range en.exprs(b) {
-						fn(&dsl.Program{Kind: dsl.Recurrence, Offset: off, Order: order, Body: e, Init: init})
+						fn(dsl.NewProgram(dsl.Recurrence, off, order, e, init))
 					}
 				}
 			})
@@ -258,7 +240,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			break
 		}
 		tuples(n, maxBits-head, func(ts []*big.Int, _ int) {
-			fn(&dsl.Program{Kind: dsl.Literal, Terms: ts})
+			fn(dsl.NewLiteral(ts))
 		})
 	}
 }
@@ -302,18 +284,18 @@ func randExpr(r *rand.Rand, depth int) dsl.Expr {
 		case 1:
 			return &dsl.Const{Value: 1 + r.Int64N(1<<uint(r.IntN(63)))}
 		default:
-			return leafExpr(leafOps[r.IntN(len(leafOps))])
+			return leaves[r.IntN(len(leaves))]
 		}
 	}
 	switch r.IntN(10) {
 	case 0, 1:
-		return &dsl.Unary{Op: unaryOps[r.IntN(len(unaryOps))], X: randExpr(r, depth-1)}
+		return &dsl.Unary{Op: dsl.Funcs1[r.IntN(len(dsl.Funcs1))], X: randExpr(r, depth-1)}
 	case 2:
 		return &dsl.Cond{Cond: randExpr(r, depth-1), Then: randExpr(r, depth-1), Else: randExpr(r, depth-1)}
 	case 3:
-		return &dsl.Loop{Op: loopOps[r.IntN(len(loopOps))], Body: randExpr(r, depth-1)}
+		return &dsl.Loop{Op: dsl.Loops[r.IntN(len(dsl.Loops))], Body: randExpr(r, depth-1)}
 	}
-	return &dsl.Binary{Op: binaryOps[r.IntN(len(binaryOps))], X: randExpr(r, depth-1), Y: randExpr(r, depth-1)}
+	return &dsl.Binary{Op: dsl.Funcs2[r.IntN(len(dsl.Funcs2))], X: randExpr(r, depth-1), Y: randExpr(r, depth-1)}
 }
 
 // loopDepth is the deepest nesting of sum and prod in e.
@@ -424,7 +406,7 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 			def := dsl.DefaultFrom(r)
 			for s := -6; s <= 6; s++ {
 				if head+b+dsl.IntBits64(int64(s)) <= maxBits {
-					fn(&dsl.Program{Kind: dsl.Digits, Real: r, From: def + s})
+					fn(dsl.NewDigits(r, def+s))
 				}
 			}
 		}

@@ -2,9 +2,10 @@ package dsl
 
 // Op identifies a node choice of the language: a leaf (n, k, a constant, an
 // earlier term) or an operator. The table below is the one place that says,
-// for each choice, how it is written, how tightly it binds, how many
-// arguments it takes and how many bits its code word has. The parser, the
-// printer, the coder and the enumerator all read it.
+// for each choice, how it is written, how tightly it binds and to which
+// side, how many arguments it takes and how many bits its code word has.
+// The parser, the printer, the coder, the evaluators and the enumerators
+// all read it.
 type Op uint8
 
 // The node choices, in table order.
@@ -55,12 +56,24 @@ const (
 	PrecAtom           // n, k, constants, a(n-i), f(...), (...)
 )
 
-// OpInfo describes one node choice.
+// OpInfo describes one node choice. Its precedence level also says how it
+// is written: an operator of level PrecAdd, PrecMul or PrecPow is infix,
+// PrecUnary prefix, PrecPostfix postfix, and a choice of level PrecAtom
+// with arguments is a function call f(x) or f(x, y) (a loop,
+// f(k=1..n, x)).
 type OpInfo struct {
 	Name  string // the symbol or function name in the text form
 	Arity int    // number of child expressions
 	Prec  int    // precedence level of the node
 	Bits  int    // length of the node's code word
+	// Right: an infix operator that groups to the right (2^3^4 is
+	// 2^(3^4)); the others group to the left.
+	Right bool
+	// Commutative: op(x, y) = op(y, x) for all values, so an enumerator
+	// need only try one order of two children.
+	Commutative bool
+	// Loop: the choice binds k to 1..n in its child (sum and prod).
+	Loop bool
 }
 
 // Ops is the operator table, indexed by Op.
@@ -76,19 +89,19 @@ var Ops = [numOps]OpInfo{
 	OpPrev2:   {Name: "a(n-2)", Arity: 0, Prec: PrecAtom, Bits: 4},
 	OpPrev3:   {Name: "a(n-3)", Arity: 0, Prec: PrecAtom, Bits: 5},
 	OpLoopVar: {Name: "k", Arity: 0, Prec: PrecAtom, Bits: 5},
-	OpAdd:     {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 3},
-	OpMul:     {Name: "*", Arity: 2, Prec: PrecMul, Bits: 3},
+	OpAdd:     {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 3, Commutative: true},
+	OpMul:     {Name: "*", Arity: 2, Prec: PrecMul, Bits: 3, Commutative: true},
 	OpSub:     {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4},
 	OpDiv:     {Name: "/", Arity: 2, Prec: PrecMul, Bits: 5},
 	OpMod:     {Name: "mod", Arity: 2, Prec: PrecMul, Bits: 5},
-	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5},
+	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5, Right: true},
 	OpNeg:     {Name: "-", Arity: 1, Prec: PrecUnary, Bits: 7},
 	OpFact:    {Name: "!", Arity: 1, Prec: PrecPostfix, Bits: 6},
 	OpBinom:   {Name: "binomial", Arity: 2, Prec: PrecAtom, Bits: 7},
-	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 8},
+	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 8, Commutative: true},
 	OpCond:    {Name: "if", Arity: 3, Prec: PrecCond, Bits: 6},
-	OpSum:     {Name: "sum", Arity: 1, Prec: PrecAtom, Bits: 6},
-	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 8},
+	OpSum:     {Name: "sum", Arity: 1, Prec: PrecAtom, Bits: 6, Loop: true},
+	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 8, Loop: true},
 	OpPrevK:   {Name: "a(n-k)", Arity: 0, Prec: PrecAtom, Bits: 6},
 	// Number theory and digits (see numtheory.go): function calls f(x).
 	OpPrime:    {Name: "prime", Arity: 1, Prec: PrecAtom, Bits: 10},
@@ -115,9 +128,6 @@ func (op Op) String() string {
 	return "?"
 }
 
-// Info returns the table row of op.
-func (op Op) Info() OpInfo { return Ops[op] }
-
 // PrevOp returns the leaf choice for a(n-lag), lag in 1..MaxOrder: one of
 // its own for lags 1 to 3, OpPrevK (whose code word is followed by the
 // gamma code of lag-3) for the rest.
@@ -139,20 +149,26 @@ func PrevBits(lag int) int {
 // Func1 reports whether op is a function of one argument: unary minus,
 // the factorial, or one of the named functions prime(x) ... isqrt(x). (The
 // loops sum and prod also have one child, but bind k.)
-func (op Op) Func1() bool {
-	return op == OpNeg || op == OpFact || (op >= OpPrime && op <= OpIsqrt)
-}
+func (op Op) Func1() bool { return Ops[op].Arity == 1 && !Ops[op].Loop }
 
-// Funcs1 lists the one-argument functions in table order.
-var Funcs1 = func() []Op {
-	var fs []Op
+// The node choices with children, by shape, in table order: the functions
+// of one argument, those of two (the infix operators, binomial and gcd),
+// and the loops. The enumerators build their candidates from these.
+var (
+	Funcs1 = opsWhere(func(op Op) bool { return op.Func1() })
+	Funcs2 = opsWhere(func(op Op) bool { return Ops[op].Arity == 2 })
+	Loops  = opsWhere(func(op Op) bool { return Ops[op].Loop })
+)
+
+func opsWhere(keep func(Op) bool) []Op {
+	var out []Op
 	for op := range Op(numOps) {
-		if op.Func1() {
-			fs = append(fs, op)
+		if keep(op) {
+			out = append(out, op)
 		}
 	}
-	return fs
-}()
+	return out
+}
 
 // Lag returns i for the leaf choices a(n-i), i = 1..3, and 0 for every
 // other choice (OpPrevK's lag is in its node, not its choice).
@@ -163,7 +179,7 @@ func (op Op) Lag() int {
 	return 0
 }
 
-// Op returns the table entry of an expression's root node.
+// OpOf returns the table entry of an expression's root node.
 func OpOf(e Expr) Op {
 	switch e := e.(type) {
 	case *Const:

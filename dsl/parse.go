@@ -3,6 +3,7 @@ package dsl
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,12 +36,14 @@ func (t token) String() string {
 type parser struct {
 	toks  []token
 	i     int
-	loops int // how many sum/prod bodies enclose the current position
-	// inTriangle: parsing the body of T(n, k), where k is the column and
-	// sum and prod (which bind k) are not allowed.
-	inTriangle bool
-	maxLag     int // the largest a(n-i) seen
-	depth      int
+	depth int
+	// While a body is parsed: its kind (for messages), what it may read,
+	// how many sum/prod bodies enclose the current position, and the
+	// largest a(n-i) seen.
+	kind    Kind
+	grammar Grammar
+	loops   int
+	maxLag  int
 }
 
 func tokenize(s string) ([]token, error) {
@@ -112,8 +115,8 @@ func ParseExpr(s string) (Expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, loops: 1}
-	e, err := p.expr()
+	p := &parser{toks: toks, grammar: Grammar{Lags: MaxOrder, K: true, Loops: true}}
+	e, err := p.exprAt(PrecCond)
 	if err != nil {
 		return nil, err
 	}
@@ -141,49 +144,50 @@ func ParseProgram(s string) (*Program, error) {
 	return prog, nil
 }
 
+// program parses a program of the kind its lead names (see dispatch).
 func (p *parser) program() (*Program, error) {
-	if p.peek().text == "T" {
-		return p.triangle()
-	}
-	if err := p.expect("a"); err != nil {
-		return nil, err
-	}
-	if p.peek().text == "=" {
-		p.next()
-		if p.peek().text == "{" {
-			return p.filter()
-		}
-		if p.peek().text == "digits" {
-			return p.digits()
-		}
-		if isSqrtCFName(p.peek().text) {
-			return p.sqrtCF()
-		}
-		return p.literal()
-	}
-	if err := p.expect("(", "n", ")", "="); err != nil {
-		return nil, err
-	}
-	if p.peek().text == "[" {
-		return p.rational()
-	}
-	body, err := p.expr()
+	group, err := p.dispatch()
 	if err != nil {
 		return nil, err
 	}
-	prog := &Program{Kind: ClosedForm, Body: body}
-	if p.peek().text != ";" {
-		return prog, p.checkClosed()
+	if s := group[0].spec(); s.parse != nil {
+		return s.parse(p)
 	}
-	p.next()
-	if p.peek().text == "n" {
-		return prog, p.offset(prog)
-	}
-	return prog, p.initialTerms(prog)
+	return p.bodyProgram(group)
 }
 
-// offset parses the rest of a closed form or triangle: "n >= 0" or
-// "n >= 1".
+// dispatch returns the kinds whose lead the text starts with, those of
+// the longest lead in table order. When no lead matches, it names the
+// token expected where the text goes wrong, of the lead that goes
+// furthest (the first in table order among equals).
+func (p *parser) dispatch() ([]Kind, error) {
+	var group []Kind
+	best, deep, want := -1, -1, ""
+	for _, k := range Kinds() {
+		for _, lead := range k.spec().lead {
+			m := 0
+			for m < len(lead) && p.toks[p.i+m].text == lead[m] {
+				m++
+			}
+			switch {
+			case m == len(lead) && m > best:
+				group, best = []Kind{k}, m
+			case m == len(lead) && m == best && !slices.Contains(group, k):
+				group = append(group, k)
+			case m < len(lead) && m > deep:
+				deep, want = m, lead[m]
+			}
+		}
+	}
+	if group == nil {
+		t := p.toks[p.i+deep]
+		return nil, p.errorf(t, "expected %q, found %s", want, t)
+	}
+	return group, nil
+}
+
+// offset parses the rest of the tail "; n >= 0" or "; n >= 1" after the
+// ";".
 func (p *parser) offset(prog *Program) error {
 	if err := p.expect("n", ">="); err != nil {
 		return err
@@ -193,7 +197,7 @@ func (p *parser) offset(prog *Program) error {
 		return err
 	}
 	prog.Offset = first
-	return p.checkClosed()
+	return nil
 }
 
 // firstIndex parses the 0 or 1 that ends "n >= ", the offset of a program;
@@ -204,123 +208,6 @@ func (p *parser) firstIndex(what string) (int, error) {
 		return 0, p.errorf(t, "expected the first %s, 0 or 1, found %s", what, t)
 	}
 	return int(t.text[0] - '0'), nil
-}
-
-// triangle parses "T(n, k) = body" and an optional "; n >= 1".
-func (p *parser) triangle() (*Program, error) {
-	if err := p.expect("T", "(", "n", ",", "k", ")", "="); err != nil {
-		return nil, err
-	}
-	p.inTriangle, p.loops = true, 1 // k is the column
-	body, err := p.expr()
-	if err != nil {
-		return nil, err
-	}
-	prog := &Program{Kind: Triangle, Body: body}
-	if p.peek().text != ";" {
-		return prog, p.checkClosed()
-	}
-	p.next()
-	return prog, p.offset(prog)
-}
-
-func (p *parser) checkClosed() error {
-	if p.maxLag > 0 && p.inTriangle {
-		return p.errorf(p.peek(), "a(n-%d) cannot be used in T(n, k)", p.maxLag)
-	}
-	if p.maxLag > 0 {
-		return p.errorf(p.peek(), "a(n-%d) needs initial terms, e.g. \"; a(0) = 1\"", p.maxLag)
-	}
-	return nil
-}
-
-func (p *parser) initialTerms(prog *Program) error {
-	prog.Kind = Recurrence
-	for {
-		if err := p.expect("a", "("); err != nil {
-			return err
-		}
-		t := p.next()
-		idx, err := strconv.Atoi(t.text)
-		if !t.num || err != nil {
-			return p.errorf(t, "expected an index, found %s", t)
-		}
-		switch {
-		case len(prog.Init) == 0 && idx > 1:
-			return p.errorf(t, "the first index must be 0 or 1, found %d", idx)
-		case len(prog.Init) == 0:
-			prog.Offset = idx
-		case idx != prog.Offset+len(prog.Init):
-			return p.errorf(t, "expected a(%d), found a(%d)", prog.Offset+len(prog.Init), idx)
-		}
-		if err := p.expect(")", "="); err != nil {
-			return err
-		}
-		v, err := p.signedInt()
-		if err != nil {
-			return err
-		}
-		prog.Init = append(prog.Init, v)
-		if len(prog.Init) > MaxOrder {
-			return p.errorf(t, "at most %d initial terms", MaxOrder)
-		}
-		if p.peek().text != "," {
-			break
-		}
-		p.next()
-	}
-	prog.Order = len(prog.Init)
-	if p.maxLag > prog.Order {
-		return p.errorf(p.peek(), "a(n-%d) needs %d initial terms, found %d", p.maxLag, p.maxLag, prog.Order)
-	}
-	return nil
-}
-
-// filter parses the rest of "a = {n >= 0 : body > 0}".
-func (p *parser) filter() (*Program, error) {
-	if err := p.expect("{", "n", ">="); err != nil {
-		return nil, err
-	}
-	offset, err := p.firstIndex("n")
-	if err != nil {
-		return nil, err
-	}
-	if err := p.expect(":"); err != nil {
-		return nil, err
-	}
-	// The condition is an add-level expression so that "> 0" ends it.
-	body, err := p.add()
-	if err != nil {
-		return nil, err
-	}
-	if err := p.expect(">", "0", "}"); err != nil {
-		return nil, err
-	}
-	if p.maxLag > 0 {
-		return nil, p.errorf(p.peek(), "a(n-%d) cannot be used in a filter", p.maxLag)
-	}
-	return &Program{Kind: Filter, Offset: offset, Body: body}, nil
-}
-
-func (p *parser) literal() (*Program, error) {
-	if err := p.expect("["); err != nil {
-		return nil, err
-	}
-	prog := &Program{Kind: Literal}
-	for p.peek().text != "]" {
-		if len(prog.Terms) > 0 {
-			if err := p.expect(","); err != nil {
-				return nil, err
-			}
-		}
-		v, err := p.signedInt()
-		if err != nil {
-			return nil, err
-		}
-		prog.Terms = append(prog.Terms, v)
-	}
-	p.next()
-	return prog, nil
 }
 
 func (p *parser) signedInt() (*big.Int, error) {
@@ -347,118 +234,107 @@ func (p *parser) enter() error {
 	return nil
 }
 
-// expr := "if" add "<=" "0" "then" expr "else" expr | add
-func (p *parser) expr() (Expr, error) {
+// Operators by their place in the text, from the operator table: infix
+// (binary operators of level PrecAdd to PrecPow), prefix (PrecUnary),
+// postfix (PrecPostfix), and function calls (PrecAtom) by name.
+var infixOps, prefixOps, postfixOps, callOps = func() (in, pre, post, call map[string]Op) {
+	in, pre, post, call = map[string]Op{}, map[string]Op{}, map[string]Op{}, map[string]Op{}
+	for op, info := range Ops {
+		switch {
+		case info.Arity == 0:
+		case info.Prec == PrecUnary:
+			pre[info.Name] = Op(op)
+		case info.Prec == PrecPostfix:
+			post[info.Name] = Op(op)
+		case info.Prec == PrecAtom:
+			call[info.Name] = Op(op)
+		case info.Arity == 2:
+			in[info.Name] = Op(op)
+		}
+	}
+	return in, pre, post, call
+}()
+
+// exprAt parses an expression whose operators outside parentheses bind at
+// least as tightly as the level min, by precedence climbing over the
+// operator table:
+//
+//	expr    := "if" expr@PrecAdd "<=" "0" "then" expr "else" expr    (min <= PrecCond)
+//	         | operand { INFIX expr@next | POSTFIX }                  (their level >= min)
+//	operand := PREFIX expr@PrecUnary | atom
+//
+// where next is the infix operator's own level for one that groups to
+// the right, the level above for the others. A prefix operator may start
+// any operand (2^-n, n*-n), and binds more loosely than ^ and ! (-2^n is
+// -(2^n)).
+func (p *parser) exprAt(min int) (Expr, error) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
-	if p.peek().text != "if" {
-		return p.add()
+	if p.peek().text == "if" && min <= PrecCond {
+		return p.cond()
 	}
+	var x Expr
+	var err error
+	if op, ok := prefixOps[p.peek().text]; ok {
+		p.next()
+		if x, err = p.exprAt(Ops[op].Prec); err != nil {
+			return nil, err
+		}
+		x = &Unary{Op: op, X: x}
+	} else if x, err = p.atom(); err != nil {
+		return nil, err
+	}
+	for {
+		text := p.peek().text
+		if op, ok := postfixOps[text]; ok && Ops[op].Prec >= min {
+			p.next()
+			x = &Unary{Op: op, X: x}
+			continue
+		}
+		op, ok := infixOps[text]
+		if !ok || Ops[op].Prec < min {
+			return x, nil
+		}
+		p.next()
+		next := Ops[op].Prec + 1
+		if Ops[op].Right {
+			next = Ops[op].Prec
+		}
+		y, err := p.exprAt(next)
+		if err != nil {
+			return nil, err
+		}
+		x = &Binary{Op: op, X: x, Y: y}
+	}
+}
+
+// cond parses "if c <= 0 then x else y".
+func (p *parser) cond() (Expr, error) {
 	p.next()
-	c, err := p.add()
+	c, err := p.exprAt(PrecAdd)
 	if err != nil {
 		return nil, err
 	}
 	if err := p.expect("<=", "0", "then"); err != nil {
 		return nil, err
 	}
-	x, err := p.expr()
+	x, err := p.exprAt(PrecCond)
 	if err != nil {
 		return nil, err
 	}
 	if err := p.expect("else"); err != nil {
 		return nil, err
 	}
-	y, err := p.expr()
+	y, err := p.exprAt(PrecCond)
 	if err != nil {
 		return nil, err
 	}
 	return &Cond{Cond: c, Then: x, Else: y}, nil
 }
 
-// add := mul {("+" | "-") mul}
-func (p *parser) add() (Expr, error) {
-	x, err := p.mul()
-	for err == nil && (p.peek().text == "+" || p.peek().text == "-") {
-		op := OpAdd
-		if p.next().text == "-" {
-			op = OpSub
-		}
-		var y Expr
-		if y, err = p.mul(); err == nil {
-			x = &Binary{Op: op, X: x, Y: y}
-		}
-	}
-	return x, err
-}
-
-// mul := unary {("*" | "/" | "mod") unary}
-func (p *parser) mul() (Expr, error) {
-	x, err := p.unary()
-	for err == nil {
-		var op Op
-		switch p.peek().text {
-		case "*":
-			op = OpMul
-		case "/":
-			op = OpDiv
-		case "mod":
-			op = OpMod
-		default:
-			return x, nil
-		}
-		p.next()
-		var y Expr
-		if y, err = p.unary(); err == nil {
-			x = &Binary{Op: op, X: x, Y: y}
-		}
-	}
-	return x, err
-}
-
-// unary := "-" unary | pow
-func (p *parser) unary() (Expr, error) {
-	if err := p.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { p.depth-- }()
-	if p.peek().text == "-" {
-		p.next()
-		x, err := p.unary()
-		if err != nil {
-			return nil, err
-		}
-		return &Unary{Op: OpNeg, X: x}, nil
-	}
-	return p.pow()
-}
-
-// pow := postfix ["^" unary]
-func (p *parser) pow() (Expr, error) {
-	x, err := p.postfix()
-	if err != nil || p.peek().text != "^" {
-		return x, err
-	}
-	p.next()
-	y, err := p.unary()
-	if err != nil {
-		return nil, err
-	}
-	return &Binary{Op: OpPow, X: x, Y: y}, nil
-}
-
-// postfix := atom {"!"}
-func (p *parser) postfix() (Expr, error) {
-	x, err := p.atom()
-	for err == nil && p.peek().text == "!" {
-		p.next()
-		x = &Unary{Op: OpFact, X: x}
-	}
-	return x, err
-}
-
+// atom := CONST | "n" | "k" | "a(n-" LAG ")" | "(" expr ")" | CALL
 func (p *parser) atom() (Expr, error) {
 	t := p.next()
 	switch {
@@ -474,28 +350,24 @@ func (p *parser) atom() (Expr, error) {
 	case t.text == "n":
 		return &Index{}, nil
 	case t.text == "k":
-		if p.loops == 0 {
+		if p.loops == 0 && !p.grammar.K {
 			return nil, p.errorf(t, "k is only defined inside sum(...) or prod(...)")
 		}
 		return &LoopVar{}, nil
 	case t.text == "a":
 		return p.prev()
 	case t.text == "(":
-		x, err := p.expr()
+		x, err := p.exprAt(PrecCond)
 		if err != nil {
 			return nil, err
 		}
 		return x, p.expect(")")
-	case t.text == "binomial" || t.text == "gcd":
-		return p.call2(t.text)
-	case t.text == "sum" || t.text == "prod":
-		if p.inTriangle {
-			return nil, p.errorf(t, "%s cannot be used in T(n, k): it binds k, the column", t.text)
-		}
-		return p.loop(t.text)
 	}
-	if op, ok := funcByName[t.text]; ok {
-		return p.call1(op)
+	if op, ok := callOps[t.text]; ok {
+		if Ops[op].Loop {
+			return p.loop(t, op)
+		}
+		return p.call(op)
 	}
 	return nil, p.errorf(t, "expected a number, n, k, a(n-i), a function or \"(\", found %s", t)
 }
@@ -514,66 +386,45 @@ func (p *parser) prev() (Expr, error) {
 	return &Prev{Lag: lag}, p.expect(")")
 }
 
-func (p *parser) call2(name string) (Expr, error) {
-	if err := p.expect("("); err != nil {
-		return nil, err
-	}
-	x, err := p.expr()
-	if err != nil {
-		return nil, err
-	}
-	if err := p.expect(","); err != nil {
-		return nil, err
-	}
-	y, err := p.expr()
-	if err != nil {
-		return nil, err
-	}
-	op := OpGcd
-	if name == "binomial" {
-		op = OpBinom
-	}
-	return &Binary{Op: op, X: x, Y: y}, p.expect(")")
-}
-
-// funcByName maps the names of the one-argument functions called as f(x)
-// to their operators.
-var funcByName = func() map[string]Op {
-	m := map[string]Op{}
-	for _, op := range Funcs1 {
-		if Ops[op].Prec == PrecAtom {
-			m[Ops[op].Name] = op
+// call parses the rest of f(x) or f(x, y).
+func (p *parser) call(op Op) (Expr, error) {
+	var args [2]Expr
+	for i := range Ops[op].Arity {
+		sep := "("
+		if i > 0 {
+			sep = ","
 		}
+		if err := p.expect(sep); err != nil {
+			return nil, err
+		}
+		x, err := p.exprAt(PrecCond)
+		if err != nil {
+			return nil, err
+		}
+		args[i] = x
 	}
-	return m
-}()
-
-// call1 parses the rest of f(x).
-func (p *parser) call1(op Op) (Expr, error) {
-	if err := p.expect("("); err != nil {
+	if err := p.expect(")"); err != nil {
 		return nil, err
 	}
-	x, err := p.expr()
-	if err != nil {
-		return nil, err
+	if Ops[op].Arity == 1 {
+		return &Unary{Op: op, X: args[0]}, nil
 	}
-	return &Unary{Op: op, X: x}, p.expect(")")
+	return &Binary{Op: op, X: args[0], Y: args[1]}, nil
 }
 
 // loop parses the rest of sum(k=1..n, body) or prod(k=1..n, body).
-func (p *parser) loop(name string) (Expr, error) {
+func (p *parser) loop(t token, op Op) (Expr, error) {
+	if !p.grammar.Loops {
+		return nil, p.errorf(t, "%s %s", t.text, p.kind.spec().body.noLoops)
+	}
 	if err := p.expect("(", "k", "=", "1", "..", "n", ","); err != nil {
 		return nil, err
 	}
 	p.loops++
-	body, err := p.expr()
+	body, err := p.exprAt(PrecCond)
 	p.loops--
 	if err != nil {
 		return nil, err
-	}
-	op := OpSum
-	if name == "prod" {
-		op = OpProd
 	}
 	return &Loop{Op: op, Body: body}, p.expect(")")
 }

@@ -3,6 +3,7 @@ package dsl
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Format returns the text form of e with the fewest parentheses that parse
@@ -10,64 +11,6 @@ import (
 func Format(e Expr) string {
 	var sb strings.Builder
 	printExpr(&sb, e, PrecCond)
-	return sb.String()
-}
-
-// String returns the program's text form, e.g. "a(n) = 2*n + 2",
-// "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
-// "T(n, k) = binomial(n, k)" (a triangle read by rows),
-// "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))", "a = {n >= 0 : isprime(n) > 0}"
-// (the n at which the body is positive), "a = cf(sqrt(352))" (the
-// continued fraction of a square root) or "a = [2, 3, 5, 7]".
-func (p *Program) String() string {
-	var sb strings.Builder
-	switch p.Kind {
-	case Digits:
-		printDigits(&sb, p)
-	case SqrtCF:
-		printSqrtCF(&sb, p)
-		return sb.String()
-	case Filter:
-		sb.WriteString("a = {n >= " + strconv.Itoa(p.Offset) + " : ")
-		printExpr(&sb, p.Body, PrecAdd)
-		sb.WriteString(" > 0}")
-		return sb.String()
-	case Literal:
-		sb.WriteString("a = [")
-		for i, t := range p.Terms {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString(t.String())
-		}
-		sb.WriteString("]")
-		return sb.String()
-	case ClosedForm, Triangle, Rational:
-		switch p.Kind {
-		case Triangle:
-			sb.WriteString("T(n, k) = ")
-			printExpr(&sb, p.Body, PrecCond)
-		case Rational:
-			sb.WriteString("a(n) = ")
-			printRational(&sb, p)
-		default:
-			sb.WriteString("a(n) = ")
-			printExpr(&sb, p.Body, PrecCond)
-		}
-		if p.Offset != 0 {
-			sb.WriteString("; n >= " + strconv.Itoa(p.Offset))
-		}
-	case Recurrence:
-		sb.WriteString("a(n) = ")
-		printExpr(&sb, p.Body, PrecCond)
-		sb.WriteString("; ")
-		for i, t := range p.Init {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			sb.WriteString("a(" + strconv.Itoa(p.Offset+i) + ") = " + t.String())
-		}
-	}
 	return sb.String()
 }
 
@@ -90,14 +33,14 @@ func printExpr(sb *strings.Builder, e Expr, min int) {
 	case *Prev:
 		sb.WriteString("a(n-" + strconv.Itoa(e.Lag) + ")")
 	case *Unary:
-		switch e.Op {
-		case OpNeg:
-			sb.WriteString("-")
+		switch info.Prec {
+		case PrecUnary: // -x
+			sb.WriteString(info.Name)
 			printExpr(sb, e.X, PrecUnary)
-		case OpFact:
+		case PrecPostfix:
 			// x!! is (x!)!: the postfix operator nests without parentheses.
 			printExpr(sb, e.X, PrecPostfix)
-			sb.WriteString("!")
+			sb.WriteString(info.Name)
 		default: // prime(x), sigma(x), ...
 			sb.WriteString(info.Name + "(")
 			printExpr(sb, e.X, PrecCond)
@@ -122,28 +65,31 @@ func printExpr(sb *strings.Builder, e Expr, min int) {
 	}
 }
 
+// printBinary writes a function call binomial(x, y) or an infix operator
+// with its operands at the levels the parser reads them: a left operand at
+// the operator's level (one above for an operator that groups to the
+// right), a right operand one above it (at it, for one that groups to the
+// right), where a prefix operator needs no parentheses (n*-n, 2^-n).
+// Operators written as words (mod) and those of the loosest level (+, -)
+// are set off by spaces.
 func printBinary(sb *strings.Builder, e *Binary, info OpInfo) {
-	switch info.Prec {
-	case PrecAtom: // binomial(x, y), gcd(x, y)
+	if info.Prec == PrecAtom {
 		sb.WriteString(info.Name + "(")
 		printExpr(sb, e.X, PrecCond)
 		sb.WriteString(", ")
 		printExpr(sb, e.Y, PrecCond)
 		sb.WriteString(")")
-	case PrecPow: // right associative; the exponent may be a unary minus
-		printExpr(sb, e.X, PrecPostfix)
-		sb.WriteString("^")
-		printExpr(sb, e.Y, PrecUnary)
-	default: // left associative
-		printExpr(sb, e.X, info.Prec)
-		switch e.Op {
-		case OpMul:
-			sb.WriteString("*")
-		case OpDiv:
-			sb.WriteString("/")
-		default:
-			sb.WriteString(" " + info.Name + " ")
-		}
-		printExpr(sb, e.Y, info.Prec+1)
+		return
 	}
+	left, right := info.Prec, info.Prec+1
+	if info.Right {
+		left, right = info.Prec+1, info.Prec
+	}
+	printExpr(sb, e.X, left)
+	if info.Prec == PrecAdd || unicode.IsLetter(rune(info.Name[0])) {
+		sb.WriteString(" " + info.Name + " ")
+	} else {
+		sb.WriteString(info.Name)
+	}
+	printExpr(sb, e.Y, min(right, PrecUnary))
 }

@@ -7,6 +7,81 @@ import (
 	"strings"
 )
 
+// Rational programs are rational generating functions with a product
+// denominator: a(Offset+j) is the coefficient of x^j in
+// N(x)/((1-x^e1)*(1-x^e2)*...), a(n) = [x^n] (1 + x)/((1-x)*(1-x^2)).
+// The header is "0011" and the offset bit; the package documentation
+// gives the rest of the code.
+const Rational Kind = 4
+
+// RationalParts are a generating function's denominator exponents e_i of
+// prod (1 - x^e_i), sorted non-decreasing, each 1..MaxGFExp, at most
+// MaxFactors of them; and its numerator coefficients N_0, ..., N_d (at
+// least one; the parser gives N_d != 0 unless d = 0).
+type RationalParts struct {
+	Exps []int
+	Num  []*big.Int
+}
+
+func (*RationalParts) partsNode() {}
+
+// NewRational returns the generating function num/prod (1 - x^e) over the
+// exponents, with the given offset.
+func NewRational(offset int, exps []int, num []*big.Int) *Program {
+	return &Program{Kind: Rational, Offset: offset, Parts: &RationalParts{Exps: exps, Num: num}}
+}
+
+func init() {
+	define(Rational, &kindSpec{
+		name:      "generating function",
+		word:      word("0011"),
+		offsetBit: true,
+		leads:     []string{"a(n) = ["},
+		parse:     parseRational,
+		print:     printRational,
+		bits: func(p *Program) int {
+			g := partsOf[RationalParts](p)
+			return rationalBits(g.Exps, g.Num)
+		},
+		encode: func(sb *strings.Builder, p *Program) {
+			g := partsOf[RationalParts](p)
+			encodeRational(sb, g.Exps, g.Num)
+		},
+		bigValues: func(p *Program, count int) []*big.Int {
+			g := partsOf[RationalParts](p)
+			return RationalSeries(g.Exps, g.Num, count)
+		},
+		rival: contriveRational,
+	})
+}
+
+// contriveRational adds x^n/D to the generating function N/D, n the number
+// of terms: the numerator gains the term x^n, whose series x^n/D has zero
+// coefficients at every given index.
+func contriveRational(p *Program, n int) (Rival, bool) {
+	g := partsOf[RationalParts](p)
+	num := make([]*big.Int, max(len(g.Num), n+1))
+	for i := range num {
+		num[i] = new(big.Int)
+		if i < len(g.Num) {
+			num[i].Set(g.Num[i])
+		}
+	}
+	num[n].Add(num[n], big.NewInt(1))
+	one := make([]*big.Int, n+1)
+	for i := range one {
+		one[i] = new(big.Int)
+	}
+	one[n].SetInt64(1)
+	var added strings.Builder
+	printGF(&added, g.Exps, one)
+	zeros := make([]int, n)
+	for i := range zeros {
+		zeros[i] = p.Offset + i
+	}
+	return Rival{Program: NewRational(p.Offset, slices.Clone(g.Exps), num), Added: added.String(), Zeros: zeros}, true
+}
+
 // Bounds on rational generating functions. The code has words for every
 // size; the bounds keep hostile text from allocating or computing without
 // limit.
@@ -114,9 +189,17 @@ func RationalSeries(exps []int, num []*big.Int, count int) []*big.Int {
 // increasing exponents, "(1-x)^2" for a repeated one; no denominator when
 // there are no factors.
 func printRational(sb *strings.Builder, p *Program) {
+	g := partsOf[RationalParts](p)
+	sb.WriteString("a(n) = ")
+	printGF(sb, g.Exps, g.Num)
+	printOffset(sb, p)
+}
+
+// printGF writes "[x^n] N/D".
+func printGF(sb *strings.Builder, exps []int, num []*big.Int) {
 	sb.WriteString("[x^n] ")
 	terms := 0
-	for _, c := range p.Num {
+	for _, c := range num {
 		if c != nil && c.Sign() != 0 {
 			terms++
 		}
@@ -125,7 +208,7 @@ func printRational(sb *strings.Builder, p *Program) {
 		sb.WriteByte('(')
 	}
 	first := true
-	for k, c := range p.Num {
+	for k, c := range num {
 		if c == nil || c.Sign() == 0 {
 			continue
 		}
@@ -155,7 +238,7 @@ func printRational(sb *strings.Builder, p *Program) {
 	if terms > 1 {
 		sb.WriteByte(')')
 	}
-	exps := sortedExps(p.Exps)
+	exps = sortedExps(exps)
 	if len(exps) == 0 {
 		return
 	}
@@ -197,20 +280,21 @@ func xPower(k int) string {
 	return "x^" + strconv.Itoa(k)
 }
 
-// rational parses the rest of a rational program after "a(n) =":
+// parseRational parses a rational program:
 //
-//	"[" "x" "^" "n" "]" numerator [ "/" denominator ] [ ";" "n" ">=" 0|1 ]
+//	"a(n) =" "[" "x" "^" "n" "]" numerator [ "/" denominator ] [ ";" "n" ">=" 0|1 ]
 //	numerator   := monomial | "-" monomial | "(" polynomial ")"
 //	polynomial  := [ "-" ] monomial { ("+" | "-") monomial }
 //	monomial    := INT [ "*" xpow ] | xpow
 //	xpow        := "x" [ "^" INT ]
 //	denominator := "1" | factor | "(" factor { "*" factor } ")"
 //	factor      := "(" "1" "-" xpow ")" [ "^" INT ]
-func (p *parser) rational() (*Program, error) {
-	if err := p.expect("[", "x", "^", "n", "]"); err != nil {
+func parseRational(p *parser) (*Program, error) {
+	if err := p.expect("a", "(", "n", ")", "=", "[", "x", "^", "n", "]"); err != nil {
 		return nil, err
 	}
-	prog := &Program{Kind: Rational}
+	g := &RationalParts{}
+	prog := &Program{Kind: Rational, Parts: g}
 	coef := map[int]*big.Int{}
 	if p.peek().text == "(" {
 		p.next()
@@ -232,26 +316,23 @@ func (p *parser) rational() (*Program, error) {
 	for k := range coef {
 		deg = max(deg, k)
 	}
-	prog.Num = make([]*big.Int, deg+1)
-	for k := range prog.Num {
+	g.Num = make([]*big.Int, deg+1)
+	for k := range g.Num {
 		if c, ok := coef[k]; ok {
-			prog.Num[k] = c
+			g.Num[k] = c
 		} else {
-			prog.Num[k] = new(big.Int)
+			g.Num[k] = new(big.Int)
 		}
 	}
 	if p.peek().text == "/" {
 		p.next()
-		if err := p.denominator(prog); err != nil {
+		if err := p.denominator(g); err != nil {
 			return nil, err
 		}
 	}
-	slices.Sort(prog.Exps)
-	if p.peek().text != ";" {
-		return prog, nil
-	}
-	p.next()
-	return prog, p.offset(prog)
+	slices.Sort(g.Exps)
+	_, err := offsetTail(p, prog, true)
+	return prog, err
 }
 
 // polynomial parses monomials joined by + and -, the first one optionally
@@ -336,8 +417,8 @@ func (p *parser) smallInt(lo int, what string) (int, error) {
 }
 
 // denominator parses "1", one factor, or a parenthesised product of
-// factors, appending their exponents to prog.Exps.
-func (p *parser) denominator(prog *Program) error {
+// factors, appending their exponents to g.Exps.
+func (p *parser) denominator(g *RationalParts) error {
 	if t := p.peek(); t.text == "1" {
 		p.next()
 		return nil
@@ -346,13 +427,13 @@ func (p *parser) denominator(prog *Program) error {
 		return err
 	}
 	if p.peek().text != "(" {
-		return p.factor(prog)
+		return p.factor(g)
 	}
 	for {
 		if err := p.expect("("); err != nil {
 			return err
 		}
-		if err := p.factor(prog); err != nil {
+		if err := p.factor(g); err != nil {
 			return err
 		}
 		if p.peek().text != "*" {
@@ -364,7 +445,7 @@ func (p *parser) denominator(prog *Program) error {
 
 // factor parses the rest of a factor after its "(": 1-x^e, ")" and an
 // optional power.
-func (p *parser) factor(prog *Program) error {
+func (p *parser) factor(g *RationalParts) error {
 	for _, want := range []string{"1", "-"} {
 		if t := p.next(); t.text != want {
 			return p.errorf(t, "expected %q, found %s: the denominator is a product of factors (1-x^e)", want, t)
@@ -394,11 +475,11 @@ func (p *parser) factor(prog *Program) error {
 			return err
 		}
 	}
-	if len(prog.Exps)+mult > MaxFactors {
-		return p.errorf(start, "the denominator has at most %d factors (1-x^e), found %d", MaxFactors, len(prog.Exps)+mult)
+	if len(g.Exps)+mult > MaxFactors {
+		return p.errorf(start, "the denominator has at most %d factors (1-x^e), found %d", MaxFactors, len(g.Exps)+mult)
 	}
 	for range mult {
-		prog.Exps = append(prog.Exps, e)
+		g.Exps = append(g.Exps, e)
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func TestRationalValues(t *testing.T) {
 	assert.Equal(t, "18446744073709551614", p.BigValues(2)[1].String())
 	assert.Equal(t, dsl.Undef, p.Values(2)[1])
 	// An exponent below 1 (not from the parser) leaves every term undefined.
-	bad := &dsl.Program{Kind: dsl.Rational, Exps: []int{0}, Num: []*big.Int{big.NewInt(1)}}
+	bad := dsl.NewRational(0, []int{0}, []*big.Int{big.NewInt(1)})
 	assert.Equal(t, []*big.Int{nil, nil}, bad.BigValues(2))
 }
 
@@ -75,7 +75,8 @@ func TestRationalCode(t *testing.T) {
 		require.NoError(t, err, c.src)
 		assert.Equal(t, c.bits, p.Bits(), c.src)
 		assert.Len(t, p.Encode(), c.bits, c.src)
-		assert.Equal(t, p.Bits(), dsl.RationalBits(p.Exps, p.Num), c.src)
+		g := p.Parts.(*dsl.RationalParts)
+		assert.Equal(t, p.Bits(), dsl.RationalBits(g.Exps, g.Num), c.src)
 	}
 	// The header is "0011".
 	p, err := dsl.ParseProgram("a(n) = [x^n] 1/(1-x); n >= 1")
@@ -100,12 +101,15 @@ func TestRationalCode(t *testing.T) {
 // length: each part of it is a complete code, so the bodies weigh at most
 // 1 and approach it.
 func TestRationalKraft(t *testing.T) {
-	const maxBits = 30
+	maxBits, minWords := 30, 10000 // about 9 s
+	if testing.Short() {
+		maxBits, minWords = 24, 10000
+	}
 	var words []string
 	sum := 0.0
 	head := dsl.HeaderBits(dsl.Rational, 0)
 	rationals(maxBits-head, func(exps []int, num []*big.Int) {
-		p := &dsl.Program{Kind: dsl.Rational, Exps: exps, Num: num}
+		p := dsl.NewRational(0, exps, num)
 		bits := p.Bits()
 		require.LessOrEqual(t, bits, maxBits, dumpProgram(p))
 		w := p.Encode()
@@ -114,7 +118,7 @@ func TestRationalKraft(t *testing.T) {
 		sum += math.Exp2(-float64(bits - head))
 	})
 	t.Logf("%d rational programs of at most %d bits; their bodies weigh %.6f", len(words), maxBits, sum)
-	require.Greater(t, len(words), 10000)
+	require.Greater(t, len(words), minWords)
 	assertPrefixFree(t, words)
 	assert.LessOrEqual(t, sum, 1.0)
 
@@ -192,13 +196,15 @@ func TestRationalKraft(t *testing.T) {
 func TestRationalEncodeRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 2000 {
-		p := &dsl.Program{Kind: dsl.Rational, Offset: r.IntN(2)}
+		var exps []int
+		var num []*big.Int
 		for range r.IntN(dsl.MaxFactors + 1) {
-			p.Exps = append(p.Exps, 1+r.IntN(40))
+			exps = append(exps, 1+r.IntN(40))
 		}
 		for range 1 + r.IntN(20) {
-			p.Num = append(p.Num, randBigInt(r))
+			num = append(num, randBigInt(r))
 		}
+		p := dsl.NewRational(r.IntN(2), exps, num)
 		require.Len(t, p.Encode(), p.Bits(), dumpProgram(p))
 	}
 }

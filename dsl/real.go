@@ -31,12 +31,15 @@ const (
 	NumRealOps
 )
 
-// RealInfo describes one real node choice.
+// RealInfo describes one real node choice. As in OpInfo, an operator of
+// level PrecAdd, PrecMul or PrecPow is infix and a choice of level
+// PrecAtom is a constant or a function call.
 type RealInfo struct {
 	Name  string // symbol or function name
 	Arity int
-	Prec  int // PrecAdd, PrecMul, PrecPow or PrecAtom
-	Bits  int // length of the code word
+	Prec  int  // PrecAdd, PrecMul, PrecPow or PrecAtom
+	Bits  int  // length of the code word
+	Right bool // an infix operator that groups to the right
 }
 
 // RealOps is the table of the real language. Its Kraft sum is exactly 1
@@ -53,7 +56,7 @@ var RealOps = [NumRealOps]RealInfo{
 	RInt:  {Name: "int", Arity: 0, Prec: PrecAtom, Bits: 2},
 	RDiv:  {Name: "/", Arity: 2, Prec: PrecMul, Bits: 2},
 	RMul:  {Name: "*", Arity: 2, Prec: PrecMul, Bits: 4},
-	RPow:  {Name: "^", Arity: 2, Prec: PrecPow, Bits: 4},
+	RPow:  {Name: "^", Arity: 2, Prec: PrecPow, Bits: 4, Right: true},
 	RSqrt: {Name: "sqrt", Arity: 1, Prec: PrecAtom, Bits: 4},
 	RLog:  {Name: "log", Arity: 1, Prec: PrecAtom, Bits: 4},
 	RPi:   {Name: "pi", Arity: 0, Prec: PrecAtom, Bits: 4},
@@ -156,10 +159,10 @@ func printReal(sb *strings.Builder, r *Real, min int) {
 		sb.WriteString(info.Name + "(")
 		printReal(sb, r.X, PrecAdd)
 		sb.WriteString(")")
-	case r.Op == RPow: // right associative: 2^3^4 is 2^(3^4)
-		printReal(sb, r.X, PrecAtom)
-		sb.WriteString("^")
-		printReal(sb, r.Y, PrecPow)
+	case info.Right: // 2^3^4 is 2^(3^4)
+		printReal(sb, r.X, info.Prec+1)
+		sb.WriteString(info.Name)
+		printReal(sb, r.Y, info.Prec)
 	default: // left associative + - * /
 		printReal(sb, r.X, info.Prec)
 		sb.WriteString(info.Name)
@@ -172,15 +175,18 @@ func printReal(sb *strings.Builder, r *Real, min int) {
 
 // realByName maps the names of the real language's named atoms and
 // functions (every choice but integers and operators) to their node
-// choices, from the table.
-var realByName = func() map[string]RealOp {
-	m := map[string]RealOp{}
+// choices, and realInfix the infix operators, from the table.
+var realByName, realInfix = func() (atoms, infix map[string]RealOp) {
+	atoms, infix = map[string]RealOp{}, map[string]RealOp{}
 	for op, info := range RealOps {
-		if RealOp(op) != RInt && info.Arity <= 1 {
-			m[info.Name] = RealOp(op)
+		switch {
+		case info.Arity == 2:
+			infix[info.Name] = RealOp(op)
+		case RealOp(op) != RInt:
+			atoms[info.Name] = RealOp(op)
 		}
 	}
-	return m
+	return atoms, infix
 }()
 
 // ParseReal parses a real constant expression such as "sqrt(2*pi*e)/21".
@@ -190,7 +196,7 @@ func ParseReal(s string) (*Real, error) {
 		return nil, err
 	}
 	p := &parser{toks: toks}
-	r, err := p.realAdd()
+	r, err := p.realAt(PrecAdd)
 	if err != nil {
 		return nil, err
 	}
@@ -200,61 +206,39 @@ func ParseReal(s string) (*Real, error) {
 	return r, nil
 }
 
-// realAdd := realMul {("+" | "-") realMul}
-func (p *parser) realAdd() (*Real, error) {
-	if err := p.enter(); err != nil {
-		return nil, err
-	}
-	defer func() { p.depth-- }()
-	x, err := p.realMul()
-	for err == nil && (p.peek().text == "+" || p.peek().text == "-") {
-		op := RAdd
-		if p.next().text == "-" {
-			op = RSub
-		}
-		var y *Real
-		if y, err = p.realMul(); err == nil {
-			x = &Real{Op: op, X: x, Y: y}
-		}
-	}
-	return x, err
-}
-
-// realMul := realPow {("*" | "/") realPow}
-func (p *parser) realMul() (*Real, error) {
-	x, err := p.realPow()
-	for err == nil && (p.peek().text == "*" || p.peek().text == "/") {
-		op := RMul
-		if p.next().text == "/" {
-			op = RDiv
-		}
-		var y *Real
-		if y, err = p.realPow(); err == nil {
-			x = &Real{Op: op, X: x, Y: y}
-		}
-	}
-	return x, err
-}
-
-// realPow := realAtom ["^" realPow]  (right associative)
-func (p *parser) realPow() (*Real, error) {
+// realAt parses a real expression whose operators outside parentheses
+// bind at least as tightly as the level min, by precedence climbing over
+// the real table:
+//
+//	real := ratom { INFIX real@next }    (the operator's level >= min)
+//
+// where next is the operator's own level for ^, which groups to the
+// right, and the level above for + - * /.
+func (p *parser) realAt(min int) (*Real, error) {
 	if err := p.enter(); err != nil {
 		return nil, err
 	}
 	defer func() { p.depth-- }()
 	x, err := p.realAtom()
-	if err != nil || p.peek().text != "^" {
-		return x, err
+	for err == nil {
+		op, ok := realInfix[p.peek().text]
+		if !ok || RealOps[op].Prec < min {
+			break
+		}
+		p.next()
+		next := RealOps[op].Prec + 1
+		if RealOps[op].Right {
+			next = RealOps[op].Prec
+		}
+		var y *Real
+		if y, err = p.realAt(next); err == nil {
+			x = &Real{Op: op, X: x, Y: y}
+		}
 	}
-	p.next()
-	y, err := p.realPow()
-	if err != nil {
-		return nil, err
-	}
-	return &Real{Op: RPow, X: x, Y: y}, nil
+	return x, err
 }
 
-// realAtom := INT | "pi" | "e" | FUNC "(" realAdd ")" | "(" realAdd ")"
+// realAtom := INT | "pi" | "e" | FUNC "(" real ")" | "(" real ")"
 // FUNC     := "sqrt" | "log" | "exp" | "sin" | "cos" | "tan" | "atan"
 func (p *parser) realAtom() (*Real, error) {
 	t := p.next()
@@ -269,7 +253,7 @@ func (p *parser) realAtom() (*Real, error) {
 		}
 		return &Real{Op: RInt, Int: v}, nil
 	case t.text == "(":
-		x, err := p.realAdd()
+		x, err := p.realAt(PrecAdd)
 		if err != nil {
 			return nil, err
 		}
@@ -285,7 +269,7 @@ func (p *parser) realAtom() (*Real, error) {
 	if err := p.expect("("); err != nil {
 		return nil, err
 	}
-	x, err := p.realAdd()
+	x, err := p.realAt(PrecAdd)
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,7 @@ func Judge(res *predict.Result, next []*big.Int) (*Guess, error) {
 		}
 	}
 	if g.ProgramBits < 0 {
-		lit := &dsl.Program{Kind: dsl.Literal, Terms: append(slices.Clone(res.Terms), next...)}
+		lit := dsl.NewLiteral(append(slices.Clone(res.Terms), next...))
 		g.Program, g.ProgramBits, g.Literal = lit.String(), lit.Bits(), true
 	}
 	return g, nil

@@ -80,24 +80,14 @@ func Alternating(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	}
 	d := newData(terms)
 	b := newBuilder()
-	best := map[string]*dsl.Program{} // by next term
-	var order []string
+	type fitted struct {
+		p    *dsl.Program
+		next string
+	}
+	var fits []fitted
 	consider := func(p *dsl.Program) {
-		vals := p.BigValues(len(terms) + 1)
-		for i, t := range terms {
-			if vals[i] == nil || vals[i].Cmp(t) != 0 {
-				return
-			}
-		}
-		if vals[len(terms)] == nil {
-			return
-		}
-		key := vals[len(terms)].String()
-		if q, ok := best[key]; !ok || p.Bits() < q.Bits() {
-			if !ok {
-				order = append(order, key)
-			}
-			best[key] = p
+		if next, ok := dsl.Reproduce(p, terms, 1); ok && next[0] != nil {
+			fits = append(fits, fitted{p, next[0].String()})
 		}
 	}
 	// A sequence that follows one simple rule throughout is left to the
@@ -134,9 +124,10 @@ func Alternating(ctx context.Context, terms []*big.Int) []*dsl.Program {
 			}
 		}
 	}
-	out := make([]*dsl.Program, 0, len(order))
-	for _, k := range order {
-		out = append(out, best[k])
+	// The shortest program for each prediction.
+	var out []*dsl.Program
+	for _, f := range dsl.Shortest(fits, func(f fitted) string { return f.next }, func(f fitted) int { return f.p.Bits() }) {
+		out = append(out, f.p)
 	}
 	return out
 }
@@ -182,11 +173,7 @@ func alternating(b *builder, d *data, terms []*big.Int, m, order, offset, shift 
 	if body == nil {
 		return nil
 	}
-	init := make([]*big.Int, order)
-	for i := range init {
-		init[i] = new(big.Int).Set(terms[i])
-	}
-	return &dsl.Program{Kind: dsl.Recurrence, Offset: offset, Order: order, Body: body, Init: init}
+	return dsl.NewProgram(dsl.Recurrence, offset, order, body, terms)
 }
 
 // sideFit is one side's rule, num/den.

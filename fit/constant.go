@@ -403,21 +403,10 @@ func (s *constSearch) confirm(ctx context.Context, terms []*big.Int) []*dsl.Prog
 		tried[key] = true
 		// The start is -zeros from the default by construction, so the
 		// program is as long as newConstSearch planned.
-		p := &dsl.Program{Kind: dsl.Digits, Real: c.r, From: dsl.DefaultFrom(c.r) - s.zeros}
-		if digitsReproduce(p, terms) {
+		p := dsl.NewDigits(c.r, dsl.DefaultFrom(c.r)-s.zeros)
+		if _, ok := dsl.Reproduce(p, terms, 0); ok {
 			out = append(out, p)
 		}
 	}
 	return out
-}
-
-// digitsReproduce reports whether p's digits are the terms.
-func digitsReproduce(p *dsl.Program, terms []*big.Int) bool {
-	vals := p.BigValues(len(terms))
-	for i, t := range terms {
-		if vals[i] == nil || vals[i].Cmp(t) != 0 {
-			return false
-		}
-	}
-	return true
 }

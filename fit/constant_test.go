@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/seqpredict/seqpredict/dsl"
 	"github.com/seqpredict/seqpredict/fit"
 )
 
@@ -109,7 +110,7 @@ func TestConstantLeadingZeros(t *testing.T) {
 	progs := fit.Constant(context.Background(), terms)
 	require.NotEmpty(t, progs)
 	p := progs[0]
-	assert.Equal(t, 1, p.From, p.String())
+	assert.Equal(t, 1, p.Parts.(*dsl.DigitsParts).From, p.String())
 	vals := p.BigValues(16)
 	assert.Equal(t, int64(7), vals[15].Int64(), p.String())
 }

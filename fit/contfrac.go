@@ -58,7 +58,7 @@ func ContinuedFraction(ctx context.Context, terms []*big.Int) []*dsl.Program {
 			lo, hi = max(1, (slices.Max(a[1:])+1)/2), cfMaxDenA0
 		}
 		if n, ok := cfSolve(lo, hi, a[1:]); ok {
-			out = append(out, &dsl.Program{Kind: dsl.SqrtCF, CFPart: part, Radicand: n})
+			out = append(out, dsl.NewSqrtCF(part, n))
 		}
 	}
 	return out

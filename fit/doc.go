@@ -5,7 +5,8 @@
 // returns real dsl programs. The predictor re-checks every proposal against
 // all the terms and charges it its full length in bits, constants and
 // initial terms included, so a fitter changes how soon a program is found,
-// never how much it weighs.
+// never how much it weighs. Early and Late are the lists the command runs,
+// before the search and after it (search.Filters among the late ones).
 //
 // The families:
 //

@@ -23,12 +23,6 @@ const MaxSolveTerms = 40
 // forms such as (6*n + 4)^10 win with it.
 const MaxPolyDegree = 10
 
-// Fitters returns every fitter of the package, in the order they are
-// cheapest.
-func Fitters() []func(context.Context, []*big.Int) []*dsl.Program {
-	return []func(context.Context, []*big.Int) []*dsl.Program{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, Trajectory, PrimePolynomial, Sets}
-}
-
 // col is one unknown's column in a system of equations indexed by i, the
 // 0-based position of a term: i^pow*a(i-lag), or i^pow alone when one.
 type col struct {
@@ -221,11 +215,7 @@ func recurrence(b *builder, num form, q poly, order int, terms []*big.Int) *dsl.
 	if best == nil {
 		return nil
 	}
-	init := make([]*big.Int, order)
-	for i := range init {
-		init[i] = new(big.Int).Set(terms[i])
-	}
-	return &dsl.Program{Kind: dsl.Recurrence, Offset: offset, Order: order, Body: best, Init: init}
+	return dsl.NewProgram(dsl.Recurrence, offset, order, best, terms)
 }
 
 // emitter writes fitted recurrences as programs, skipping a fit when a
@@ -243,15 +233,11 @@ func newEmitter(terms []*big.Int) *emitter {
 }
 
 func (em *emitter) emit(out []*dsl.Program, num form, q poly, order int) []*dsl.Program {
-	n := len(em.terms)
 	key := nextKey(em.terms, num, q)
 	if bits, ok := em.best[key]; ok && key != "" {
 		// A lower bound: the header, the initial terms, a 3-bit leaf for
 		// each non-zero coefficient and a 3-bit operator joining them.
-		lb := dsl.HeaderBits(dsl.Recurrence, order)
-		for _, t := range em.terms[:min(order, n)] {
-			lb += dsl.IntBits(t)
-		}
+		lb := dsl.FixedBits(dsl.Recurrence, order, em.terms)
 		k := 0
 		for _, p := range num {
 			for _, c := range p {

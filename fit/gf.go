@@ -178,18 +178,10 @@ func ProductGF(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	}
 	// The shortest program for each next term, shortest first.
 	slices.SortStableFunc(fitted, func(a, b gfFit) int { return cmp.Compare(a.bits, b.bits) })
+	fitted = dsl.Shortest(fitted, func(f gfFit) string { return f.next.String() }, func(f gfFit) int { return f.bits })
 	var out []*dsl.Program
-	seen := map[string]bool{}
-	for _, f := range fitted {
-		key := f.next.String()
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, &dsl.Program{Kind: dsl.Rational, Exps: f.exps, Num: f.num})
-		if len(out) == gfMaxFits {
-			break
-		}
+	for _, f := range fitted[:min(len(fitted), gfMaxFits)] {
+		out = append(out, dsl.NewRational(0, f.exps, f.num))
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package fit
 
 import (
 	"math/big"
+	"slices"
 )
 
 // prime is the modulus of the screening pass: a shape whose equations are
@@ -38,47 +39,161 @@ func toMod(x *big.Int) uint64 {
 	return new(big.Int).Mod(x, bigPrime).Uint64()
 }
 
+// field is the arithmetic of an elimination, on rows of coefficients
+// (and, when augmented, a right-hand side): the integers modulo prime for
+// screening and reconstruction, the rationals for exact solutions. Its
+// operations work on a row from a given column on, so that the loops over
+// the columns stay in the field's own code.
+type field[T any] interface {
+	zero(x T) bool
+	clone(row []T) []T
+	// normalize divides row[from:] by row[from].
+	normalize(row []T, from int)
+	// subScaled subtracts f times src[from:] from dst[from:].
+	subScaled(dst, src []T, f T, from int)
+}
+
+// echelon is the one elimination routine: Gauss–Jordan elimination one
+// row at a time. Each row added is reduced by the pivot rows so far; if
+// anything is left among the first cols columns it becomes a pivot row,
+// normalized at its first non-zero column, and (when reduced) that column
+// is cleared from the earlier pivot rows, so that the pivot rows are
+// always in reduced row echelon form.
+type echelon[T any] struct {
+	f         field[T]
+	cols      int  // coefficients per row; an augmented row has one more
+	augmented bool // the last entry of a row is its right-hand side
+	reduced   bool // clear each pivot column from the earlier pivot rows
+	piv       []pivotRow[T]
+}
+
+type pivotRow[T any] struct {
+	col int
+	row []T
+}
+
+// add reduces a copy of row. It reports whether the row was independent
+// of the rows before it and, when it was not, whether it agreed with them
+// (its right-hand side reduced to zero too).
+func (e *echelon[T]) add(src []T) (independent, consistent bool) {
+	row := e.f.clone(src)
+	for _, p := range e.piv {
+		if f := row[p.col]; !e.f.zero(f) {
+			e.f.subScaled(row, p.row, f, p.col)
+		}
+	}
+	col := 0
+	for col < e.cols && e.f.zero(row[col]) {
+		col++
+	}
+	if col == e.cols {
+		return false, !e.augmented || e.f.zero(row[e.cols])
+	}
+	e.f.normalize(row, col)
+	if e.reduced {
+		for _, p := range e.piv {
+			if f := p.row[col]; !e.f.zero(f) {
+				e.f.subScaled(p.row, row, f, col)
+			}
+		}
+	}
+	e.piv = append(e.piv, pivotRow[T]{col, row})
+	return true, true
+}
+
+// solution reads the solution off the reduced pivot rows: the unique one
+// of an augmented system whose every column is a pivot, or the null
+// vector of a homogeneous one with exactly one free column (which gets
+// one). ok is false when the rank is not that.
+func (e *echelon[T]) solution(one T, neg func(T) T) (x []T, ok bool) {
+	x = make([]T, e.cols)
+	isPiv := make([]bool, e.cols)
+	for _, p := range e.piv {
+		isPiv[p.col] = true
+	}
+	if e.augmented {
+		if len(e.piv) != e.cols {
+			return nil, false
+		}
+		for _, p := range e.piv {
+			x[p.col] = p.row[e.cols]
+		}
+		return x, true
+	}
+	if len(e.piv) != e.cols-1 {
+		return nil, false
+	}
+	free := slices.Index(isPiv, false)
+	x[free] = one
+	for _, p := range e.piv {
+		x[p.col] = neg(p.row[free])
+	}
+	return x, true
+}
+
+// modField is the arithmetic modulo prime.
+type modField struct{}
+
+func (modField) zero(x uint64) bool          { return x == 0 }
+func (modField) clone(row []uint64) []uint64 { return slices.Clone(row) }
+
+func (modField) normalize(row []uint64, from int) {
+	inv := invMod(row[from])
+	for j := from; j < len(row); j++ {
+		row[j] = mulMod(row[j], inv)
+	}
+}
+
+func (modField) subScaled(dst, src []uint64, f uint64, from int) {
+	for j := from; j < len(dst); j++ {
+		dst[j] = subMod(dst[j], mulMod(f, src[j]))
+	}
+}
+
+// ratField is the arithmetic of the rationals.
+type ratField struct{}
+
+func (ratField) zero(x *big.Rat) bool { return x.Sign() == 0 }
+
+func (ratField) clone(row []*big.Rat) []*big.Rat {
+	out := make([]*big.Rat, len(row))
+	for j, v := range row {
+		out[j] = new(big.Rat).Set(v)
+	}
+	return out
+}
+
+func (ratField) normalize(row []*big.Rat, from int) {
+	inv := new(big.Rat).Inv(row[from])
+	for j := from; j < len(row); j++ {
+		row[j].Mul(row[j], inv)
+	}
+}
+
+func (ratField) subScaled(dst, src []*big.Rat, f *big.Rat, from int) {
+	f = new(big.Rat).Set(f) // f may be dst[from]
+	t := new(big.Rat)
+	for j := from; j < len(dst); j++ {
+		dst[j].Sub(dst[j], t.Mul(f, src[j]))
+	}
+}
+
 // modEliminate reduces the rows of a linear system modulo prime, one at a
 // time. Each row has cols coefficients followed, when augmented, by its
 // right-hand side. It returns the indices of the rows that became pivots
 // (a maximal independent set, in order) and whether the system is
-// consistent (always true when not augmented).
+// consistent (always true when not augmented); it stops at the first row
+// that contradicts the others.
 func modEliminate(rows [][]uint64, cols int, augmented bool) (pivots []int, consistent bool) {
-	type pivot struct {
-		col int
-		row []uint64
-	}
-	var ps []pivot
-	for i, src := range rows {
-		row := append([]uint64(nil), src...)
-		for _, p := range ps {
-			f := row[p.col]
-			if f == 0 {
-				continue
-			}
-			for j := p.col; j < len(row); j++ {
-				row[j] = subMod(row[j], mulMod(f, p.row[j]))
-			}
+	e := echelon[uint64]{f: modField{}, cols: cols, augmented: augmented}
+	for i, row := range rows {
+		independent, consistent := e.add(row)
+		if !consistent {
+			return pivots, false
 		}
-		col := -1
-		for j := 0; j < cols; j++ {
-			if row[j] != 0 {
-				col = j
-				break
-			}
+		if independent {
+			pivots = append(pivots, i)
 		}
-		if col < 0 {
-			if augmented && row[cols] != 0 {
-				return pivots, false
-			}
-			continue
-		}
-		inv := invMod(row[col])
-		for j := col; j < len(row); j++ {
-			row[j] = mulMod(row[j], inv)
-		}
-		ps = append(ps, pivot{col, row})
-		pivots = append(pivots, i)
 	}
 	return pivots, true
 }
@@ -88,78 +203,20 @@ func modEliminate(rows [][]uint64, cols int, augmented bool) (pivots []int, cons
 // returned) over the rationals. It returns the solution as integers over a
 // common positive denominator, or ok false when the system is singular.
 func solveExact(a [][]*big.Int, b []*big.Int, cols int) (x []*big.Int, d *big.Int, ok bool) {
-	n := len(a)
-	m := make([][]*big.Rat, n)
-	width := cols
-	if b != nil {
-		width++
-	}
+	e := echelon[*big.Rat]{f: ratField{}, cols: cols, augmented: b != nil, reduced: true}
 	for i := range a {
-		m[i] = make([]*big.Rat, width)
-		for j := 0; j < cols; j++ {
-			m[i][j] = new(big.Rat).SetInt(a[i][j])
+		row := make([]*big.Rat, cols, cols+1)
+		for j := range cols {
+			row[j] = new(big.Rat).SetInt(a[i][j])
 		}
 		if b != nil {
-			m[i][cols] = new(big.Rat).SetInt(b[i])
+			row = append(row, new(big.Rat).SetInt(b[i]))
 		}
+		e.add(row)
 	}
-	// Gauss-Jordan to reduced row echelon form.
-	pivCol := make([]int, 0, n)
-	r := 0
-	for c := 0; c < cols && r < n; c++ {
-		p := -1
-		for i := r; i < n; i++ {
-			if m[i][c].Sign() != 0 {
-				p = i
-				break
-			}
-		}
-		if p < 0 {
-			continue
-		}
-		m[r], m[p] = m[p], m[r]
-		inv := new(big.Rat).Inv(m[r][c])
-		for j := c; j < width; j++ {
-			m[r][j].Mul(m[r][j], inv)
-		}
-		for i := 0; i < n; i++ {
-			if i == r || m[i][c].Sign() == 0 {
-				continue
-			}
-			f := new(big.Rat).Set(m[i][c])
-			for j := c; j < width; j++ {
-				m[i][j].Sub(m[i][j], new(big.Rat).Mul(f, m[r][j]))
-			}
-		}
-		pivCol = append(pivCol, c)
-		r++
-	}
-	sol := make([]*big.Rat, cols)
-	if b != nil {
-		if r != cols {
-			return nil, nil, false
-		}
-		for i, c := range pivCol {
-			sol[c] = m[i][cols]
-		}
-	} else {
-		if r != cols-1 {
-			return nil, nil, false
-		}
-		free := -1
-		isPiv := make([]bool, cols)
-		for _, c := range pivCol {
-			isPiv[c] = true
-		}
-		for c := range cols {
-			if !isPiv[c] {
-				free = c
-			}
-		}
-		sol[free] = big.NewRat(1, 1)
-		for i, c := range pivCol {
-			sol[c] = new(big.Rat).Neg(m[i][free])
-		}
+	sol, ok := e.solution(big.NewRat(1, 1), func(v *big.Rat) *big.Rat { return new(big.Rat).Neg(v) })
+	if !ok {
+		return nil, nil, false
 	}
 	d = big.NewInt(1)
 	for _, v := range sol {
@@ -189,68 +246,13 @@ func solveExact(a [][]*big.Int, b []*big.Int, cols int) (x []*big.Int, d *big.In
 // modulo prime or a value has no small fraction. The result may still be
 // wrong: the caller checks it.
 func reconstruct(rows [][]uint64, cols int, homogeneous bool) (x []*big.Int, den *big.Int, ok bool) {
-	n := len(rows)
-	m := make([][]uint64, n)
-	for i, r := range rows {
-		m[i] = append([]uint64(nil), r...)
+	e := echelon[uint64]{f: modField{}, cols: cols, augmented: !homogeneous, reduced: true}
+	for _, row := range rows {
+		e.add(row)
 	}
-	width := len(m[0])
-	pivCol := make([]int, 0, n)
-	r := 0
-	for c := 0; c < cols && r < n; c++ {
-		p := -1
-		for i := r; i < n; i++ {
-			if m[i][c] != 0 {
-				p = i
-				break
-			}
-		}
-		if p < 0 {
-			continue
-		}
-		m[r], m[p] = m[p], m[r]
-		inv := invMod(m[r][c])
-		for j := c; j < width; j++ {
-			m[r][j] = mulMod(m[r][j], inv)
-		}
-		for i := 0; i < n; i++ {
-			if i == r || m[i][c] == 0 {
-				continue
-			}
-			f := m[i][c]
-			for j := c; j < width; j++ {
-				m[i][j] = subMod(m[i][j], mulMod(f, m[r][j]))
-			}
-		}
-		pivCol = append(pivCol, c)
-		r++
-	}
-	sol := make([]uint64, cols)
-	if !homogeneous {
-		if r != cols {
-			return nil, nil, false
-		}
-		for i, c := range pivCol {
-			sol[c] = m[i][cols]
-		}
-	} else {
-		if r != cols-1 {
-			return nil, nil, false
-		}
-		isPiv := make([]bool, cols)
-		for _, c := range pivCol {
-			isPiv[c] = true
-		}
-		free := 0
-		for c := range cols {
-			if !isPiv[c] {
-				free = c
-			}
-		}
-		sol[free] = 1
-		for i, c := range pivCol {
-			sol[c] = subMod(0, m[i][free])
-		}
+	sol, ok := e.solution(1, func(v uint64) uint64 { return subMod(0, v) })
+	if !ok {
+		return nil, nil, false
 	}
 	nums := make([]int64, cols)
 	dens := make([]int64, cols)
@@ -323,40 +325,11 @@ func ratReconstruct(v uint64) (num, den int64, ok bool) {
 // the unique solution, or false when the system is inconsistent or does
 // not determine every unknown.
 func solveRat(rows [][]*big.Rat) ([]*big.Rat, bool) {
-	cols := len(rows[0]) - 1
-	r := 0
-	for c := 0; c < cols; c++ {
-		p := r
-		for p < len(rows) && rows[p][c].Sign() == 0 {
-			p++
-		}
-		if p == len(rows) {
-			return nil, false // a free unknown
-		}
-		rows[r], rows[p] = rows[p], rows[r]
-		inv := new(big.Rat).Inv(rows[r][c])
-		for j := c; j <= cols; j++ {
-			rows[r][j].Mul(rows[r][j], inv)
-		}
-		for i := range rows {
-			if i == r || rows[i][c].Sign() == 0 {
-				continue
-			}
-			f := new(big.Rat).Set(rows[i][c])
-			for j := c; j <= cols; j++ {
-				rows[i][j].Sub(rows[i][j], new(big.Rat).Mul(f, rows[r][j]))
-			}
-		}
-		r++
-	}
-	for _, row := range rows[r:] {
-		if row[cols].Sign() != 0 {
+	e := echelon[*big.Rat]{f: ratField{}, cols: len(rows[0]) - 1, augmented: true, reduced: true}
+	for _, row := range rows {
+		if _, consistent := e.add(row); !consistent {
 			return nil, false
 		}
 	}
-	x := make([]*big.Rat, cols)
-	for c := range x {
-		x[c] = rows[c][cols]
-	}
-	return x, true
+	return e.solution(nil, nil)
 }

@@ -48,7 +48,7 @@ func Sets(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		if b == nil || len(out) == maxSetProposals {
 			continue
 		}
-		p := &dsl.Program{Kind: dsl.Filter, Offset: int(s.offset), Body: b}
+		p := dsl.NewProgram(dsl.Filter, int(s.offset), 0, b, nil)
 		if key := p.String(); !seen[key] {
 			seen[key] = true
 			out = append(out, p)

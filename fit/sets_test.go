@@ -63,7 +63,11 @@ func TestSets(t *testing.T) {
 // primes, prime-valued polynomial or divisor set should fit by chance.
 func TestSetsRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 5))
-	for trial := range 50 {
+	trials := 50 // about 1.5 s
+	if testing.Short() {
+		trials = 10
+	}
+	for trial := range trials {
 		var terms []*big.Int
 		v := int64(rng.IntN(5))
 		for range 15 {

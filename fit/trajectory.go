@@ -67,7 +67,7 @@ func Trajectory(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		Then: bin(dsl.OpDiv, prev, constI(2)),
 		Else: quotient(odd, den),
 	}
-	return []*dsl.Program{{Kind: dsl.Recurrence, Order: 1, Body: body, Init: []*big.Int{new(big.Int).Set(terms[0])}}}
+	return []*dsl.Program{dsl.NewProgram(dsl.Recurrence, 0, 1, body, terms)}
 }
 
 // minTrajectoryOdd is the fewest steps from odd terms Trajectory needs: two

@@ -180,13 +180,8 @@ func checkFitted(ctx context.Context, terms []*big.Int, progs []*dsl.Program) []
 		if ctx.Err() != nil {
 			break
 		}
-		vals := p.BigValues(len(terms) + 1)
-		ok := vals[len(terms)] != nil
-		for i, t := range terms {
-			ok = ok && vals[i] != nil && vals[i].Cmp(t) == 0
-		}
-		if ok {
-			out = append(out, search.Found{Program: p, Bits: p.Bits(), Next: vals[len(terms)]})
+		if next, ok := dsl.Reproduce(p, terms, 1); ok && next[0] != nil {
+			out = append(out, search.Found{Program: p, Bits: p.Bits(), Next: next[0]})
 		}
 	}
 	return out
@@ -203,14 +198,8 @@ type class struct {
 // and computes its next k terms. A representative that leaves one of those
 // undefined drops out of a k-term prediction.
 func representatives(terms []*big.Int, found []search.Found, k int) []class {
-	seen := map[string]bool{}
 	var out []class
-	for _, f := range found {
-		key := f.Next.String()
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
+	for _, f := range dsl.Shortest(found, behaviour, func(f search.Found) int { return f.Bits }) {
 		next := []*big.Int{f.Next}
 		if k > 1 {
 			next = f.Program.BigValues(len(terms) + k)[len(terms):]
@@ -222,6 +211,9 @@ func representatives(terms []*big.Int, found []search.Found, k int) []class {
 	}
 	return out
 }
+
+// behaviour is what identifies a program's class: its next term.
+func behaviour(f search.Found) string { return f.Next.String() }
 
 // horizon describes what the search did not see: every program longer than
 // bits, whose total weight in the mixture is estimated as 2^log2Mass.
@@ -250,12 +242,9 @@ func horizonOf(sr *search.Result) horizon {
 		return h // nothing searched: 2^-0 = everything is unseen
 	}
 	// Behaviours, not programs: the plain enumerator reports every program.
-	seen := map[string]bool{}
-	for _, f := range sr.Found {
-		seen[f.Next.String()] = true
-	}
-	rho := float64(len(seen)+1) / float64(sr.Candidates+2)
-	if len(seen) == 0 {
+	seen := len(dsl.Shortest(sr.Found, behaviour, func(f search.Found) int { return f.Bits }))
+	rho := float64(seen+1) / float64(sr.Candidates+2)
+	if seen == 0 {
 		rho = min(rho, extrapolatedRate(sr))
 	}
 	last := float64(max(1, sr.Levels[n-1].Candidates))
@@ -263,13 +252,6 @@ func horizonOf(sr *search.Result) horizon {
 	return h
 }
 
-// mix turns the classes into probabilities. Each class weighs 2^-bits of
-// its shortest program, or of the literal program that writes out the
-// given terms and its continuation if that is shorter. Continuations no
-// program found keep the literal programs' weight, and the normaliser
-// counts all of them in closed form: the literal programs of the given
-// terms followed by every possible k terms weigh 2^-literalBase in total,
-// because the integer code is complete.
 // extrapolatedRate estimates, when the search found nothing, how likely a
 // candidate is to reproduce all the terms, from how many reproduced the
 // first j of them: A_j candidates of the checked levels reproduced at least
@@ -345,6 +327,13 @@ func literalClasses(classes []class, k int, litBits func([]*big.Int) int) []clas
 	return out
 }
 
+// mix turns the classes into probabilities. Each class weighs 2^-bits of
+// its shortest program, or of the literal program that writes out the
+// given terms and its continuation if that is shorter. Continuations no
+// program found keep the literal programs' weight, and the normaliser
+// counts all of them in closed form: the literal programs of the given
+// terms followed by every possible k terms weigh 2^-literalBase in total,
+// because the integer code is complete.
 func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes), HorizonBits: hz.bits}
 	horizon := hz.bits
@@ -420,7 +409,7 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		p := pow(w.bits) / z
 		e := Explanation{Program: w.c.rep.Program, Bits: w.bits, Posterior: p, Next: w.c.next, Literal: w.literal}
 		if w.literal {
-			e.Program = &dsl.Program{Kind: dsl.Literal, Terms: append(slices.Clone(terms), w.c.next...)}
+			e.Program = dsl.NewLiteral(append(slices.Clone(terms), w.c.next...))
 		}
 		if len(res.Programs) < opts.Top {
 			res.Programs = append(res.Programs, e)

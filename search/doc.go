@@ -9,7 +9,8 @@
 // tests.
 //
 // Search is the fast engine. It never builds trees while searching. A
-// program is a shape (closed form, recurrence of order 1..8 and fewer
+// program is a shape (a kind with an integer body, from as many terms as
+// the kind table says: closed form, recurrence of order 1..8 and fewer
 // than the number of terms, or from 7 terms on a triangle read by rows;
 // offset 0 or 1) plus a body; each shape has a bank of bodies, built bottom-up one
 // length at a time: the bodies of length b are the leaves of length b and
@@ -17,8 +18,10 @@
 // operator's code length. Each candidate is evaluated as one vector
 // operation on its children's value vectors:
 //
-//   - closed forms at the points n = offset, offset+1, ..., offset+N (the N
-//     given terms and the next one);
+//   - bodies at the points where their kind evaluates them (dsl.BodySpec):
+//     closed forms at n = offset, offset+1, ..., offset+N (the N given
+//     terms and the next one), triangles at the row and column of each
+//     term;
 //   - recurrence bodies at the observed tuples (n, a(n-1), ..., a(n-order))
 //     for every given term after the initial ones, and for the next term,
 //     whose tuple is made of given terms too;

@@ -16,14 +16,15 @@ import (
 // class per distinct vector of values at its points.
 type bank struct {
 	*store
-	g     grammar
+	g     dsl.Grammar
+	vars  []leafSpec // g's non-constant leaves
 	shape shape
 	main  bool // a program body, not a loop body
 	fixed int  // main banks: the shape's header and initial-term bits
 	first int  // main banks: the index of the first point (the order)
 
-	// Leaf vectors: the index n and a(n-1..3) at each point (main banks),
-	// n and k at each grid cell (the loop bank).
+	// Leaf vectors: the index n, k and a(n-1) .. a(n-order) at each point
+	// (main banks), n and k at each grid cell (the loop bank).
 	index []dsl.Value
 	prev  [dsl.MaxOrder][]dsl.Value
 	k     []dsl.Value
@@ -89,27 +90,49 @@ func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*
 func (e *engine) newMainBank(s shape) *bank {
 	n := len(e.t.terms)
 	width := n + 1 - s.order
-	b := &bank{store: newStore(width), g: s.grammar(), shape: s, main: true,
+	b := &bank{store: newStore(width), g: s.g, vars: leaves(s.g), shape: s, main: true,
 		fixed: s.fixedBits(e.t.terms), first: s.order}
 	if !e.t.big {
 		b.definedHi = width - 1 // every given term's point; not the next one
 	}
-	if s.kind == dsl.Triangle { // n is the row and k the column
-		b.index, b.k = make([]dsl.Value, width), make([]dsl.Value, width)
-		for j := range width {
-			row, col := dsl.TriangleCell(j)
-			b.index[j], b.k[j] = dsl.Value(s.offset+row), dsl.Value(s.offset+col)
-		}
-		e.fixedBytes += 2 * 8 * int64(width)
-	} else { // n at each point: a window of the shared 0, 1, 2, ...
-		first := s.offset + s.order
+	// The points: where the kind evaluates the body for each term after
+	// the initial ones (n = offset + i, or a triangle's row and column).
+	// Consecutive indices without k (closed forms, recurrences) are a
+	// window of the shared 0, 1, 2, ...; other points are the bank's own.
+	first := s.offset + s.order
+	if !s.g.K && consecutive(s.body.Point, s.offset, s.order, width) {
 		b.index = e.indices(first + width)[first:]
+	} else {
+		b.index = make([]dsl.Value, width)
+		e.fixedBytes += 8 * int64(width)
+		if s.g.K {
+			b.k = make([]dsl.Value, width)
+			e.fixedBytes += 8 * int64(width)
+		}
+		for j := range width {
+			n, k := s.body.Point(s.offset, s.order+j)
+			b.index[j] = n
+			if s.g.K {
+				b.k[j] = k
+			}
+		}
 	}
 	for lag := 1; lag <= s.order; lag++ {
 		// a(n-lag) at each point: a window of the terms, shared.
 		b.prev[lag-1] = e.t.small[s.order-lag : s.order-lag+width : s.order-lag+width]
 	}
 	return b
+}
+
+// consecutive reports whether a kind's points for terms order ..
+// order+width-1 are the indices offset+order, offset+order+1, ...
+func consecutive(point func(offset, i int) (n, k dsl.Value), offset, order, width int) bool {
+	for j := range width {
+		if n, _ := point(offset, order+j); n != dsl.Value(offset+order+j) {
+			return false
+		}
+	}
+	return true
 }
 
 // indices returns the values 0, 1, ..., n-1, shared by the banks (which
@@ -151,7 +174,7 @@ func (e *engine) loopBank(offset int) *bank {
 		}
 	}
 	rows[n+1] = len(index)
-	b := &bank{store: newStore(len(index)), g: grammar{inLoop: true}, index: index, k: k, rows: rows}
+	b := &bank{store: newStore(len(index)), g: dsl.LoopBody, vars: leaves(dsl.LoopBody), index: index, k: k, rows: rows}
 	if !e.t.big && n > dsl.MaxOrder {
 		// Rows below MaxOrder may be needed only by shapes that skip them.
 		b.definedLo, b.definedHi = rows[dsl.MaxOrder], rows[n]
@@ -177,9 +200,6 @@ func (e *engine) run(ctx context.Context) {
 		e.res.Candidates += e.lvl.Candidates
 		e.res.Distinct += e.lvl.Distinct
 		e.res.CompleteBits = B
-		if e.opts.Progress != nil {
-			e.opts.Progress(*e.lvl)
-		}
 		if len(e.res.Found) > 0 && (best < 0 || B < best) {
 			best = B
 		}
@@ -314,7 +334,7 @@ func (e *engine) survivalRate() float64 {
 // of bk needs.
 func (e *engine) ensureLoops(ctx context.Context, bk *bank, b int) bool {
 	need := min(b-dsl.Ops[dsl.OpSum].Bits, maxLoopBody)
-	if need < minExprBits || !bk.g.loops() { // triangles have no loops
+	if need < minExprBits || !bk.g.Loops { // triangles have no loops
 		return true
 	}
 	if bk.loop == nil {
@@ -429,7 +449,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 			jj := j
 			jj.lo, jj.hi = lo, min(j.hi, lo+step)
 			jj.n = int64(jj.hi-jj.lo) * perFirst
-			if commutative(j.op) && j.b1 == j.b2 {
+			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
 				jj.n = 0
 				for x := jj.lo; x < jj.hi; x++ {
 					jj.n += int64(j.hi - x)
@@ -442,7 +462,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	size := func(b int) int64 { lo, hi := bk.ids(b); return int64(hi - lo) }
 	// Leaves and constants: one job, marked by op = OpIndex.
 	leaves := int64(0)
-	for _, l := range bk.g.leaves() {
+	for _, l := range bk.vars {
 		if l.bits == b {
 			leaves++
 		}
@@ -453,16 +473,16 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 		p.jobs = append(p.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
 		p.candidates += leaves
 	}
-	for _, op := range unaryOps {
+	for _, op := range dsl.Funcs1 {
 		b1 := b - dsl.Ops[op].Bits
 		lo, hi := bk.ids(b1)
 		add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
 	}
-	for _, op := range binaryOps {
+	for _, op := range dsl.Funcs2 {
 		rest := b - dsl.Ops[op].Bits
 		for b1 := minExprBits; b1 <= rest-minExprBits; b1++ {
 			b2 := rest - b1
-			if commutative(op) && b1 > b2 {
+			if dsl.Ops[op].Commutative && b1 > b2 {
 				continue
 			}
 			lo, hi := bk.ids(b1)
@@ -478,7 +498,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 		}
 	}
 	if bk.loop != nil {
-		for _, op := range loopOps {
+		for _, op := range dsl.Loops {
 			b1 := b - dsl.Ops[op].Bits
 			if b1 > maxLoopBody {
 				continue
@@ -708,7 +728,31 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 // runJob evaluates a job's candidates into buf and appends to rs the
 // recipes of those whose values are new to the store.
 func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
+	return bk.candidates(b, j, buf, nil, nil, rs)
+}
+
+// candidates is the skeleton of every job: it evaluates the job's
+// candidates into buf, one after another, and appends to rs the recipes
+// of those worth keeping. On a stored level (target nil) those are the
+// candidates new to the store. On a check-only level they are those that
+// reproduce the target, the terms at the bank's points, and matched[m]
+// counts the candidates that reproduce exactly the first m; as nearly
+// every candidate fails the first point, each one's value there is first
+// compared with the first term, in scalar form or streaming through the
+// column of first points (firstPoint), and only those that match are
+// evaluated in full.
+func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int64, rs []recipe) []recipe {
+	check := target != nil
+	var t0 dsl.Value
+	if check {
+		t0 = target[0]
+	}
+	// The two ways of keeping a candidate are two closures called where
+	// they are defined, which the compiler inlines into the loops (one
+	// closure for both, or a function parameter, would cost a call per
+	// candidate).
 	keep := func(op dsl.Op, kids [3]int32, konst int64) {
+		// Keep it if it is defined where it must be and new to the store.
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
 				return
@@ -720,13 +764,34 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 		}
 		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
 	}
+	full := func(op dsl.Op, kids [3]int32, konst int64) {
+		// Keep it if it reproduces the terms.
+		m := 0
+		for m < len(target) && buf[m] == target[m] {
+			m++
+		}
+		matched[m]++
+		if m == len(target) {
+			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
+		}
+	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		bk.leaves(b, buf, keep)
+		if check {
+			bk.leaves(b, buf, full)
+		} else {
+			bk.leaves(b, buf, keep)
+		}
 	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
-			apply1(j.op, buf, bk.values(x))
-			keep(j.op, [3]int32{x}, 0)
+			xv := bk.values(x)
+			if !check {
+				apply1(j.op, buf, xv)
+				keep(j.op, [3]int32{x}, 0)
+			} else if dsl.Apply1(j.op, xv[0]) == t0 {
+				apply1(j.op, buf, xv)
+				full(j.op, [3]int32{x}, 0)
+			}
 		}
 	case j.op == dsl.OpCond:
 		lo2, hi2 := bk.ids(j.b2)
@@ -736,27 +801,48 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 			for x := lo2; x < hi2; x++ {
 				xv := bk.values(x)
 				for y := lo3; y < hi3; y++ {
-					applyCond(buf, cv, xv, bk.values(y))
-					keep(dsl.OpCond, [3]int32{c, x, y}, 0)
+					yv := bk.values(y)
+					if !check {
+						applyCond(buf, cv, xv, yv)
+						keep(dsl.OpCond, [3]int32{c, x, y}, 0)
+					} else if dsl.Select(cv[0], xv[0], yv[0]) == t0 {
+						applyCond(buf, cv, xv, yv)
+						full(dsl.OpCond, [3]int32{c, x, y}, 0)
+					}
 				}
 			}
 		}
-	case j.op == dsl.OpSum || j.op == dsl.OpProd:
+	case dsl.Ops[j.op].Loop:
 		for x := j.lo; x < j.hi; x++ {
 			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			keep(j.op, [3]int32{x}, 0)
+			if check {
+				full(j.op, [3]int32{x}, 0)
+			} else {
+				keep(j.op, [3]int32{x}, 0)
+			}
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
+		var hits []int32
+		sym := dsl.Ops[j.op].Commutative && j.b1 == j.b2 // one order of two children
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
 			start := lo2
-			if commutative(j.op) && j.b1 == j.b2 {
+			if sym {
 				start = x
 			}
-			for y := start; y < hi2; y++ {
+			if !check {
+				for y := start; y < hi2; y++ {
+					apply2(j.op, buf, xv, bk.values(y))
+					keep(j.op, [3]int32{x, y}, 0)
+				}
+				continue
+			}
+			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
+			for _, i := range hits {
+				y := start + i
 				apply2(j.op, buf, xv, bk.values(y))
-				keep(j.op, [3]int32{x, y}, 0)
+				full(j.op, [3]int32{x, y}, 0)
 			}
 		}
 	}
@@ -767,7 +853,7 @@ func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []
 // a(n-i) and the constants — and calls emit for each (the recipe's
 // constant field holds the lag of a(n-i) or the constant's value).
 func (bk *bank) leaves(b int, buf []dsl.Value, emit func(op dsl.Op, kids [3]int32, konst int64)) {
-	for _, l := range bk.g.leaves() {
+	for _, l := range bk.vars {
 		if l.bits == b {
 			copy(buf, bk.leafValues(l.op, l.lag))
 			emit(l.op, [3]int32{}, int64(l.lag))
@@ -806,36 +892,21 @@ func (bk *bank) consistent(small, v []dsl.Value) bool {
 	return equal(v[:len(v)-1], small[bk.first:bk.first+len(v)-1])
 }
 
-// record adds a consistent program to the result, after checking it in
-// exact arithmetic when some value could not be checked in int64.
+// record adds a consistent program to the result (v are its values at
+// the bank's points, the next term's last), after checking it in exact
+// arithmetic when some value could not be checked in int64.
 func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
-	w := len(v)
-	var next *big.Int
-	prog := func() *dsl.Program { return bk.shape.program(tree(), e.t.terms) }
-	if !e.t.big && v[w-1] != dsl.Undef {
-		next = big.NewInt(int64(v[w-1]))
-	} else {
-		if e.ctx.Err() != nil {
-			e.interrupted = true // the level is incomplete
-			return
-		}
-		p := prog()
-		exact := p.BigValues(len(e.t.terms) + 1)
-		for i, want := range e.t.terms {
-			if exact[i] == nil {
-				e.res.Unchecked++ // too large even for exact arithmetic
-				return
-			}
-			if exact[i].Cmp(want) != 0 {
-				return
-			}
-		}
-		if next = exact[len(e.t.terms)]; next == nil {
-			return
-		}
+	if (e.t.big || v[len(v)-1] == dsl.Undef) && e.ctx.Err() != nil {
+		e.interrupted = true // an exact check is due: the level is incomplete
+		return
+	}
+	p := bk.shape.program(tree(), e.t.terms)
+	next, ok := e.t.verify(p, v[len(v)-1])
+	if !ok {
+		return
 	}
 	e.lvl.Consistent++
-	e.res.Found = append(e.res.Found, Found{Program: prog(), Bits: b + bk.fixed, Next: next})
+	e.res.Found = append(e.res.Found, Found{Program: p, Bits: b + bk.fixed, Next: next})
 	if l := b + bk.fixed; l < e.literalBits && (e.patternBits == 0 || l < e.patternBits) {
 		e.patternBits = l
 	}
@@ -913,71 +984,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 // that reproduce the terms. matched[m] counts the candidates that
 // reproduce exactly their first m points' terms (m >= 1).
 func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
-	var rs []recipe
-	target := e.t.small[bk.first : bk.first+bk.width-1]
-	t0 := target[0]
-	full := func(op dsl.Op, kids [3]int32, konst int64) {
-		m := 0
-		for m < len(target) && buf[m] == target[m] {
-			m++
-		}
-		matched[m]++
-		if m == len(target) {
-			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
-		}
-	}
-	switch {
-	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		bk.leaves(b, buf, full)
-	case j.op.Func1():
-		for x := j.lo; x < j.hi; x++ {
-			xv := bk.values(x)
-			if dsl.Apply1(j.op, xv[0]) != t0 {
-				continue
-			}
-			apply1(j.op, buf, xv)
-			full(j.op, [3]int32{x}, 0)
-		}
-	case j.op == dsl.OpCond:
-		lo2, hi2 := bk.ids(j.b2)
-		lo3, hi3 := bk.ids(j.b3)
-		for c := j.lo; c < j.hi; c++ {
-			cv := bk.values(c)
-			for x := lo2; x < hi2; x++ {
-				xv := bk.values(x)
-				for y := lo3; y < hi3; y++ {
-					yv := bk.values(y)
-					if dsl.Select(cv[0], xv[0], yv[0]) != t0 {
-						continue
-					}
-					applyCond(buf, cv, xv, yv)
-					full(dsl.OpCond, [3]int32{c, x, y}, 0)
-				}
-			}
-		}
-	case j.op == dsl.OpSum || j.op == dsl.OpProd:
-		for x := j.lo; x < j.hi; x++ {
-			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			full(j.op, [3]int32{x}, 0)
-		}
-	default: // binary
-		lo2, hi2 := bk.ids(j.b2)
-		var hits []int32
-		for x := j.lo; x < j.hi; x++ {
-			xv := bk.values(x)
-			start := lo2
-			if commutative(j.op) && j.b1 == j.b2 {
-				start = x
-			}
-			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
-			for _, i := range hits {
-				y := start + i
-				apply2(j.op, buf, xv, bk.values(y))
-				full(j.op, [3]int32{x, y}, 0)
-			}
-		}
-	}
-	return rs
+	return bk.candidates(b, j, buf, e.t.small[bk.first:bk.first+bk.width-1], matched, nil)
 }
 
 // firstPoint appends to hits the positions i where op(x0, col[i]) equals

@@ -38,7 +38,8 @@ func Filters(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	opts := Options{MaxPrograms: budget, PatternPrograms: budget, MaxMemory: filterMemory}.withDefaults()
 	// Loops are left out: their bodies are evaluated at every (n, k) cell,
 	// some 5,000 of them for a span of 100.
-	res, err := run(ctx, chi, opts, []shape{{kind: dsl.ClosedForm, offset: offset, noLoops: true}})
+	closed, _ := dsl.ClosedForm.Body()
+	res, err := run(ctx, chi, opts, []shape{{kind: dsl.ClosedForm, body: closed, offset: offset, g: dsl.Grammar{}}})
 	if err != nil {
 		return nil
 	}
@@ -46,7 +47,7 @@ func Filters(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	slices.SortStableFunc(found, func(a, b Found) int { return a.Bits - b.Bits })
 	var out []*dsl.Program
 	for _, f := range found[:min(len(found), maxFilterProposals)] {
-		out = append(out, &dsl.Program{Kind: dsl.Filter, Offset: offset, Body: f.Program.Body})
+		out = append(out, dsl.NewProgram(dsl.Filter, offset, 0, f.Program.Body, nil))
 	}
 	return out
 }

@@ -32,7 +32,7 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 			if bodyBits < 1 {
 				continue
 			}
-			for _, body := range exprs(trees, s.grammar(), bodyBits) {
+			for _, body := range exprs(trees, s.g, bodyBits) {
 				if checkContext(ctx) {
 					res.Stopped = StopCancelled
 					return res, nil
@@ -43,7 +43,7 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 				if !t.matches(vals) {
 					continue
 				}
-				next, ok := t.verify(p, vals)
+				next, ok := t.verify(p, vals[n])
 				if !ok {
 					continue
 				}
@@ -59,9 +59,6 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 		res.Candidates += lvl.Candidates
 		res.Distinct += lvl.Distinct
 		res.CompleteBits = b
-		if opts.Progress != nil {
-			opts.Progress(lvl)
-		}
 		if best >= 0 && b >= best+opts.Margin {
 			res.Stopped = StopMargin
 			break
@@ -78,13 +75,13 @@ func Reference(ctx context.Context, terms []*big.Int, opts Options) (*Result, er
 const minExprBits = 3
 
 type treeKey struct {
-	g    grammar
+	g    dsl.Grammar
 	bits int
 }
 
 // exprs returns every expression of grammar g whose code is exactly bits
 // long, memoized in trees.
-func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
+func exprs(trees map[treeKey][]dsl.Expr, g dsl.Grammar, bits int) []dsl.Expr {
 	if bits < minExprBits {
 		return nil
 	}
@@ -93,21 +90,21 @@ func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
 		return out
 	}
 	var out []dsl.Expr
-	for _, l := range g.leaves() {
+	for _, l := range leaves(g) {
 		if l.bits == bits {
-			out = append(out, l.expr())
+			out = append(out, l.expr)
 		}
 	}
 	lo, hi := constRange(bits)
 	for c := lo; c < hi; c++ {
 		out = append(out, &dsl.Const{Value: c})
 	}
-	for _, op := range unaryOps {
+	for _, op := range dsl.Funcs1 {
 		for _, x := range exprs(trees, g, bits-dsl.Ops[op].Bits) {
 			out = append(out, &dsl.Unary{Op: op, X: x})
 		}
 	}
-	for _, op := range binaryOps {
+	for _, op := range dsl.Funcs2 {
 		rest := bits - dsl.Ops[op].Bits
 		for bx := 1; bx < rest; bx++ {
 			for _, x := range exprs(trees, g, bx) {
@@ -129,13 +126,12 @@ func exprs(trees map[treeKey][]dsl.Expr, g grammar, bits int) []dsl.Expr {
 			}
 		}
 	}
-	if g.loops() {
-		body := grammar{inLoop: true}
-		for _, op := range loopOps {
+	if g.Loops {
+		for _, op := range dsl.Loops {
 			if bits-dsl.Ops[op].Bits > maxLoopBody {
 				continue
 			}
-			for _, x := range exprs(trees, body, bits-dsl.Ops[op].Bits) {
+			for _, x := range exprs(trees, dsl.LoopBody, bits-dsl.Ops[op].Bits) {
 				out = append(out, &dsl.Loop{Op: op, Body: x})
 			}
 		}

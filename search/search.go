@@ -40,8 +40,6 @@ type Options struct {
 	// Workers is the number of goroutines of the fast engine (default: the
 	// number of CPUs). The result does not depend on it.
 	Workers int
-	// Progress, when set, is called after each completed length.
-	Progress func(Level)
 }
 
 // Defaults. They are tuned so that the public puzzle series are answered in
@@ -129,9 +127,6 @@ type Result struct {
 	Candidates   int64
 	Distinct     int64
 	Stopped      Stopped
-	// Unchecked counts consistent-looking programs dropped because a term
-	// could not be verified even in exact arithmetic (beyond dsl.MaxBigBits).
-	Unchecked int
 }
 
 // ErrNoTerms is returned for an empty sequence.
@@ -173,24 +168,20 @@ func (t *target) matches(v []dsl.Value) bool {
 	return true
 }
 
-// verify checks a candidate in exact arithmetic and returns its next term,
-// or nil when it does not reproduce the terms or leaves the next term
-// undefined. small are its int64 values at the terms' indices and the next.
-func (t *target) verify(p *dsl.Program, small []dsl.Value) (next *big.Int, ok bool) {
-	n := len(t.terms)
-	if !t.big && small[n] != dsl.Undef {
-		return big.NewInt(int64(small[n])), true
+// verify returns the next term of a candidate whose int64 values match
+// the terms (next is its int64 value after them): that value when every
+// term and it fit in int64, else the exact next term after dsl.Reproduce
+// checked the terms exactly. ok is false when the candidate does not
+// reproduce the terms or leaves the next term undefined.
+func (t *target) verify(p *dsl.Program, next dsl.Value) (*big.Int, bool) {
+	if !t.big && next != dsl.Undef {
+		return big.NewInt(int64(next)), true
 	}
-	exact := p.BigValues(n + 1)
-	for i, want := range t.terms {
-		if exact[i] == nil || exact[i].Cmp(want) != 0 {
-			return nil, false
-		}
-	}
-	if exact[n] == nil {
+	exact, ok := dsl.Reproduce(p, t.terms, 1)
+	if !ok || exact[0] == nil {
 		return nil, false
 	}
-	return exact[n], true
+	return exact[0], true
 }
 
 func checkContext(ctx context.Context) bool {

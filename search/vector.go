@@ -87,9 +87,3 @@ func applyLoop(op dsl.Op, dst, body []dsl.Value, rows []int, first int) {
 		dst[j] = acc
 	}
 }
-
-// commutative reports whether op(x, y) = op(y, x) for all values, so the
-// enumerator need only try one order of two children.
-func commutative(op dsl.Op) bool {
-	return op == dsl.OpAdd || op == dsl.OpMul || op == dsl.OpGcd
-}

@@ -99,7 +99,7 @@ type batchOnly struct {
 
 // batchFlags registers the flags of batch.
 func batchFlags(stderr io.Writer) (*pflag.FlagSet, *predictFlags, *batchOnly) {
-	fs := newFlagSet("seqpredict batch", batchUsage, stderr)
+	fs := newFlagSet("seqpredict batch")
 	f, b := &predictFlags{}, &batchOnly{}
 	f.register(fs)
 	_ = fs.MarkHidden("json") // the output is JSON Lines already

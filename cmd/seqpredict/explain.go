@@ -42,7 +42,7 @@ Flags:
 `
 
 func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("seqpredict explain", explainUsage, stderr)
+	fs := newFlagSet("seqpredict explain")
 	var f predictFlags
 	f.register(fs)
 	brief := fs.Bool("brief", false, "print a summary of about 25 lines: the answer, the best programs, the compression and the contrived rival")

@@ -19,7 +19,11 @@ import (
 //
 //	go test ./cmd/seqpredict -run TestGolden -update
 //
-// and review the diff: it is the change users will see.
+// and review the diff: it is the change users will see. The fields that
+// follow the search's counts (counterFields) are kept apart, all cases in
+// one file, so that a change of the language, which changes the counts
+// and with them the estimate of the unseen programs' weight, shows there
+// alone unless it changes what is found.
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.json from the current output")
 
 // goldenFlags are fixed for every golden case: a small budget, one worker
@@ -32,6 +36,51 @@ type golden struct {
 	Args   []string `json:"args"`
 	Exit   int      `json:"exit"`
 	Output any      `json:"output"`
+}
+
+// countersFile holds the counter fields of every case, by case name and
+// field path ("stats.candidates", "predictions[0].probability").
+var countersFile = filepath.Join("testdata", "golden", "counters.json")
+
+// counterFields are the output fields that follow the search's counts:
+// how many candidates it saw and where it stopped, and the probabilities,
+// which the estimate of the unseen programs' weight scales (from the
+// counts). A field of the elements of an array is named after the array.
+var counterFields = []string{
+	"stats.candidates", "stats.distinct", "stats.complete_bits", "stats.horizon_bits",
+	"stats.stopped", "stats.cut_short", "other_probability", "unseen_probability",
+	"predictions.probability", "programs.posterior",
+}
+
+// splitCounters moves the counter fields out of the decoded output into a
+// map by path.
+func splitCounters(output map[string]any) map[string]any {
+	counters := map[string]any{}
+	for _, f := range counterFields {
+		outer, field, _ := strings.Cut(f, ".")
+		switch v := output[outer].(type) {
+		case map[string]any:
+			if x, ok := v[field]; ok {
+				counters[f] = x
+				delete(v, field)
+			}
+		case []any:
+			for i, e := range v {
+				if m, ok := e.(map[string]any); ok {
+					if x, ok := m[field]; ok {
+						counters[fmt.Sprintf("%s[%d].%s", outer, i, field)] = x
+						delete(m, field)
+					}
+				}
+			}
+		default:
+			if x, ok := output[f]; ok && !strings.Contains(f, ".") {
+				counters[f] = x
+				delete(output, f)
+			}
+		}
+	}
+	return counters
 }
 
 type goldenCase struct {
@@ -64,6 +113,13 @@ func readGoldenCases(t *testing.T) []goldenCase {
 // Numbers are compared to 1e-6 relative, so that the files do not
 // depend on the last bit of the platform's floating point.
 func TestGolden(t *testing.T) {
+	var wantCounters map[string]map[string]any
+	if !*update {
+		b, err := os.ReadFile(countersFile)
+		require.NoError(t, err, "missing %s; run: go test ./cmd/seqpredict -run TestGolden -update", countersFile)
+		require.NoError(t, json.Unmarshal(b, &wantCounters))
+	}
+	gotCounters := map[string]map[string]any{}
 	for _, c := range readGoldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			args := append(append([]string{}, goldenFlags...), c.args...)
@@ -75,6 +131,8 @@ func TestGolden(t *testing.T) {
 			stats := output.(map[string]any)["stats"].(map[string]any)
 			require.Contains(t, stats, "elapsed_ms")
 			stats["elapsed_ms"] = 0 // the one field that depends on time
+			counters := splitCounters(output.(map[string]any))
+			gotCounters[c.name] = counters
 			got := golden{Args: args, Exit: code, Output: output}
 
 			path := filepath.Join("testdata", "golden", c.name+".json")
@@ -99,7 +157,16 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs from the output (regenerate with -update if intended):\n%s",
 					path, strings.Join(diffs, "\n"))
 			}
+			if diffs := jsonDiff(c.name, any(wantCounters[c.name]), any(counters)); len(diffs) > 0 {
+				t.Errorf("%s differs from the search's counters (regenerate with -update if intended):\n%s",
+					countersFile, strings.Join(diffs, "\n"))
+			}
 		})
+	}
+	if *update {
+		b, err := json.MarshalIndent(gotCounters, "", "  ")
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(countersFile, append(b, '\n'), 0o644))
 	}
 }
 

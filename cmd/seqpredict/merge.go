@@ -38,7 +38,7 @@ Flags:
 `
 
 func runMerge(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("seqpredict merge", mergeUsage, stderr)
+	fs := newFlagSet("seqpredict merge")
 	outPath := fs.StringP("out", "o", "", "also write the merged records to this file")
 	summaryPath := fs.String("summary", "", "also write the summary as JSON to this file")
 	help := fs.BoolP("help", "h", false, "show this help")

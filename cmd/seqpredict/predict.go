@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/seqpredict/seqpredict/batch"
+	"github.com/seqpredict/seqpredict/fit"
 	"github.com/seqpredict/seqpredict/predict"
 	"github.com/seqpredict/seqpredict/search"
 )
@@ -133,8 +134,8 @@ func (f *predictFlags) options() predict.Options {
 			MaxMemory:       search.StoreBudget(f.maxMemoryMB<<20, f.jobs),
 			Workers:         f.workers,
 		},
-		Fitters:     defaultFitters(),
-		LateFitters: lateFitters(),
+		Fitters:     fit.Early(),
+		LateFitters: fit.Late(),
 	}
 }
 
@@ -146,17 +147,16 @@ func (f *predictFlags) predictOne(ctx context.Context, terms []*big.Int) (*predi
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
-func newFlagSet(name, help string, stderr io.Writer) *pflag.FlagSet {
+func newFlagSet(name string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.SortFlags = false
-	_ = help
 	return fs
 }
 
 func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("seqpredict", usage, stderr)
+	fs := newFlagSet("seqpredict")
 	var f predictFlags
 	f.register(fs)
 	help := fs.BoolP("help", "h", false, "show this help")

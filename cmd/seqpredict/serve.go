@@ -77,7 +77,7 @@ func (f *serveFlags) server() (*serve.Server, error) {
 }
 
 func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlagSet("seqpredict serve", serveUsage, stderr)
+	fs := newFlagSet("seqpredict serve")
 	var f serveFlags
 	f.register(fs)
 	help := fs.BoolP("help", "h", false, "show this help")

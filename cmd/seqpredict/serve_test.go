@@ -15,7 +15,7 @@ import (
 // serverLike builds the server as `seqpredict serve ARGS` would.
 func serverLike(t *testing.T, args ...string) http.Handler {
 	t.Helper()
-	fs := newFlagSet("seqpredict serve", serveUsage, io.Discard)
+	fs := newFlagSet("seqpredict serve")
 	var f serveFlags
 	f.register(fs)
 	if err := fs.Parse(args); err != nil {
