@@ -74,7 +74,23 @@ type OpInfo struct {
 	Commutative bool
 	// Loop: the choice binds k to 1..n in its child (sum and prod).
 	Loop bool
+	// Solve, when set, inverts a binary operator in its right operand:
+	// for x and a defined t it says which defined y give op(x, y) = t —
+	// none, exactly one (returned), or every one — so that an enumerator
+	// can look up the right children that reproduce a term instead of
+	// trying each (see package search). It must agree with the operator
+	// exactly, overflow included (TestSolve).
+	Solve func(x, t Value) (y Value, n Solutions)
 }
+
+// Solutions says how many right operands OpInfo.Solve found.
+type Solutions uint8
+
+const (
+	NoSolution  Solutions = iota // no y
+	OneSolution                  // exactly the y returned
+	AnySolution                  // every defined y
+)
 
 // Ops is the operator table, indexed by Op.
 //
@@ -89,9 +105,9 @@ var Ops = [numOps]OpInfo{
 	OpPrev2:   {Name: "a(n-2)", Arity: 0, Prec: PrecAtom, Bits: 4},
 	OpPrev3:   {Name: "a(n-3)", Arity: 0, Prec: PrecAtom, Bits: 5},
 	OpLoopVar: {Name: "k", Arity: 0, Prec: PrecAtom, Bits: 5},
-	OpAdd:     {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 3, Commutative: true},
-	OpMul:     {Name: "*", Arity: 2, Prec: PrecMul, Bits: 3, Commutative: true},
-	OpSub:     {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4},
+	OpAdd:     {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 3, Commutative: true, Solve: solveAdd},
+	OpMul:     {Name: "*", Arity: 2, Prec: PrecMul, Bits: 3, Commutative: true, Solve: solveMul},
+	OpSub:     {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4, Solve: solveSub},
 	OpDiv:     {Name: "/", Arity: 2, Prec: PrecMul, Bits: 5},
 	OpMod:     {Name: "mod", Arity: 2, Prec: PrecMul, Bits: 5},
 	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5, Right: true},

@@ -35,6 +35,10 @@ type bank struct {
 	// definedLo..definedHi are the positions where a value must be defined
 	// for the class to be of any use (see doc.go, "Pruning").
 	definedLo, definedHi int
+
+	// indexes[b] lists the classes of length b by first-point value, for
+	// the checked levels (built on first use).
+	indexes []*firstIndex
 }
 
 // engine holds the banks of one search.
@@ -728,31 +732,18 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 // runJob evaluates a job's candidates into buf and appends to rs the
 // recipes of those whose values are new to the store.
 func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
-	return bk.candidates(b, j, buf, nil, nil, rs)
+	return bk.candidates(b, j, buf, rs)
 }
 
-// candidates is the skeleton of every job: it evaluates the job's
+// candidates is the skeleton of a stored job: it evaluates the job's
 // candidates into buf, one after another, and appends to rs the recipes
-// of those worth keeping. On a stored level (target nil) those are the
-// candidates new to the store. On a check-only level they are those that
-// reproduce the target, the terms at the bank's points, and matched[m]
-// counts the candidates that reproduce exactly the first m; as nearly
-// every candidate fails the first point, each one's value there is first
-// compared with the first term, in scalar form or streaming through the
-// column of first points (firstPoint), and only those that match are
-// evaluated in full.
-func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int64, rs []recipe) []recipe {
-	check := target != nil
-	var t0 dsl.Value
-	if check {
-		t0 = target[0]
-	}
-	// The two ways of keeping a candidate are two closures called where
-	// they are defined, which the compiler inlines into the loops (one
-	// closure for both, or a function parameter, would cost a call per
+// of those that are defined where they must be and new to the store
+// (checked jobs have their own skeleton, checkCandidates).
+func (bk *bank) candidates(b int, j job, buf []dsl.Value, rs []recipe) []recipe {
+	// keep is a closure called where it is defined, which the compiler
+	// inlines into the loops (a function parameter would cost a call per
 	// candidate).
 	keep := func(op dsl.Op, kids [3]int32, konst int64) {
-		// Keep it if it is defined where it must be and new to the store.
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
 				return
@@ -764,34 +755,13 @@ func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int6
 		}
 		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
 	}
-	full := func(op dsl.Op, kids [3]int32, konst int64) {
-		// Keep it if it reproduces the terms.
-		m := 0
-		for m < len(target) && buf[m] == target[m] {
-			m++
-		}
-		matched[m]++
-		if m == len(target) {
-			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
-		}
-	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		if check {
-			bk.leaves(b, buf, full)
-		} else {
-			bk.leaves(b, buf, keep)
-		}
+		bk.leaves(b, buf, keep)
 	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
-			xv := bk.values(x)
-			if !check {
-				apply1(j.op, buf, xv)
-				keep(j.op, [3]int32{x}, 0)
-			} else if dsl.Apply1(j.op, xv[0]) == t0 {
-				apply1(j.op, buf, xv)
-				full(j.op, [3]int32{x}, 0)
-			}
+			apply1(j.op, buf, bk.values(x))
+			keep(j.op, [3]int32{x}, 0)
 		}
 	case j.op == dsl.OpCond:
 		lo2, hi2 := bk.ids(j.b2)
@@ -801,29 +771,18 @@ func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int6
 			for x := lo2; x < hi2; x++ {
 				xv := bk.values(x)
 				for y := lo3; y < hi3; y++ {
-					yv := bk.values(y)
-					if !check {
-						applyCond(buf, cv, xv, yv)
-						keep(dsl.OpCond, [3]int32{c, x, y}, 0)
-					} else if dsl.Select(cv[0], xv[0], yv[0]) == t0 {
-						applyCond(buf, cv, xv, yv)
-						full(dsl.OpCond, [3]int32{c, x, y}, 0)
-					}
+					applyCond(buf, cv, xv, bk.values(y))
+					keep(dsl.OpCond, [3]int32{c, x, y}, 0)
 				}
 			}
 		}
 	case dsl.Ops[j.op].Loop:
 		for x := j.lo; x < j.hi; x++ {
 			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			if check {
-				full(j.op, [3]int32{x}, 0)
-			} else {
-				keep(j.op, [3]int32{x}, 0)
-			}
+			keep(j.op, [3]int32{x}, 0)
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
-		var hits []int32
 		sym := dsl.Ops[j.op].Commutative && j.b1 == j.b2 // one order of two children
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
@@ -831,18 +790,9 @@ func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int6
 			if sym {
 				start = x
 			}
-			if !check {
-				for y := start; y < hi2; y++ {
-					apply2(j.op, buf, xv, bk.values(y))
-					keep(j.op, [3]int32{x, y}, 0)
-				}
-				continue
-			}
-			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
-			for _, i := range hits {
-				y := start + i
+			for y := start; y < hi2; y++ {
 				apply2(j.op, buf, xv, bk.values(y))
-				full(j.op, [3]int32{x, y}, 0)
+				keep(j.op, [3]int32{x, y}, 0)
 			}
 		}
 	}
@@ -910,128 +860,6 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 	if l := b + bk.fixed; l < e.literalBits && (e.patternBits == 0 || l < e.patternBits) {
 		e.patternBits = l
 	}
-}
-
-// executeCheck runs the check-only plans of one length: the workers
-// evaluate candidates (the first point alone first, since most fail there)
-// and keep the recipes of those that reproduce the terms; these are
-// recorded in plan and job order, so the result does not depend on the
-// number of workers. The jobs of every bank share one pool of workers: a
-// bank's plan is often too small to be worth starting workers for, the
-// whole length rarely.
-func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
-	type ref struct{ plan, job int }
-	var refs []ref
-	var candidates int64
-	for i, p := range plans {
-		for j := range p.jobs {
-			refs = append(refs, ref{i, j})
-		}
-		candidates += p.candidates
-	}
-	out := make([][]recipe, len(refs))
-	// One tally of matched points per worker, not per job: with many
-	// terms and many jobs, per-job tallies would not fit in memory.
-	workers := e.workersFor(candidates)
-	tallies := make(chan []int64, workers)
-	for range workers {
-		tallies <- make([]int64, len(e.t.terms)+1)
-	}
-	var cancelled atomic.Bool
-	e.parallelN(workers, len(refs), func(i int) {
-		if cancelled.Load() || ctx.Err() != nil {
-			cancelled.Store(true)
-			return
-		}
-		p := plans[refs[i].plan]
-		m := <-tallies
-		out[i] = e.checkJob(p.bk, p.b, p.jobs[refs[i].job], make([]dsl.Value, p.bk.width), m)
-		tallies <- m
-	})
-	close(tallies)
-	if cancelled.Load() {
-		e.stopped = StopCancelled
-		return false
-	}
-	if e.lvl.Matched == nil {
-		e.lvl.Matched = make([]int64, len(e.t.terms)+1)
-	}
-	for m := range tallies {
-		for k, c := range m {
-			e.lvl.Matched[k] += c
-		}
-	}
-	for i, rs := range out {
-		if len(rs) == 0 {
-			continue // most jobs find nothing
-		}
-		p := plans[refs[i].plan]
-		buf := make([]dsl.Value, p.bk.width)
-		for _, r := range rs {
-			p.bk.eval(r, buf)
-			e.record(p.bk, buf, p.b, func() dsl.Expr { return p.bk.treeOf(r) })
-		}
-	}
-	if e.interrupted {
-		e.stopped = StopCancelled
-		return false
-	}
-	e.lvl.Candidates += candidates
-	return true
-}
-
-// checkJob evaluates a job's candidates and returns the recipes of those
-// that reproduce the terms. matched[m] counts the candidates that
-// reproduce exactly their first m points' terms (m >= 1).
-func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
-	return bk.candidates(b, j, buf, e.t.small[bk.first:bk.first+bk.width-1], matched, nil)
-}
-
-// firstPoint appends to hits the positions i where op(x0, col[i]) equals
-// t0: the candidates that survive the first point. col holds the classes'
-// values at the first point, contiguously, so this loop — where checked
-// levels spend their time — streams through memory with the scalar
-// operation inlined.
-func firstPoint(op dsl.Op, x0, t0 dsl.Value, col []dsl.Value, hits []int32) []int32 {
-	switch op {
-	case dsl.OpAdd:
-		for i, y0 := range col {
-			if dsl.Add(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpSub:
-		for i, y0 := range col {
-			if dsl.Sub(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpMul:
-		for i, y0 := range col {
-			if dsl.Mul(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpDiv:
-		for i, y0 := range col {
-			if dsl.Div(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpMod:
-		for i, y0 := range col {
-			if dsl.Mod(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	default:
-		for i, y0 := range col {
-			if dsl.Apply2(op, x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	}
-	return hits
 }
 
 // tree builds the readable expression of a class.

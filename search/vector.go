@@ -73,17 +73,23 @@ func applyCond(dst, c, x, y []dsl.Value) {
 // over k = 1..n at the j-th point.
 func applyLoop(op dsl.Op, dst, body []dsl.Value, rows []int, first int) {
 	for j := range dst {
-		acc := dsl.Value(0)
-		if op == dsl.OpProd {
-			acc = 1
-		}
-		for _, v := range body[rows[first+j]:rows[first+j+1]] {
-			if op == dsl.OpSum {
-				acc = dsl.Add(acc, v)
-			} else {
-				acc = dsl.Mul(acc, v)
-			}
-		}
-		dst[j] = acc
+		dst[j] = loopAt(op, body[rows[first+j]:rows[first+j+1]])
 	}
+}
+
+// loopAt is the sum (or product) of a loop body's values at the cells of
+// one point.
+func loopAt(op dsl.Op, cells []dsl.Value) dsl.Value {
+	acc := dsl.Value(0)
+	if op == dsl.OpProd {
+		acc = 1
+	}
+	for _, v := range cells {
+		if op == dsl.OpSum {
+			acc = dsl.Add(acc, v)
+		} else {
+			acc = dsl.Mul(acc, v)
+		}
+	}
+	return acc
 }

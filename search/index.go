@@ -1,0 +1,100 @@
+package search
+
+import "github.com/seqpredict/seqpredict/dsl"
+
+// firstIndex lists the classes of one length by their value at the first
+// point, so that a checked level can look up the right children that make
+// x + y, x - y or x * y equal the first term (dsl.OpInfo.Solve) instead of
+// scanning them all. The classes with value keys[i] are
+// ids[start[i]:start[i+1]], in increasing id order: what a scan would meet
+// in that order, so the candidates found are the same and come in the same
+// order.
+type firstIndex struct {
+	slots []int32 // open addressing on the value: key number + 1, 0 empty
+	keys  []dsl.Value
+	start []int32
+	ids   []int32
+}
+
+// newFirstIndex indexes the classes lo, lo+1, ... whose first-point values
+// are col (col[i] is class lo+i's).
+func newFirstIndex(col []dsl.Value, lo int32) *firstIndex {
+	size := 16
+	for size < 2*len(col) {
+		size *= 2
+	}
+	x := &firstIndex{slots: make([]int32, size)}
+	key := make([]int32, len(col)) // each class's key number
+	var count []int32
+	for i, v := range col {
+		k := x.find(v)
+		if k < 0 {
+			k = int32(len(x.keys))
+			x.keys = append(x.keys, v)
+			count = append(count, 0)
+			x.slots[x.slot(v)] = k + 1
+		}
+		key[i] = k
+		count[k]++
+	}
+	x.start = make([]int32, len(x.keys)+1)
+	for k, c := range count {
+		x.start[k+1] = x.start[k] + c
+	}
+	x.ids = make([]int32, len(col))
+	next := count[:0] // reused: the next free position of each key
+	next = append(next, x.start[:len(x.keys)]...)
+	for i, k := range key {
+		x.ids[next[k]] = lo + int32(i)
+		next[k]++
+	}
+	return x
+}
+
+// bytes is what the index holds.
+func (x *firstIndex) bytes() int64 {
+	return 4*int64(len(x.slots)+len(x.start)+len(x.ids)) + 8*int64(len(x.keys))
+}
+
+// slot returns the slot of value v: its own, or the empty one where it
+// would go.
+func (x *firstIndex) slot(v dsl.Value) int {
+	mask := uint64(len(x.slots) - 1)
+	i := (uint64(v) * 0x9e3779b97f4a7c15) >> 32 & mask
+	for {
+		s := x.slots[i]
+		if s == 0 || x.keys[s-1] == v {
+			return int(i)
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// find returns the key number of value v, or -1.
+func (x *firstIndex) find(v dsl.Value) int32 {
+	return x.slots[x.slot(v)] - 1
+}
+
+// lookup returns the ids of the classes whose first-point value is v, in
+// increasing order.
+func (x *firstIndex) lookup(v dsl.Value) []int32 {
+	k := x.find(v)
+	if k < 0 {
+		return nil
+	}
+	return x.ids[x.start[k]:x.start[k+1]]
+}
+
+// firstIndex returns the index of the classes of length b, building it on
+// first use. Checked levels build what they need before their workers
+// start (indexChildren), which then only read it.
+func (bk *bank) firstIndex(b int) *firstIndex {
+	for len(bk.indexes) <= b {
+		bk.indexes = append(bk.indexes, nil)
+	}
+	if bk.indexes[b] == nil {
+		lo, hi := bk.ids(b)
+		bk.indexes[b] = newFirstIndex(bk.first0[lo:hi], lo)
+	}
+	return bk.indexes[b]
+}
