@@ -75,21 +75,22 @@ type OpInfo struct {
 	// Loop: the choice binds k to 1..n in its child (sum and prod).
 	Loop bool
 	// Solve, when set, inverts a binary operator in its right operand:
-	// for x and a defined t it says which defined y give op(x, y) = t —
-	// none, exactly one (returned), or every one — so that an enumerator
-	// can look up the right children that reproduce a term instead of
-	// trying each (see package search). It must agree with the operator
-	// exactly, overflow included (TestSolve).
+	// for x and a defined t it says which y give op(x, y) = t — none,
+	// exactly one (returned), or it cannot tell without trying them —
+	// so that an enumerator can look up the right children that
+	// reproduce a term instead of trying each (see package search). It
+	// must agree with the operator exactly, overflow included
+	// (TestSolve).
 	Solve func(x, t Value) (y Value, n Solutions)
 }
 
-// Solutions says how many right operands OpInfo.Solve found.
+// Solutions says what OpInfo.Solve found.
 type Solutions uint8
 
 const (
-	NoSolution  Solutions = iota // no y
-	OneSolution                  // exactly the y returned
-	AnySolution                  // every defined y
+	NoSolution   Solutions = iota // no y
+	OneSolution                   // exactly the y returned
+	TrySolutions                  // possibly many: try every y
 )
 
 // Ops is the operator table, indexed by Op.
@@ -110,7 +111,7 @@ var Ops = [numOps]OpInfo{
 	OpSub:     {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4, Solve: solveSub},
 	OpDiv:     {Name: "/", Arity: 2, Prec: PrecMul, Bits: 5},
 	OpMod:     {Name: "mod", Arity: 2, Prec: PrecMul, Bits: 5},
-	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5, Right: true},
+	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5, Right: true, Solve: solvePow},
 	OpNeg:     {Name: "-", Arity: 1, Prec: PrecUnary, Bits: 7},
 	OpFact:    {Name: "!", Arity: 1, Prec: PrecPostfix, Bits: 6},
 	OpBinom:   {Name: "binomial", Arity: 2, Prec: PrecAtom, Bits: 7},

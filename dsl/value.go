@@ -94,11 +94,34 @@ func solveMul(x, t Value) (Value, Solutions) {
 	case x == Undef:
 		return 0, NoSolution
 	case x == 0 && t == 0:
-		return 0, AnySolution
+		return 0, TrySolutions
 	case x == 0 || t%x != 0:
 		return 0, NoSolution
 	}
 	return t / x, OneSolution
+}
+
+// solvePow: x^y = t for at most one y when |x| >= 2, as the powers of x
+// grow in size; 0, 1 and -1 have many.
+func solvePow(x, t Value) (Value, Solutions) {
+	switch {
+	case x == Undef:
+		return 0, NoSolution
+	case x >= -1 && x <= 1:
+		return 0, TrySolutions
+	}
+	p := Value(1)
+	for y := Value(0); ; y++ {
+		switch {
+		case p == t:
+			return y, OneSolution
+		case abs(p) > abs(t):
+			return 0, NoSolution
+		}
+		if p = Mul(p, x); p == Undef {
+			return 0, NoSolution
+		}
+	}
 }
 
 // only is y as the one solution, or none when it is undefined.

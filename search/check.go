@@ -24,6 +24,9 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 		}
 		candidates += p.candidates
 		e.indexChildren(p)
+		if p.bk.shared != nil {
+			e.cover(p.bk)
+		}
 	}
 	out := make([][]recipe, len(refs))
 	// One tally of matched points per worker, not per job: with many

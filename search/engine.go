@@ -39,11 +39,16 @@ type bank struct {
 	// indexes[b] lists the classes of length b by first-point value, for
 	// the checked levels (built on first use).
 	indexes []*firstIndex
+
+	// shared is the cache's bank when this bank does not depend on the
+	// terms; store is then the search's view of it (sharedBank.view).
+	shared *sharedBank
 }
 
 // engine holds the banks of one search.
 type engine struct {
 	ctx     context.Context // read by the exact checks, which can be slow
+	cache   *Cache          // the term-independent banks
 	t       target
 	opts    Options
 	main    []*bank
@@ -60,6 +65,7 @@ type engine struct {
 	storedCandidates int64
 	index            []dsl.Value // 0, 1, 2, ...: the banks' n, shared
 	fixedBytes       int64       // leaf vectors, beside the stores
+	shared           []*bank     // the banks that are views of the cache's
 
 	poolMu sync.Mutex
 	pool   [][]recipe // recycled recipe buffers
@@ -79,7 +85,11 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 // run searches the bodies of the given shapes.
 func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*Result, error) {
 	opts.MaxMemory -= TermBytes * int64(len(terms)) // see StoreBudget
-	e := &engine{ctx: ctx, t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
+	e := &engine{ctx: ctx, cache: opts.Cache, t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
+	if e.cache == nil {
+		e.cache = NewCache(0) // this search's own: it keeps nothing after
+	}
+	defer e.release()
 	e.literalBits = dsl.LiteralBits(terms)
 	if e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits {
 		e.patternBits = e.opts.KnownBits
@@ -94,8 +104,13 @@ func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*
 func (e *engine) newMainBank(s shape) *bank {
 	n := len(e.t.terms)
 	width := n + 1 - s.order
-	b := &bank{store: newStore(width), g: s.g, vars: leaves(s.g), shape: s, main: true,
-		fixed: s.fixedBits(e.t.terms), first: s.order}
+	b := &bank{g: s.g, vars: leaves(s.g), shape: s, main: true, fixed: s.fixedBits(e.t.terms), first: s.order}
+	if s.g.Lags == 0 { // reads no term: the same bank for all data of this length
+		key := bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: n, big: e.t.big}
+		e.share(b, key, width)
+	} else {
+		b.store = newStore(width)
+	}
 	if !e.t.big {
 		b.definedHi = width - 1 // every given term's point; not the next one
 	}
@@ -162,29 +177,38 @@ func (e *engine) loopBank(offset int) *bank {
 		return e.loops[offset]
 	}
 	n := len(e.t.terms)
-	cells := int64(n+1)*int64(offset) + int64(n)*int64(n+1)/2
+	cells := loopCellCount(offset, n)
 	if e.memory()+3*8*cells > e.opts.MaxMemory {
 		return nil
 	}
 	e.fixedBytes += 2 * 8 * cells
-	rows := make([]int, n+2)
-	index, k := make([]dsl.Value, 0, cells), make([]dsl.Value, 0, cells)
-	for i := 0; i <= n; i++ {
-		rows[i] = len(index)
-		nv := offset + i
-		for kv := 1; kv <= nv; kv++ {
-			index = append(index, dsl.Value(nv))
-			k = append(k, dsl.Value(kv))
-		}
-	}
-	rows[n+1] = len(index)
-	b := &bank{store: newStore(len(index)), g: dsl.LoopBody, vars: leaves(dsl.LoopBody), index: index, k: k, rows: rows}
+	b := &bank{g: dsl.LoopBody, vars: leaves(dsl.LoopBody)}
+	sb := e.share(b, bankKey{loop: true, g: dsl.LoopBody, offset: offset, terms: n, big: e.t.big}, int(cells))
+	c := sb.loopCells(offset, n)
+	b.index, b.k, b.rows = c.index, c.k, c.rows
+	e.cover(b)
+	rows := c.rows
 	if !e.t.big && n > dsl.MaxOrder {
 		// Rows below MaxOrder may be needed only by shapes that skip them.
 		b.definedLo, b.definedHi = rows[dsl.MaxOrder], rows[n]
 	}
 	e.loops[offset] = b
 	return b
+}
+
+// share makes b a view of the cache's bank of the given key (and width).
+func (e *engine) share(b *bank, key bankKey, width int) *sharedBank {
+	b.shared = e.cache.acquire(key, width, b)
+	b.store = b.shared.emptyView(width)
+	e.shared = append(e.shared, b)
+	return b.shared
+}
+
+// release ends the search's use of the cache.
+func (e *engine) release() {
+	for _, b := range e.shared {
+		e.cache.release(b.shared, b)
+	}
 }
 
 func (e *engine) run(ctx context.Context) {
@@ -204,6 +228,9 @@ func (e *engine) run(ctx context.Context) {
 		e.res.Candidates += e.lvl.Candidates
 		e.res.Distinct += e.lvl.Distinct
 		e.res.CompleteBits = B
+		if e.cache.afterLevel != nil {
+			e.cache.afterLevel(e.cache)
+		}
 		if len(e.res.Found) > 0 && (best < 0 || B < best) {
 			best = B
 		}
@@ -278,8 +305,7 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 		return false, true
 	}
 	for _, p := range plans {
-		p.bk.closeLevel(p.b - 1)
-		if !e.execute(ctx, p) {
+		if !e.storeLevel(ctx, p) {
 			if e.stopped == StopMemory {
 				// More survivors than estimated: check this length
 				// instead (banks already done are checked again, which
@@ -389,12 +415,11 @@ func (e *engine) checkLevel(ctx context.Context, B int) bool {
 // build stores length b of a bank (the loop bank).
 func (e *engine) build(ctx context.Context, bk *bank, b int) bool {
 	p := e.plan(bk, b, false)
-	bk.closeLevel(b - 1)
 	if e.res.Candidates+e.lvl.Candidates+p.candidates > e.budget() {
 		e.stopped = StopMaxPrograms
 		return false
 	}
-	return e.execute(ctx, p)
+	return e.storeLevel(ctx, p)
 }
 
 // memory is what the search holds: the stores and the leaf vectors.
@@ -523,14 +548,35 @@ type recipe struct {
 	hash  uint64
 }
 
-// execute runs a plan. First the jobs run in parallel: each worker reads
-// the store (which nobody writes meanwhile) and keeps the recipes of the
-// candidates whose values no shorter class has. Then the survivors are
-// re-evaluated and added in job order, which removes duplicates among them
-// and makes the result independent of the number of workers.
-func (e *engine) execute(ctx context.Context, p plan) bool {
-	bk, w := p.bk, p.bk.width
-	out := make([][]recipe, len(p.jobs))
+// storeLevel stores length p.b of bank p.bk: its jobs run in parallel,
+// each worker reading the store (which nobody writes meanwhile) and
+// keeping the recipes of the candidates whose values no shorter class
+// has; then the survivors are merged in job order, which removes
+// duplicates among them and makes the result independent of the number
+// of workers. A shared bank's length is taken from the cache when an
+// earlier search built it (storeShared).
+func (e *engine) storeLevel(ctx context.Context, p plan) bool {
+	bk := p.bk
+	if bk.shared != nil {
+		return e.storeShared(ctx, p)
+	}
+	bk.closeLevel(p.b - 1)
+	first := int32(bk.count())
+	out, pending, ok := e.runJobs(ctx, bk, p)
+	if !ok || !e.fits(bk, pending, bk.mergeBytes(pending)) {
+		return false
+	}
+	e.merge(bk, out, pending)
+	bk.closeLevel(p.b)
+	return e.adopt(bk, p, first)
+}
+
+// runJobs runs a plan's jobs on bank bk and returns the recipes of the
+// candidates new to its store, by job, and their number. It returns
+// false when ctx ended it.
+func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (out [][]recipe, pending int, ok bool) {
+	w := bk.width
+	out = make([][]recipe, len(p.jobs))
 	var next atomic.Int64
 	var cancelled atomic.Bool
 	var wg sync.WaitGroup
@@ -549,31 +595,144 @@ func (e *engine) execute(ctx context.Context, p plan) bool {
 					cancelled.Store(true)
 					return
 				}
-				out[i] = e.runJob(bk, p.b, p.jobs[i], buf, e.recipes())
+				out[i] = bk.candidates(p.b, p.jobs[i], buf, e.recipes())
 			}
 		}()
 	}
 	wg.Wait()
 	if cancelled.Load() {
 		e.stopped = StopCancelled
-		return false
+		return nil, 0, false
 	}
-	var pending int
 	for _, rs := range out {
 		pending += len(rs)
 	}
-	if e.memory()+bk.mergeBytes(pending) > e.opts.MaxMemory || bk.count()+pending > maxClasses {
+	return out, pending, true
+}
+
+// fits reports whether merging pending survivors, which takes mergeBytes,
+// fits in MaxMemory and in the store's ids; if not, the search stops
+// there (StopMemory).
+func (e *engine) fits(bk *bank, pending int, mergeBytes int64) bool {
+	if e.memory()+mergeBytes > e.opts.MaxMemory || bk.count()+pending > maxClasses {
 		e.stopped = StopMemory
 		return false
 	}
-	e.merge(bk, p.b, out, pending)
-	bk.closeLevel(p.b)
+	return true
+}
+
+// adopt ends a stored length of the search: it counts its candidates and
+// new classes (those from id first on) and records the new classes of a
+// main bank that reproduce the terms.
+func (e *engine) adopt(bk *bank, p plan, first int32) bool {
+	e.lvl.Candidates += p.candidates
+	last := int32(bk.count())
+	e.lvl.Distinct += int64(last - first)
+	if bk.main {
+		t0 := e.t.small[bk.first]
+		for id := first; id < last; id++ {
+			if bk.first0[id] == t0 {
+				e.check(bk, id, p.b)
+			}
+		}
+	}
 	if e.interrupted {
 		e.stopped = StopCancelled
 		return false
 	}
-	e.lvl.Candidates += p.candidates
 	return true
+}
+
+// storeShared stores length p.b of a shared bank: it takes the length
+// from the cache when it is there, after checking that the search could
+// have merged it (fits, with what merging it took), and builds it in the
+// shared store otherwise, holding the bank meanwhile; then the search's
+// view of the bank grows by the length.
+func (e *engine) storeShared(ctx context.Context, p plan) bool {
+	bk := p.bk
+	sb, ok := e.lockShared(ctx, bk)
+	if !ok {
+		return false
+	}
+	first := int32(bk.count())
+	if sb.levels() > p.b {
+		if m := sb.marks[p.b]; !e.fits(bk, m.pending, m.mergeBytes) {
+			sb.unlock(e.cache)
+			return false
+		}
+	} else if !e.buildShared(ctx, sb, bk, p, true) {
+		sb.unlock(e.cache)
+		return false
+	}
+	bk.store = sb.view(p.b + 1)
+	sb.unlock(e.cache)
+	e.cover(bk)
+	return e.adopt(bk, p, first)
+}
+
+// buildShared builds length p.b of a shared bank in its store, which it
+// holds and which has every shorter length; bk is the search's bank, a
+// view of it. When check is set, the merge must fit the search's budget
+// (fits); a length the search has already counted is rebuilt without.
+func (e *engine) buildShared(ctx context.Context, sb *sharedBank, bk *bank, p plan, check bool) bool {
+	builder := *bk
+	builder.store = sb.st
+	sb.closeTo(p.b, 0, 0, 0)
+	out, pending, ok := e.runJobs(ctx, &builder, p)
+	if !ok {
+		return false
+	}
+	mergeBytes := builder.mergeBytes(pending)
+	if check && !e.fits(bk, pending, mergeBytes) {
+		return false
+	}
+	e.merge(&builder, out, pending)
+	sb.closeTo(p.b+1, p.candidates, pending, mergeBytes)
+	return true
+}
+
+// lockShared takes bk's shared bank for reading or extending. When the
+// bank has left the cache (Cache.trim), the search continues on the
+// cache's bank of the same key, rebuilding the lengths it lacks of the
+// search's view. It returns false when ctx ended first.
+func (e *engine) lockShared(ctx context.Context, bk *bank) (*sharedBank, bool) {
+	for {
+		sb := bk.shared
+		if !sb.lock(ctx) {
+			e.stopped = StopCancelled
+			return nil, false
+		}
+		if sb.st == nil {
+			sb.unlock(e.cache)
+			e.cache.release(sb, bk)
+			bk.shared = e.cache.acquire(sb.key, bk.width, bk)
+			continue
+		}
+		for sb.levels() < bk.levels() {
+			builder := *bk
+			builder.store = sb.st
+			if !e.buildShared(ctx, sb, bk, e.plan(&builder, sb.levels(), false), false) {
+				sb.unlock(e.cache)
+				return nil, false
+			}
+		}
+		return sb, true
+	}
+}
+
+// cover tells the cache what the search counts of a shared bank: its
+// view, and the indexes and cells it took.
+func (e *engine) cover(bk *bank) {
+	counted := bk.bytes()
+	for _, x := range bk.indexes {
+		if x != nil {
+			counted += x.bytes()
+		}
+	}
+	if bk.rows != nil {
+		counted += loopCells{index: bk.index, k: bk.k, rows: bk.rows}.bytes()
+	}
+	e.cache.cover(bk.shared, bk, counted)
 }
 
 // mergeBytes bounds what pending survivors add to the memory while they
@@ -591,7 +750,7 @@ func (bk *bank) mergeBytes(pending int) int64 {
 // deduplicated by its own worker; then the winners are appended in order
 // (so ids do not depend on the number of workers) and indexed, again one
 // partition per worker.
-func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
+func (e *engine) merge(bk *bank, out [][]recipe, pending int) {
 	w := bk.width
 	recs := make([]recipe, 0, pending)
 	for _, rs := range out {
@@ -642,11 +801,7 @@ func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
 	for i, r := range recs {
 		if s := slot[i]; s >= 0 {
 			v := vals[partOf(r.hash)][int(s)*w : int(s+1)*w]
-			id := bk.append(r.op, r.kids, r.konst, v, r.hash)
-			e.lvl.Distinct++
-			if bk.main {
-				e.check(bk, id, b)
-			}
+			bk.append(r.op, r.kids, r.konst, v, r.hash)
 		}
 	}
 	last := int32(bk.count())

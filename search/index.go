@@ -93,8 +93,12 @@ func (bk *bank) firstIndex(b int) *firstIndex {
 		bk.indexes = append(bk.indexes, nil)
 	}
 	if bk.indexes[b] == nil {
-		lo, hi := bk.ids(b)
-		bk.indexes[b] = newFirstIndex(bk.first0[lo:hi], lo)
+		if bk.shared != nil {
+			bk.indexes[b] = bk.shared.index(b, bk.store)
+		} else {
+			lo, hi := bk.ids(b)
+			bk.indexes[b] = newFirstIndex(bk.first0[lo:hi], lo)
+		}
 	}
 	return bk.indexes[b]
 }

@@ -64,6 +64,15 @@ type predictFlags struct {
 	workers     int
 	timeout     time.Duration
 	jobs        int // predictions run at once (batch), sharing maxMemoryMB
+	// cache shares the banks that do not depend on the terms between the
+	// predictions of a run (set by shareBanks).
+	cache *search.Cache
+}
+
+// shareBanks gives the run's predictions one cache of the banks that do
+// not depend on the terms, within its share of --max-memory.
+func (f *predictFlags) shareBanks() {
+	f.cache = search.NewCache(search.CacheBudget(f.maxMemoryMB<<20, f.jobs))
 }
 
 // limitMemory tells the garbage collector to keep the process within
@@ -133,6 +142,7 @@ func (f *predictFlags) options() predict.Options {
 			PatternPrograms: f.patternProg,
 			MaxMemory:       search.StoreBudget(f.maxMemoryMB<<20, f.jobs),
 			Workers:         f.workers,
+			Cache:           f.cache,
 		},
 		Fitters:     fit.Early(),
 		LateFitters: fit.Late(),
@@ -185,6 +195,7 @@ func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(termArgs) == 0 && isTerminal(stdin) {
 			fmt.Fprintln(stderr, "seqpredict: reading sequences from standard input, one per line; Ctrl-D ends (seqpredict --help: usage)")
 		}
+		f.shareBanks()
 		status := predictLines(ctx, &f, stdin, stdout, stderr)
 		if ctx.Err() != nil {
 			return interrupted()
