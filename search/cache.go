@@ -323,7 +323,7 @@ func (sb *sharedBank) index(b int, view *store) *firstIndex {
 		return sb.indexes[b]
 	}
 	lo, hi := view.ids(b)
-	x := newFirstIndex(view.first0[lo:hi], lo)
+	x := newFirstIndex(view, lo, hi)
 	for len(sb.indexes) <= b {
 		sb.indexes = append(sb.indexes, nil)
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"sync/atomic"
 
 	"github.com/seqpredict/seqpredict/dsl"
@@ -29,12 +30,13 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 		}
 	}
 	out := make([][]recipe, len(refs))
-	// One tally of matched points per worker, not per job: with many
-	// terms and many jobs, per-job tallies would not fit in memory.
+	// One scratch (and tally of matched points) per worker, not per job:
+	// with many terms and many jobs, per-job tallies would not fit in
+	// memory.
 	workers := e.workersFor(candidates)
-	tallies := make(chan []int64, workers)
+	scratches := make(chan *checkScratch, workers)
 	for range workers {
-		tallies <- make([]int64, len(e.t.terms)+1)
+		scratches <- &checkScratch{matched: make([]int64, len(e.t.terms)+1)}
 	}
 	var cancelled atomic.Bool
 	e.parallelN(workers, len(refs), func(i int) {
@@ -43,11 +45,11 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 			return
 		}
 		p := plans[refs[i].plan]
-		m := <-tallies
-		out[i] = e.checkJob(p.bk, p.b, p.jobs[refs[i].job], m)
-		tallies <- m
+		sc := <-scratches
+		out[i] = p.bk.checkCandidates(p.b, p.jobs[refs[i].job], e.t.small[p.bk.first:p.bk.first+p.bk.width-1], sc)
+		scratches <- sc
 	})
-	close(tallies)
+	close(scratches)
 	if cancelled.Load() {
 		e.stopped = StopCancelled
 		return false
@@ -55,8 +57,8 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 	if e.lvl.Matched == nil {
 		e.lvl.Matched = make([]int64, len(e.t.terms)+1)
 	}
-	for m := range tallies {
-		for k, c := range m {
+	for sc := range scratches {
+		for k, c := range sc.matched {
 			e.lvl.Matched[k] += c
 		}
 	}
@@ -80,49 +82,92 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 }
 
 // indexChildren makes sure that the lengths whose classes a plan's jobs
-// look up by their first-point value (the right children of operators
-// with dsl.OpInfo.Solve, the branches of if) are indexed, before the
-// workers start. A term
-// that does not fit in int64 cannot be looked up: such jobs scan.
+// group by their first-point value (firstIndex) are indexed, before the
+// workers start.
 func (e *engine) indexChildren(p plan) {
-	if e.t.small[p.bk.first] == dsl.Undef {
-		return
-	}
 	for _, j := range p.jobs {
 		switch {
+		case j.op == dsl.OpIndex && j.b1 == p.b, dsl.Ops[j.op].Loop:
 		case j.op == dsl.OpCond:
 			p.bk.firstIndex(j.b2)
 			p.bk.firstIndex(j.b3)
-		case dsl.Ops[j.op].Arity == 2 && dsl.Ops[j.op].Solve != nil:
+		case j.op.Func1():
+			p.bk.firstIndex(j.b1)
+		default:
+			p.bk.firstIndex(j.b1)
 			p.bk.firstIndex(j.b2)
 		}
 	}
 }
 
-// checkJob evaluates a job's candidates and returns the recipes of those
-// that reproduce the terms. matched[m] counts the candidates that
-// reproduce exactly their first m points' terms (m >= 1).
-func (e *engine) checkJob(bk *bank, b int, j job, matched []int64) []recipe {
-	return bk.checkCandidates(b, j, e.t.small[bk.first:bk.first+bk.width-1], matched, nil)
+// checkScratch is what a worker of a checked level reuses from job to job:
+// its tally of matched points and buffers, and a memo of which keys of a
+// job's children pass the first point.
+type checkScratch struct {
+	matched []int64 // matched[m]: candidates reproducing exactly m terms
+	hits    []int32
+	pairs   [][2]int32
+	// For the operator and children's lengths at hand (memo, gen):
+	// stamp[k] == gen when the left child's key k is decided; then ok[k]
+	// says whether a unary operator passes with it, and
+	// pass[from[k]:from[k]+count[k]] are the keys of the right child's
+	// length that a binary one passes with. Consecutive jobs of the same
+	// operator and lengths share it.
+	memo        memoKey
+	gen         uint32
+	stamp       []uint32
+	ok          []bool
+	from, count []int32
+	pass        []int32
+	marked      []bool // the right keys passing, while scanning for them
+	second      []int32
+}
+
+// memoKey is what decides which keys pass: the bank, the operator and the
+// children's lengths.
+type memoKey struct {
+	bk     *bank
+	op     dsl.Op
+	b1, b2 int
+}
+
+// newJob starts a job whose left child's length has keys keys, keeping
+// what the last job decided when it had the same operator and lengths.
+func (sc *checkScratch) newJob(bk *bank, j job, keys int) {
+	if m := (memoKey{bk, j.op, j.b1, j.b2}); m != sc.memo {
+		sc.memo = m
+	} else {
+		return
+	}
+	sc.gen++
+	if len(sc.stamp) < keys || sc.gen == 0 {
+		sc.stamp = make([]uint32, keys)
+		sc.ok = make([]bool, keys)
+		sc.from = make([]int32, keys)
+		sc.count = make([]int32, keys)
+		sc.gen = 1
+	}
+	sc.pass = sc.pass[:0]
 }
 
 // checkCandidates is the skeleton of a checked job: it compares each of
 // the job's candidates with the target, the terms at the bank's points,
-// point by point, stopping at the first that differs; matched[m] counts
-// the candidates that reproduce exactly the first m, and the recipes of
-// those that reproduce all are appended to rs. As nearly every candidate
-// fails the first point, the candidates of a binary operator are first
-// sorted out there: the right children that can give the first term are
-// looked up by their value (dsl.OpInfo.Solve, firstIndex) or found by
-// streaming through the column of first points (firstPoint).
-func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, matched []int64, rs []recipe) []recipe {
+// point by point, stopping at the first that differs; sc.matched[m]
+// counts the candidates that reproduce exactly the first m, and the
+// recipes of those that reproduce all are returned. As nearly every
+// candidate fails the first point, which candidates pass there is decided
+// once per first-point value of the children (firstIndex), the right
+// children that pass are looked up rather than scanned, and the second
+// point is compared on the index's column before any candidate's whole
+// vector is read.
+func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScratch) []recipe {
+	var rs []recipe
 	t0 := target[0]
-	var pairs [][2]int32
 	// found counts a candidate that reproduces the first m points and
 	// keeps it when that is all of them; called where it is defined, it
 	// is inlined into the loops.
 	found := func(m int, op dsl.Op, kids [3]int32, konst int64) {
-		matched[m]++
+		sc.matched[m]++
 		if m == len(target) {
 			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
 		}
@@ -143,10 +188,18 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, matched []int6
 			found(m, dsl.OpConst, [3]int32{}, c)
 		}
 	case j.op.Func1():
+		ix := bk.firstIndex(j.b1)
+		sc.newJob(bk, j, len(ix.keys))
 		for x := j.lo; x < j.hi; x++ {
-			if dsl.Apply1(j.op, bk.first0[x]) == t0 {
-				found(matchLen1(j.op, bk.values(x), target), j.op, [3]int32{x}, 0)
+			i := x - ix.lo
+			if k := ix.keyOf[i]; !sc.passes1(j.op, k, ix.keys[k], t0) {
+				continue
 			}
+			m := 1
+			if len(target) > 1 && dsl.Apply1(j.op, ix.second[i]) == target[1] {
+				m = matchLen1(j.op, bk.values(x), target)
+			}
+			found(m, j.op, [3]int32{x}, 0)
 		}
 	case j.op == dsl.OpCond:
 		lo2, hi2 := bk.ids(j.b2)
@@ -157,7 +210,8 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, matched []int6
 				// The first point takes the then branch (c0 <= 0) or the
 				// else branch, which must give t0; the other must be
 				// defined, as must c0 (Select is strict).
-				for _, xy := range bk.condHits(c0, t0, j.b2, j.b3, pairs[:0]) {
+				sc.pairs = bk.condHits(c0, t0, j.b2, j.b3, sc.pairs[:0])
+				for _, xy := range sc.pairs {
 					found(matchCond(bk.values(c), bk.values(xy[0]), bk.values(xy[1]), target), dsl.OpCond, [3]int32{c, xy[0], xy[1]}, 0)
 				}
 				continue
@@ -176,49 +230,160 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, matched []int6
 			found(matchLoop(j.op, bk.loop.values(x), bk.loop.rows[bk.first:], target), j.op, [3]int32{x}, 0)
 		}
 	default: // binary
+		ix, iy := bk.firstIndex(j.b1), bk.firstIndex(j.b2)
 		lo2, hi2 := bk.ids(j.b2)
-		var hits []int32
 		sym := dsl.Ops[j.op].Commutative && j.b1 == j.b2 // one order of two children
-		var index *firstIndex
-		if dsl.Ops[j.op].Solve != nil && t0 != dsl.Undef {
-			index = bk.firstIndex(j.b2)
-		}
+		sc.newJob(bk, j, len(ix.keys))
 		for x := j.lo; x < j.hi; x++ {
+			i := x - ix.lo
+			keys := sc.passes2(j.op, ix.keyOf[i], ix.keys[ix.keyOf[i]], t0, iy)
+			if len(keys) == 0 {
+				continue
+			}
 			start := lo2
 			if sym {
 				start = x
 			}
-			hits = bk.firstHits(j.op, bk.first0[x], t0, index, start, hi2, hits[:0])
-			xv := bk.values(x)
-			for _, i := range hits {
-				y := start + i
-				found(matchLen2(j.op, xv, bk.values(y), target), j.op, [3]int32{x, y}, 0)
+			hits := sc.collect(iy, keys, start, hi2)
+			if len(target) == 1 {
+				for _, y := range hits {
+					found(1, j.op, [3]int32{x, y}, 0)
+				}
+				continue
+			}
+			// Those that fail the second point, on the index's column.
+			sc.second = secondPoint(j.op, ix.second[i], target[1], iy, hits, sc.second[:0])
+			sc.matched[1] += int64(len(hits) - len(sc.second))
+			if len(sc.second) > 0 {
+				xv := bk.values(x)
+				for _, y := range sc.second {
+					found(matchLen2(j.op, xv, bk.values(y), target), j.op, [3]int32{x, y}, 0)
+				}
 			}
 		}
 	}
 	return rs
 }
 
-// firstHits appends to hits the positions i of the classes y = start+i
-// (up to hi) that pass the first point as the right child of op with left
-// value x0: op(x0, y's value there) = t0. With an index of their length,
-// they are looked up; without one, or when every y would do, the column
-// of first points is scanned.
-func (bk *bank) firstHits(op dsl.Op, x0, t0 dsl.Value, index *firstIndex, start, hi int32, hits []int32) []int32 {
-	if index != nil {
-		switch y0, n := dsl.Ops[op].Solve(x0, t0); n {
-		case dsl.NoSolution:
-			return hits
+// passes1 reports whether a unary operator gives t0 on the first-point
+// value v of key k, deciding it once per job.
+func (sc *checkScratch) passes1(op dsl.Op, k int32, v, t0 dsl.Value) bool {
+	if sc.stamp[k] != sc.gen {
+		sc.stamp[k] = sc.gen
+		sc.ok[k] = dsl.Apply1(op, v) == t0
+	}
+	return sc.ok[k]
+}
+
+// passes2 returns the keys of the right child's index iy with which a
+// binary operator gives t0 on the first-point value x0 of the left
+// child's key k, deciding them once per job: the one key looked up when
+// the operator can be solved for its right operand (dsl.OpInfo.Solve),
+// else every key that does.
+func (sc *checkScratch) passes2(op dsl.Op, k int32, x0, t0 dsl.Value, iy *firstIndex) []int32 {
+	if sc.stamp[k] != sc.gen {
+		sc.stamp[k] = sc.gen
+		sc.from[k] = int32(len(sc.pass))
+		solve, n := dsl.Ops[op].Solve, dsl.TrySolutions
+		var y0 dsl.Value
+		if solve != nil && t0 != dsl.Undef {
+			y0, n = solve(x0, t0)
+		}
+		switch n {
 		case dsl.OneSolution:
-			for _, y := range index.lookup(y0) {
-				if y >= start {
-					hits = append(hits, y-start)
+			if ky := iy.find(y0); ky >= 0 {
+				sc.pass = append(sc.pass, ky)
+			}
+		case dsl.TrySolutions:
+			for ky, y := range iy.keys {
+				if dsl.Apply2(op, x0, y) == t0 {
+					sc.pass = append(sc.pass, int32(ky))
 				}
 			}
-			return hits
+		}
+		sc.count[k] = int32(len(sc.pass)) - sc.from[k]
+	}
+	return sc.pass[sc.from[k] : sc.from[k]+sc.count[k]]
+}
+
+// collect returns, in increasing order, the ids from start to hi of the
+// classes of iy's keys: one key's list directly, a few keys' merged, and
+// for many keys a scan of the length's classes.
+func (sc *checkScratch) collect(iy *firstIndex, keys []int32, start, hi int32) []int32 {
+	if len(keys) == 1 {
+		ids := iy.members(keys[0])
+		return ids[firstAtLeast(ids, start):]
+	}
+	total := 0
+	for _, k := range keys {
+		total += len(iy.members(k))
+	}
+	sc.hits = sc.hits[:0]
+	if total*8 < len(iy.keyOf) {
+		for _, k := range keys {
+			ids := iy.members(k)
+			sc.hits = append(sc.hits, ids[firstAtLeast(ids, start):]...)
+		}
+		slices.Sort(sc.hits)
+		return sc.hits
+	}
+	if len(sc.marked) < len(iy.keys) {
+		sc.marked = make([]bool, len(iy.keys))
+	}
+	for _, k := range keys {
+		sc.marked[k] = true
+	}
+	for y := start; y < hi; y++ {
+		if sc.marked[iy.keyOf[y-iy.lo]] {
+			sc.hits = append(sc.hits, y)
 		}
 	}
-	return firstPoint(op, x0, t0, bk.first0[start:hi], hits)
+	for _, k := range keys {
+		sc.marked[k] = false
+	}
+	return sc.hits
+}
+
+// secondPoint appends to out the ids y of hits (classes of iy's length)
+// for which op(x1, y's value at the second point) is t1. The switch on the
+// operator is outside the loops, so that each loop body is one inlined
+// scalar operation.
+func secondPoint(op dsl.Op, x1, t1 dsl.Value, iy *firstIndex, hits, out []int32) []int32 {
+	col := iy.second
+	switch op {
+	case dsl.OpAdd:
+		for _, y := range hits {
+			if dsl.Add(x1, col[y-iy.lo]) == t1 {
+				out = append(out, y)
+			}
+		}
+	case dsl.OpSub:
+		for _, y := range hits {
+			if dsl.Sub(x1, col[y-iy.lo]) == t1 {
+				out = append(out, y)
+			}
+		}
+	case dsl.OpMul:
+		for _, y := range hits {
+			if dsl.Mul(x1, col[y-iy.lo]) == t1 {
+				out = append(out, y)
+			}
+		}
+	default:
+		for _, y := range hits {
+			if dsl.Apply2(op, x1, col[y-iy.lo]) == t1 {
+				out = append(out, y)
+			}
+		}
+	}
+	return out
+}
+
+// firstAtLeast is the position of the first id at least start in ids
+// (increasing).
+func firstAtLeast(ids []int32, start int32) int {
+	i, _ := slices.BinarySearch(ids, start)
+	return i
 }
 
 // condHits appends to pairs, in order, the then and else branches x and y
@@ -263,9 +428,9 @@ func matchLen(v, target []dsl.Value) int {
 }
 
 // matchLen1 returns how many leading points of op(x) give the target; the
-// first is known to.
+// first two are known to.
 func matchLen1(op dsl.Op, x, target []dsl.Value) int {
-	m := 1
+	m := 2
 	for m < len(target) && dsl.Apply1(op, x[m]) == target[m] {
 		m++
 	}
@@ -273,10 +438,10 @@ func matchLen1(op dsl.Op, x, target []dsl.Value) int {
 }
 
 // matchLen2 returns how many leading points of op(x, y) give the target;
-// the first is known to. The switch on the operator is outside the loops,
-// so that each loop body is one inlined scalar operation.
+// the first two are known to. The switch on the operator is outside the
+// loops, so that each loop body is one inlined scalar operation.
 func matchLen2(op dsl.Op, x, y, target []dsl.Value) int {
-	m, n := 1, len(target)
+	m, n := 2, len(target)
 	x, y = x[:n], y[:n]
 	switch op {
 	case dsl.OpAdd:
@@ -289,14 +454,6 @@ func matchLen2(op dsl.Op, x, y, target []dsl.Value) int {
 		}
 	case dsl.OpMul:
 		for m < n && dsl.Mul(x[m], y[m]) == target[m] {
-			m++
-		}
-	case dsl.OpDiv:
-		for m < n && dsl.Div(x[m], y[m]) == target[m] {
-			m++
-		}
-	case dsl.OpMod:
-		for m < n && dsl.Mod(x[m], y[m]) == target[m] {
 			m++
 		}
 	default:
@@ -328,51 +485,4 @@ func matchLoop(op dsl.Op, body []dsl.Value, rows []int, target []dsl.Value) int 
 		}
 	}
 	return m
-}
-
-// firstPoint appends to hits the positions i where op(x0, col[i]) equals
-// t0: the candidates that survive the first point. col holds the classes'
-// values at the first point, contiguously, so this loop — where checked
-// levels spend their time — streams through memory with the scalar
-// operation inlined.
-func firstPoint(op dsl.Op, x0, t0 dsl.Value, col []dsl.Value, hits []int32) []int32 {
-	switch op {
-	case dsl.OpAdd:
-		for i, y0 := range col {
-			if dsl.Add(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpSub:
-		for i, y0 := range col {
-			if dsl.Sub(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpMul:
-		for i, y0 := range col {
-			if dsl.Mul(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpDiv:
-		for i, y0 := range col {
-			if dsl.Div(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpMod:
-		for i, y0 := range col {
-			if dsl.Mod(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	default:
-		for i, y0 := range col {
-			if dsl.Apply2(op, x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	}
-	return hits
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math/big"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -66,9 +67,6 @@ type engine struct {
 	index            []dsl.Value // 0, 1, 2, ...: the banks' n, shared
 	fixedBytes       int64       // leaf vectors, beside the stores
 	shared           []*bank     // the banks that are views of the cache's
-
-	poolMu sync.Mutex
-	pool   [][]recipe // recycled recipe buffers
 }
 
 // Search runs the fast program search: a bottom-up enumeration with
@@ -571,12 +569,12 @@ func (e *engine) storeLevel(ctx context.Context, p plan) bool {
 	return e.adopt(bk, p, first)
 }
 
-// runJobs runs a plan's jobs on bank bk and returns the recipes of the
-// candidates new to its store, by job, and their number. It returns
+// runJobs runs a plan's jobs on bank bk and returns the recipes and values
+// of the candidates new to its store, by job, and their number. It returns
 // false when ctx ended it.
-func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (out [][]recipe, pending int, ok bool) {
+func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (out []*jobOut, pending int, ok bool) {
 	w := bk.width
-	out = make([][]recipe, len(p.jobs))
+	out = make([]*jobOut, len(p.jobs))
 	var next atomic.Int64
 	var cancelled atomic.Bool
 	var wg sync.WaitGroup
@@ -595,7 +593,7 @@ func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (out [][]recipe,
 					cancelled.Store(true)
 					return
 				}
-				out[i] = bk.candidates(p.b, p.jobs[i], buf, e.recipes())
+				out[i] = bk.candidates(p.b, p.jobs[i], buf, jobOuts.Get().(*jobOut))
 			}
 		}()
 	}
@@ -604,8 +602,8 @@ func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (out [][]recipe,
 		e.stopped = StopCancelled
 		return nil, 0, false
 	}
-	for _, rs := range out {
-		pending += len(rs)
+	for _, o := range out {
+		pending += len(o.recs)
 	}
 	return out, pending, true
 }
@@ -736,73 +734,94 @@ func (e *engine) cover(bk *bank) {
 }
 
 // mergeBytes bounds what pending survivors add to the memory while they
-// are merged: their recipes (the jobs' and the merged list), their values
-// deduplicated per partition, their slots in the store's table, and the
-// store's growth to take them (the open chunk copied into a larger one,
-// the classes' slices moved).
+// are merged: their recipes and values, which the jobs keep, the tables
+// that deduplicate them per partition, their slots in the store's table,
+// and the store's growth to take them (the open chunk copied into a
+// larger one, the classes' slices moved). (It counts a second recipe and
+// four bytes a survivor more than the merge now takes, as the decisions
+// it makes are kept.)
 func (bk *bank) mergeBytes(pending int) int64 {
 	const recipeBytes = int64(unsafe.Sizeof(recipe{}))
 	return int64(pending)*(2*recipeBytes+4+8*int64(bk.width)+8) + bk.growBytes(pending)
 }
 
+// jobOut is what a stored job keeps: the recipes of its survivors and
+// their values, width values each, in order.
+type jobOut struct {
+	recs []recipe
+	vals []dsl.Value
+}
+
+// jobOuts recycles the jobs' outputs, between the lengths and the
+// searches of a process.
+var jobOuts = sync.Pool{New: func() any { return new(jobOut) }}
+
 // merge adds the survivors of a level to the store in job order, dropping
 // those whose values are already there. Each hash partition is
-// deduplicated by its own worker; then the winners are appended in order
-// (so ids do not depend on the number of workers) and indexed, again one
-// partition per worker.
-func (e *engine) merge(bk *bank, out [][]recipe, pending int) {
+// deduplicated by its own worker, on the values the jobs kept; then the
+// winners are appended in order (so ids do not depend on the number of
+// workers) and indexed, again one partition per worker.
+func (e *engine) merge(bk *bank, out []*jobOut, pending int) {
 	w := bk.width
-	recs := make([]recipe, 0, pending)
-	for _, rs := range out {
-		recs = append(recs, rs...)
-		e.recycle(rs)
+	base := make([]int32, len(out)+1) // survivor g of job j is base[j] + its position
+	for j, o := range out {
+		base[j+1] = base[j] + int32(len(o.recs))
 	}
-	slot := make([]int32, len(recs)) // winners: index into their partition's values, else -1
-	vals := make([][]dsl.Value, numParts)
-	e.parallelN(e.workersFor(int64(len(recs))*8), numParts, func(part int) {
-		var seen hashSet
-		seen.init(1 << 8)
+	valuesOf := func(g int32) []dsl.Value {
+		j := sort.Search(len(out), func(j int) bool { return base[j+1] > g }) // the job of g
+		i := int(g - base[j])
+		return out[j].vals[i*w : (i+1)*w]
+	}
+	win := make([]bool, pending)
+	e.parallelN(e.workersFor(int64(pending)*8), numParts, func(part int) {
 		n := 0
-		for _, r := range recs {
-			if partOf(r.hash) == part {
-				n++
+		for _, o := range out {
+			for _, r := range o.recs {
+				if partOf(r.hash) == part {
+					n++
+				}
 			}
 		}
-		mine := make([]dsl.Value, 0, n*w)
-		buf := make([]dsl.Value, w)
-		for i, r := range recs {
-			if partOf(r.hash) != part {
-				continue
-			}
-			slot[i] = -1
-			bk.eval(r, buf)
-			if bk.find(buf, r.hash) >= 0 {
-				continue
-			}
-			n := int32(len(mine) / w)
-			same := func(j int32) bool { return equal(mine[int(j)*w:int(j+1)*w], buf) }
-			if seen.find(r.hash, same) >= 0 {
-				continue
-			}
-			mine = append(mine, buf...)
-			seen.insert(r.hash, n, func(j int32) uint64 { return hashValues(mine[int(j)*w : int(j+1)*w]) })
-			slot[i] = n
+		var seen hashSet // sized for all, so that it never asks for a hash again
+		size := 1 << 4
+		for size < 2*(n+1) {
+			size *= 2
 		}
-		vals[part] = mine
+		seen.init(size)
+		for j, o := range out {
+			for i, r := range o.recs {
+				if partOf(r.hash) != part {
+					continue
+				}
+				v := o.vals[i*w : (i+1)*w]
+				if bk.find(v, r.hash) >= 0 {
+					continue
+				}
+				if seen.find(r.hash, func(g int32) bool { return equal(valuesOf(g), v) }) >= 0 {
+					continue
+				}
+				g := base[j] + int32(i)
+				seen.place(r.hash, g)
+				win[g] = true
+			}
+		}
 	})
 	winners := 0
-	for _, s := range slot {
-		if s >= 0 {
+	for _, ok := range win {
+		if ok {
 			winners++
 		}
 	}
 	bk.reserve(winners)
 	first := int32(bk.count())
-	for i, r := range recs {
-		if s := slot[i]; s >= 0 {
-			v := vals[partOf(r.hash)][int(s)*w : int(s+1)*w]
-			bk.append(r.op, r.kids, r.konst, v, r.hash)
+	for j, o := range out {
+		for i, r := range o.recs {
+			if win[base[j]+int32(i)] {
+				bk.append(r.op, r.kids, r.konst, o.vals[i*w:(i+1)*w], r.hash)
+			}
 		}
+		o.recs, o.vals = o.recs[:0], o.vals[:0]
+		jobOuts.Put(o)
 	}
 	last := int32(bk.count())
 	e.parallelN(e.workersFor(int64(last-first)*8), numParts, func(part int) { bk.indexRange(part, first, last) })
@@ -843,24 +862,6 @@ func (e *engine) parallelN(workers, n int, f func(int)) {
 	wg.Wait()
 }
 
-// recipes returns an empty recipe buffer, reusing a recycled one.
-func (e *engine) recipes() []recipe {
-	e.poolMu.Lock()
-	defer e.poolMu.Unlock()
-	if n := len(e.pool); n > 0 {
-		rs := e.pool[n-1]
-		e.pool = e.pool[:n-1]
-		return rs[:0]
-	}
-	return make([]recipe, 0, 1024)
-}
-
-func (e *engine) recycle(rs []recipe) {
-	e.poolMu.Lock()
-	e.pool = append(e.pool, rs)
-	e.poolMu.Unlock()
-}
-
 // eval computes a recipe's values into buf.
 func (bk *bank) eval(r recipe, buf []dsl.Value) {
 	k := r.kids
@@ -884,17 +885,11 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 	}
 }
 
-// runJob evaluates a job's candidates into buf and appends to rs the
-// recipes of those whose values are new to the store.
-func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
-	return bk.candidates(b, j, buf, rs)
-}
-
 // candidates is the skeleton of a stored job: it evaluates the job's
-// candidates into buf, one after another, and appends to rs the recipes
-// of those that are defined where they must be and new to the store
-// (checked jobs have their own skeleton, checkCandidates).
-func (bk *bank) candidates(b int, j job, buf []dsl.Value, rs []recipe) []recipe {
+// candidates into buf, one after another, and keeps in out the recipes
+// and values of those that are defined where they must be and new to the
+// store (checked jobs have their own skeleton, checkCandidates).
+func (bk *bank) candidates(b int, j job, buf []dsl.Value, out *jobOut) *jobOut {
 	// keep is a closure called where it is defined, which the compiler
 	// inlines into the loops (a function parameter would cost a call per
 	// candidate).
@@ -908,7 +903,8 @@ func (bk *bank) candidates(b int, j job, buf []dsl.Value, rs []recipe) []recipe 
 		if bk.find(buf, h) >= 0 {
 			return
 		}
-		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
+		out.recs = append(out.recs, recipe{op: op, kids: kids, konst: konst, hash: h})
+		out.vals = append(out.vals, buf...)
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
@@ -951,7 +947,7 @@ func (bk *bank) candidates(b int, j job, buf []dsl.Value, rs []recipe) []recipe 
 			}
 		}
 	}
-	return rs
+	return out
 }
 
 // leaves evaluates into buf, in turn, every leaf of length b — n, k,

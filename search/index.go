@@ -2,31 +2,37 @@ package search
 
 import "github.com/seqpredict/seqpredict/dsl"
 
-// firstIndex lists the classes of one length by their value at the first
-// point, so that a checked level can look up the right children that make
-// x + y, x - y or x * y equal the first term (dsl.OpInfo.Solve) instead of
-// scanning them all. The classes with value keys[i] are
-// ids[start[i]:start[i+1]], in increasing id order: what a scan would meet
-// in that order, so the candidates found are the same and come in the same
-// order.
+// firstIndex groups the classes of one length by their value at the first
+// point, for the checked levels. The values there are few (mostly small
+// numbers at n = 0 or 1), so a checked level decides which candidates
+// pass the first point once per distinct value (a key) instead of once
+// per class, and looks up the right children that make x + y, x - y,
+// x * y or x ^ y equal the first term (dsl.OpInfo.Solve) instead of
+// scanning them. The classes with value keys[k] are ids[start[k]:start[k+1]],
+// in increasing id order: what a scan would meet in that order, so the
+// candidates found are the same and come in the same order. It also
+// keeps each class's value at the second point, where most candidates
+// that pass the first fail, contiguously.
 type firstIndex struct {
-	slots []int32 // open addressing on the value: key number + 1, 0 empty
-	keys  []dsl.Value
-	start []int32
-	ids   []int32
+	lo     int32       // the first class of the length
+	keyOf  []int32     // keyOf[i]: the key of class lo+i
+	second []dsl.Value // second[i]: class lo+i's value at the second point
+	keys   []dsl.Value
+	start  []int32
+	ids    []int32
+	slots  []int32 // open addressing on the value: key + 1, 0 empty
 }
 
-// newFirstIndex indexes the classes lo, lo+1, ... whose first-point values
-// are col (col[i] is class lo+i's).
-func newFirstIndex(col []dsl.Value, lo int32) *firstIndex {
+// newFirstIndex indexes the classes lo .. hi-1 of a store.
+func newFirstIndex(s *store, lo, hi int32) *firstIndex {
+	n := int(hi - lo)
 	size := 16
-	for size < 2*len(col) {
+	for size < 2*n {
 		size *= 2
 	}
-	x := &firstIndex{slots: make([]int32, size)}
-	key := make([]int32, len(col)) // each class's key number
+	x := &firstIndex{lo: lo, keyOf: make([]int32, n), second: make([]dsl.Value, n), slots: make([]int32, size)}
 	var count []int32
-	for i, v := range col {
+	for i, v := range s.first0[lo:hi] {
 		k := x.find(v)
 		if k < 0 {
 			k = int32(len(x.keys))
@@ -34,17 +40,18 @@ func newFirstIndex(col []dsl.Value, lo int32) *firstIndex {
 			count = append(count, 0)
 			x.slots[x.slot(v)] = k + 1
 		}
-		key[i] = k
+		x.keyOf[i] = k
 		count[k]++
+		x.second[i] = s.values(lo + int32(i))[1]
 	}
 	x.start = make([]int32, len(x.keys)+1)
 	for k, c := range count {
 		x.start[k+1] = x.start[k] + c
 	}
-	x.ids = make([]int32, len(col))
+	x.ids = make([]int32, n)
 	next := count[:0] // reused: the next free position of each key
 	next = append(next, x.start[:len(x.keys)]...)
-	for i, k := range key {
+	for i, k := range x.keyOf {
 		x.ids[next[k]] = lo + int32(i)
 		next[k]++
 	}
@@ -53,7 +60,7 @@ func newFirstIndex(col []dsl.Value, lo int32) *firstIndex {
 
 // bytes is what the index holds.
 func (x *firstIndex) bytes() int64 {
-	return 4*int64(len(x.slots)+len(x.start)+len(x.ids)) + 8*int64(len(x.keys))
+	return 4*int64(len(x.slots)+len(x.start)+len(x.ids)+len(x.keyOf)) + 8*int64(len(x.keys)+len(x.second))
 }
 
 // slot returns the slot of value v: its own, or the empty one where it
@@ -70,7 +77,7 @@ func (x *firstIndex) slot(v dsl.Value) int {
 	}
 }
 
-// find returns the key number of value v, or -1.
+// find returns the key of value v, or -1.
 func (x *firstIndex) find(v dsl.Value) int32 {
 	return x.slots[x.slot(v)] - 1
 }
@@ -82,6 +89,11 @@ func (x *firstIndex) lookup(v dsl.Value) []int32 {
 	if k < 0 {
 		return nil
 	}
+	return x.ids[x.start[k]:x.start[k+1]]
+}
+
+// members returns the ids of key k's classes, in increasing order.
+func (x *firstIndex) members(k int32) []int32 {
 	return x.ids[x.start[k]:x.start[k+1]]
 }
 
@@ -97,7 +109,7 @@ func (bk *bank) firstIndex(b int) *firstIndex {
 			bk.indexes[b] = bk.shared.index(b, bk.store)
 		} else {
 			lo, hi := bk.ids(b)
-			bk.indexes[b] = newFirstIndex(bk.first0[lo:hi], lo)
+			bk.indexes[b] = newFirstIndex(bk.store, lo, hi)
 		}
 	}
 	return bk.indexes[b]
