@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/seqpredict/seqpredict/dsl"
@@ -36,7 +37,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 	workers := e.workersFor(candidates)
 	scratches := make(chan *checkScratch, workers)
 	for range workers {
-		scratches <- &checkScratch{matched: make([]int64, len(e.t.terms)+1)}
+		scratches <- newCheckScratch(len(e.t.terms) + 1)
 	}
 	var cancelled atomic.Bool
 	e.parallelN(workers, len(refs), func(i int) {
@@ -61,6 +62,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 		for k, c := range sc.matched {
 			e.lvl.Matched[k] += c
 		}
+		checkScratches.Put(sc)
 	}
 	for i, rs := range out {
 		if len(rs) == 0 {
@@ -121,6 +123,20 @@ type checkScratch struct {
 	pass        []int32
 	marked      []bool // the right keys passing, while scanning for them
 	second      []int32
+	xs          []int32
+}
+
+// checkScratches recycles the workers' scratches, between the lengths
+// and the searches of a process.
+var checkScratches = sync.Pool{New: func() any { return new(checkScratch) }}
+
+// newCheckScratch returns a scratch with a zero tally of the given length.
+func newCheckScratch(points int) *checkScratch {
+	sc := checkScratches.Get().(*checkScratch)
+	sc.matched = slices.Grow(sc.matched[:0], points)[:points]
+	clear(sc.matched)
+	sc.memo = memoKey{}
+	return sc
 }
 
 // memoKey is what decides which keys pass: the bank, the operator and the
@@ -234,12 +250,9 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 		lo2, hi2 := bk.ids(j.b2)
 		sym := dsl.Ops[j.op].Commutative && j.b1 == j.b2 // one order of two children
 		sc.newJob(bk, j, len(ix.keys))
-		for x := j.lo; x < j.hi; x++ {
+		for _, x := range sc.leftPassing(j, ix, iy, t0) {
 			i := x - ix.lo
 			keys := sc.passes2(j.op, ix.keyOf[i], ix.keys[ix.keyOf[i]], t0, iy)
-			if len(keys) == 0 {
-				continue
-			}
 			start := lo2
 			if sym {
 				start = x
@@ -263,6 +276,30 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 		}
 	}
 	return rs
+}
+
+// leftPassing returns, in increasing order, the left children x of a
+// binary job with which some right child passes the first point. When the
+// job has more left children than their length has keys, it goes through
+// the keys (most of which pass with nothing), else through the children.
+func (sc *checkScratch) leftPassing(j job, ix, iy *firstIndex, t0 dsl.Value) []int32 {
+	sc.xs = sc.xs[:0]
+	if int(j.hi-j.lo) <= len(ix.keys) {
+		for x := j.lo; x < j.hi; x++ {
+			if k := ix.keyOf[x-ix.lo]; len(sc.passes2(j.op, k, ix.keys[k], t0, iy)) > 0 {
+				sc.xs = append(sc.xs, x)
+			}
+		}
+		return sc.xs
+	}
+	for k, x0 := range ix.keys {
+		if len(sc.passes2(j.op, int32(k), x0, t0, iy)) > 0 {
+			m := ix.members(int32(k))
+			sc.xs = append(sc.xs, m[firstAtLeast(m, j.lo):firstAtLeast(m, j.hi)]...)
+		}
+	}
+	slices.Sort(sc.xs)
+	return sc.xs
 }
 
 // passes1 reports whether a unary operator gives t0 on the first-point
@@ -295,15 +332,56 @@ func (sc *checkScratch) passes2(op dsl.Op, k int32, x0, t0 dsl.Value, iy *firstI
 				sc.pass = append(sc.pass, ky)
 			}
 		case dsl.TrySolutions:
-			for ky, y := range iy.keys {
-				if dsl.Apply2(op, x0, y) == t0 {
-					sc.pass = append(sc.pass, int32(ky))
-				}
-			}
+			sc.pass = passingKeys(op, x0, t0, iy.keys, sc.pass)
 		}
 		sc.count[k] = int32(len(sc.pass)) - sc.from[k]
 	}
 	return sc.pass[sc.from[k] : sc.from[k]+sc.count[k]]
+}
+
+// passingKeys appends to out the positions k of the values keys[k] = y
+// with op(x0, y) = t0. The switch on the operator is outside the loops, so
+// that each loop body is one inlined scalar operation.
+func passingKeys(op dsl.Op, x0, t0 dsl.Value, keys []dsl.Value, out []int32) []int32 {
+	switch op {
+	case dsl.OpAdd:
+		for k, y := range keys {
+			if dsl.Add(x0, y) == t0 {
+				out = append(out, int32(k))
+			}
+		}
+	case dsl.OpSub:
+		for k, y := range keys {
+			if dsl.Sub(x0, y) == t0 {
+				out = append(out, int32(k))
+			}
+		}
+	case dsl.OpMul:
+		for k, y := range keys {
+			if dsl.Mul(x0, y) == t0 {
+				out = append(out, int32(k))
+			}
+		}
+	case dsl.OpDiv:
+		for k, y := range keys {
+			if dsl.Div(x0, y) == t0 {
+				out = append(out, int32(k))
+			}
+		}
+	case dsl.OpMod:
+		for k, y := range keys {
+			if dsl.Mod(x0, y) == t0 {
+				out = append(out, int32(k))
+			}
+		}
+	default:
+		for k, y := range keys {
+			if dsl.Apply2(op, x0, y) == t0 {
+				out = append(out, int32(k))
+			}
+		}
+	}
+	return out
 }
 
 // collect returns, in increasing order, the ids from start to hi of the
@@ -366,6 +444,18 @@ func secondPoint(op dsl.Op, x1, t1 dsl.Value, iy *firstIndex, hits, out []int32)
 	case dsl.OpMul:
 		for _, y := range hits {
 			if dsl.Mul(x1, col[y-iy.lo]) == t1 {
+				out = append(out, y)
+			}
+		}
+	case dsl.OpDiv:
+		for _, y := range hits {
+			if dsl.Div(x1, col[y-iy.lo]) == t1 {
+				out = append(out, y)
+			}
+		}
+	case dsl.OpMod:
+		for _, y := range hits {
+			if dsl.Mod(x1, col[y-iy.lo]) == t1 {
 				out = append(out, y)
 			}
 		}

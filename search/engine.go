@@ -67,6 +67,7 @@ type engine struct {
 	index            []dsl.Value // 0, 1, 2, ...: the banks' n, shared
 	fixedBytes       int64       // leaf vectors, beside the stores
 	shared           []*bank     // the banks that are views of the cache's
+	jobs             []job       // the jobs of the length at hand, which plans slice
 }
 
 // Search runs the fast program search: a bottom-up enumeration with
@@ -216,6 +217,7 @@ func (e *engine) run(ctx context.Context) {
 	}
 	for B := 1; B <= e.opts.MaxBits; B++ {
 		e.lvl = &Level{Bits: B}
+		e.jobs = e.jobs[:0]
 		start := time.Now()
 		if !e.level(ctx, B) {
 			break
@@ -462,8 +464,12 @@ const jobSize = 1 << 14
 // Up to 32 points it is jobSize that binds, as before.
 const jobCells = jobSize * 32
 
+// checkRows is the fewest first children a checked job takes.
+const checkRows = 256
+
 func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	p := plan{bk: bk, b: b, checkOnly: checkOnly}
+	start := len(e.jobs)
 	add := func(j job, perFirst int64) {
 		if j.hi <= j.lo || perFirst == 0 {
 			return
@@ -471,6 +477,10 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 		step := int32(max(1, jobSize/perFirst))
 		if !checkOnly { // a stored candidate costs its width: keep jobs short
 			step = min(step, int32(max(1, jobCells/(perFirst*int64(bk.width)))))
+		} else {
+			// A checked candidate that fails the first point costs
+			// nothing (checkCandidates): a job takes many first children.
+			step = max(step, checkRows)
 		}
 		for lo := j.lo; lo < j.hi; lo += step {
 			jj := j
@@ -482,7 +492,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 					jj.n += int64(j.hi - x)
 				}
 			}
-			p.jobs = append(p.jobs, jj)
+			e.jobs = append(e.jobs, jj)
 			p.candidates += jj.n
 		}
 	}
@@ -497,7 +507,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	clo, chi := constRange(b)
 	leaves += chi - clo
 	if leaves > 0 {
-		p.jobs = append(p.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
+		e.jobs = append(e.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
 		p.candidates += leaves
 	}
 	for _, op := range dsl.Funcs1 {
@@ -534,6 +544,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 			add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
 		}
 	}
+	p.jobs = e.jobs[start:len(e.jobs):len(e.jobs)]
 	return p
 }
 
