@@ -1,6 +1,8 @@
 package dsl
 
 import (
+	_ "embed"
+	"encoding/binary"
 	"math"
 	"math/big"
 	"math/bits"
@@ -18,33 +20,38 @@ const NTLimit = 1 << 20
 
 // ntTables holds what the number-theoretic functions look up, for
 // 0 <= x <= NTLimit: one bit per odd number saying whether it is prime
-// (64 KiB) and the primes in order. Both are built once, on first use, by
-// a sieve that takes about a millisecond.
+// (64 KiB), how many of those bits each word of them follows, and the
+// primes up to the square root of NTLimit. The bits are precomputed
+// (oddprimes.bin, made and checked by TestOddPrimes: a sieve at start-up
+// took most of a short prediction's time); the rest is read off them on
+// first use, in microseconds.
 type ntTables struct {
-	oddPrime []uint64 // bit x/2 (x odd) is set when x is prime
-	primes   []int32
+	oddPrime []uint64 // bit x/2 (x odd) is set when x <= NTLimit is prime
+	before   []int32  // before[i]: the odd primes of the words before word i
+	small    []int32  // the primes p with p*p <= NTLimit
 }
 
+// oddPrimes is oddprimes.bin: ntTables.oddPrime, little-endian.
+//
+//go:embed oddprimes.bin
+var oddPrimes []byte
+
 var tables = sync.OnceValue(func() *ntTables {
-	t := &ntTables{oddPrime: make([]uint64, NTLimit/128+1)}
+	n := NTLimit/128 + 1
+	t := &ntTables{oddPrime: make([]uint64, n), before: make([]int32, n+1), small: []int32{2}}
 	for i := range t.oddPrime {
-		t.oddPrime[i] = ^uint64(0)
-	}
-	t.oddPrime[0] &^= 1 // 1 is not prime
-	for p := 3; p*p <= NTLimit; p += 2 {
-		if t.isPrime(int64(p)) {
-			for m := p * p; m <= NTLimit; m += 2 * p {
-				t.oddPrime[m/128] &^= 1 << (uint(m/2) % 64)
-			}
+		w := binary.LittleEndian.Uint64(oddPrimes[8*i:])
+		if hi := (NTLimit - 1) / 2; i == hi/64 { // no numbers past NTLimit
+			w &= 2<<(hi%64) - 1
+		} else if i > hi/64 {
+			w = 0
 		}
+		t.oddPrime[i] = w
+		t.before[i+1] = t.before[i] + int32(bits.OnesCount64(w))
 	}
-	t.primes = make([]int32, 1, 82025)
-	t.primes[0] = 2
-	for i, w := range t.oddPrime {
-		for ; w != 0; w &= w - 1 {
-			if x := 2*(64*i+bits.TrailingZeros64(w)) + 1; x <= NTLimit {
-				t.primes = append(t.primes, int32(x))
-			}
+	for p := int64(3); p*p <= NTLimit; p += 2 {
+		if t.isPrime(p) {
+			t.small = append(t.small, int32(p))
 		}
 	}
 	return t
@@ -58,12 +65,15 @@ func (t *ntTables) isPrime(x int64) bool {
 	return t.oddPrime[x/128]>>(uint(x/2)%64)&1 != 0
 }
 
+// primes is the number of primes up to NTLimit.
+func (t *ntTables) primes() int { return 1 + int(t.before[len(t.oddPrime)]) }
+
 // factor calls f(p, e) for each prime power p^e exactly dividing
 // 1 <= x <= NTLimit, smallest p first: trial division by the primes up to
 // the square root of what is left (at most 172 of them), stopping as soon
 // as what is left is a prime.
 func (t *ntTables) factor(x int64, f func(p, e int64)) {
-	for _, p32 := range t.primes {
+	for _, p32 := range t.small {
 		p := int64(p32)
 		if p*p > x || t.isPrime(x) {
 			break
@@ -86,10 +96,20 @@ func (t *ntTables) factor(x int64, f func(p, e int64)) {
 // pi(NTLimit).
 func Prime(x Value) Value {
 	t := tables()
-	if x == Undef || x < 1 || x > Value(len(t.primes)) {
+	switch {
+	case x == Undef || x < 1 || x > Value(t.primes()):
 		return Undef
+	case x == 1:
+		return 2
 	}
-	return Value(t.primes[x-1])
+	// The (x-1)-th odd prime: in the last word i with before[i] < x-1.
+	k := int32(x - 1)
+	i := sort.Search(len(t.before), func(i int) bool { return t.before[i] >= k }) - 1
+	w := t.oddPrime[i]
+	for range k - t.before[i] - 1 {
+		w &= w - 1
+	}
+	return Value(2*(64*i+bits.TrailingZeros64(w)) + 1)
 }
 
 // PrimePi returns the number of primes <= x (0 for x < 2); Undef above
@@ -102,7 +122,9 @@ func PrimePi(x Value) Value {
 		return 0
 	}
 	t := tables()
-	return Value(sort.Search(len(t.primes), func(i int) bool { return Value(t.primes[i]) > x }))
+	j := (x - 1) / 2 // the bit of the largest odd number <= x
+	w := t.oddPrime[j/64] & (2<<(j%64) - 1)
+	return Value(1 + t.before[j/64] + int32(bits.OnesCount64(w)))
 }
 
 // IsPrime returns 1 when x is a prime and 0 otherwise (so 0 for x < 2);

@@ -397,3 +397,13 @@ func BenchmarkFitLong(b *testing.B) {
 		}
 	}
 }
+
+// TestPShapeUnknowns: the sort key of the P-recursive shapes counts their
+// columns.
+func TestPShapeUnknowns(t *testing.T) {
+	for _, s := range pShapes {
+		if got, want := s.unknowns(), len(s.cols()); got != want {
+			t.Errorf("%+v: unknowns %d, columns %d", s, got, want)
+		}
+	}
+}
