@@ -571,52 +571,62 @@ func (e *engine) storeLevel(ctx context.Context, p plan) bool {
 	}
 	bk.closeLevel(p.b - 1)
 	first := int32(bk.count())
-	out, pending, ok := e.runJobs(ctx, bk, p)
-	if !ok || !e.fits(bk, pending, bk.mergeBytes(pending)) {
+	sv, ok := e.runJobs(ctx, bk, p)
+	if !ok || !e.fits(bk, sv.n, bk.mergeBytes(sv.n)) {
+		sv.recycle()
 		return false
 	}
-	e.merge(bk, out, pending)
+	e.merge(bk, sv)
 	bk.closeLevel(p.b)
 	return e.adopt(bk, p, first)
 }
 
 // runJobs runs a plan's jobs on bank bk and returns the recipes and values
-// of the candidates new to its store, by job, and their number. It returns
-// false when ctx ended it.
-func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (out []*jobOut, pending int, ok bool) {
-	w := bk.width
-	out = make([]*jobOut, len(p.jobs))
+// of the candidates new to its store, by job. It returns false when ctx
+// ended it.
+func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (survivors, bool) {
+	s := survivors{spans: make([]jobSpan, len(p.jobs))}
+	var mu sync.Mutex
 	var next atomic.Int64
 	var cancelled atomic.Bool
-	var wg sync.WaitGroup
-	workers := min(e.workersFor(p.candidates), max(1, len(p.jobs)))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := make([]dsl.Value, w)
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(p.jobs) || cancelled.Load() {
-					return
-				}
-				if ctx.Err() != nil {
-					cancelled.Store(true)
-					return
-				}
-				out[i] = bk.candidates(p.b, p.jobs[i], buf, jobOuts.Get().(*jobOut))
+	work := func() {
+		out := jobOuts.Get().(*jobOut)
+		buf := make([]dsl.Value, bk.width)
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(p.jobs) || cancelled.Load() {
+				break
 			}
-		}()
+			if ctx.Err() != nil {
+				cancelled.Store(true)
+				break
+			}
+			lo := int32(len(out.recs))
+			bk.candidates(p.b, p.jobs[i], buf, out)
+			s.spans[i] = jobSpan{out, lo, int32(len(out.recs))}
+		}
+		mu.Lock()
+		s.outs = append(s.outs, out)
+		mu.Unlock()
 	}
-	wg.Wait()
+	if workers := min(e.workersFor(p.candidates), len(p.jobs)); workers <= 1 {
+		work()
+	} else {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(work)
+		}
+		wg.Wait()
+	}
 	if cancelled.Load() {
+		s.recycle()
 		e.stopped = StopCancelled
-		return nil, 0, false
+		return survivors{}, false
 	}
-	for _, o := range out {
-		pending += len(o.recs)
+	for _, sp := range s.spans {
+		s.n += int(sp.hi - sp.lo)
 	}
-	return out, pending, true
+	return s, true
 }
 
 // fits reports whether merging pending survivors, which takes mergeBytes,
@@ -687,16 +697,17 @@ func (e *engine) buildShared(ctx context.Context, sb *sharedBank, bk *bank, p pl
 	builder := *bk
 	builder.store = sb.st
 	sb.closeTo(p.b, 0, 0, 0)
-	out, pending, ok := e.runJobs(ctx, &builder, p)
+	sv, ok := e.runJobs(ctx, &builder, p)
 	if !ok {
 		return false
 	}
-	mergeBytes := builder.mergeBytes(pending)
-	if check && !e.fits(bk, pending, mergeBytes) {
+	mergeBytes := builder.mergeBytes(sv.n)
+	if check && !e.fits(bk, sv.n, mergeBytes) {
+		sv.recycle()
 		return false
 	}
-	e.merge(&builder, out, pending)
-	sb.closeTo(p.b+1, p.candidates, pending, mergeBytes)
+	e.merge(&builder, sv)
+	sb.closeTo(p.b+1, p.candidates, sv.n, mergeBytes)
 	return true
 }
 
@@ -756,39 +767,69 @@ func (bk *bank) mergeBytes(pending int) int64 {
 	return int64(pending)*(2*recipeBytes+4+8*int64(bk.width)+8) + bk.growBytes(pending)
 }
 
-// jobOut is what a stored job keeps: the recipes of its survivors and
-// their values, width values each, in order.
+// jobOut is what a worker of a stored length keeps: the recipes of the
+// survivors of the jobs it ran, job after job, and their values, width
+// values each.
 type jobOut struct {
 	recs []recipe
 	vals []dsl.Value
 }
 
-// jobOuts recycles the jobs' outputs, between the lengths and the
+// jobSpan is where a job's survivors are: out.recs[lo:hi].
+type jobSpan struct {
+	out    *jobOut
+	lo, hi int32
+}
+
+// survivors are what the jobs of a stored length kept: where each job's
+// are, the workers' outputs that hold them, and their number.
+type survivors struct {
+	spans []jobSpan
+	outs  []*jobOut
+	n     int
+}
+
+// jobOuts recycles the workers' outputs, between the lengths and the
 // searches of a process.
 var jobOuts = sync.Pool{New: func() any { return new(jobOut) }}
 
+// recycle returns the workers' outputs, once read.
+func (s survivors) recycle() {
+	for _, o := range s.outs {
+		o.recs, o.vals = o.recs[:0], o.vals[:0]
+		jobOuts.Put(o)
+	}
+}
+
 // merge adds the survivors of a level to the store in job order, dropping
-// those whose values are already there. Each hash partition is
-// deduplicated by its own worker, on the values the jobs kept; then the
-// winners are appended in order (so ids do not depend on the number of
-// workers) and indexed, again one partition per worker.
-func (e *engine) merge(bk *bank, out []*jobOut, pending int) {
-	w := bk.width
-	base := make([]int32, len(out)+1) // survivor g of job j is base[j] + its position
-	for j, o := range out {
-		base[j+1] = base[j] + int32(len(o.recs))
+// those whose values an earlier survivor has. Each hash partition is
+// deduplicated by its own worker (all at once by one), on the values the
+// jobs kept; then the winners are appended in order (so ids do not depend
+// on the number of workers) and indexed, again by partition.
+func (e *engine) merge(bk *bank, sv survivors) {
+	defer sv.recycle()
+	w, spans, pending := bk.width, sv.spans, sv.n
+	base := make([]int32, len(spans)+1) // survivor g of job j is base[j] + its position
+	for j, sp := range spans {
+		base[j+1] = base[j] + sp.hi - sp.lo
 	}
 	valuesOf := func(g int32) []dsl.Value {
-		j := sort.Search(len(out), func(j int) bool { return base[j+1] > g }) // the job of g
-		i := int(g - base[j])
-		return out[j].vals[i*w : (i+1)*w]
+		j := sort.Search(len(spans), func(j int) bool { return base[j+1] > g }) // the job of g
+		i := int(spans[j].lo + g - base[j])
+		return spans[j].out.vals[i*w : (i+1)*w]
 	}
 	win := make([]bool, pending)
-	e.parallelN(e.workersFor(int64(pending)*8), numParts, func(part int) {
+	workers := e.workersFor(int64(pending) * 8)
+	parts := numParts
+	if workers == 1 {
+		parts = 1
+	}
+	mine := func(h uint64, part int) bool { return parts == 1 || partOf(h) == part }
+	e.parallelN(workers, parts, func(part int) {
 		n := 0
-		for _, o := range out {
-			for _, r := range o.recs {
-				if partOf(r.hash) == part {
+		for _, sp := range spans {
+			for _, r := range sp.out.recs[sp.lo:sp.hi] {
+				if mine(r.hash, part) {
 					n++
 				}
 			}
@@ -799,19 +840,20 @@ func (e *engine) merge(bk *bank, out []*jobOut, pending int) {
 			size *= 2
 		}
 		seen.init(size)
-		for j, o := range out {
-			for i, r := range o.recs {
-				if partOf(r.hash) != part {
+		for j, sp := range spans {
+			for i := sp.lo; i < sp.hi; i++ {
+				r := sp.out.recs[i]
+				if !mine(r.hash, part) {
 					continue
 				}
-				v := o.vals[i*w : (i+1)*w]
-				if bk.find(v, r.hash) >= 0 {
-					continue
-				}
+				// The jobs kept only values new to the store, which
+				// nobody changed since: only duplicates among the
+				// survivors are left.
+				v := sp.out.vals[int(i)*w : int(i+1)*w]
 				if seen.find(r.hash, func(g int32) bool { return equal(valuesOf(g), v) }) >= 0 {
 					continue
 				}
-				g := base[j] + int32(i)
+				g := base[j] + i - sp.lo
 				seen.place(r.hash, g)
 				win[g] = true
 			}
@@ -825,17 +867,19 @@ func (e *engine) merge(bk *bank, out []*jobOut, pending int) {
 	}
 	bk.reserve(winners)
 	first := int32(bk.count())
-	for j, o := range out {
-		for i, r := range o.recs {
-			if win[base[j]+int32(i)] {
-				bk.append(r.op, r.kids, r.konst, o.vals[i*w:(i+1)*w], r.hash)
+	for j, sp := range spans {
+		for i := sp.lo; i < sp.hi; i++ {
+			if r := sp.out.recs[i]; win[base[j]+i-sp.lo] {
+				bk.append(r.op, r.kids, r.konst, sp.out.vals[int(i)*w:int(i+1)*w], r.hash)
 			}
 		}
-		o.recs, o.vals = o.recs[:0], o.vals[:0]
-		jobOuts.Put(o)
 	}
 	last := int32(bk.count())
-	e.parallelN(e.workersFor(int64(last-first)*8), numParts, func(part int) { bk.indexRange(part, first, last) })
+	if workers == 1 {
+		bk.indexAll(first, last)
+		return
+	}
+	e.parallelN(workers, numParts, func(part int) { bk.indexRange(part, first, last) })
 }
 
 // minParallel is the work (in stored candidates or their equivalent) below

@@ -145,6 +145,15 @@ func (s *store) indexRange(p int, lo, hi int32) {
 	}
 }
 
+// indexAll inserts the classes lo..hi-1 into their partitions, in one
+// pass (indexRange for one worker).
+func (s *store) indexAll(lo, hi int32) {
+	for id := lo; id < hi; id++ {
+		h := s.hash[id]
+		s.parts[partOf(h)].insert(h, id, s.hashOf)
+	}
+}
+
 // reserve makes room for n more classes, so that adding them copies
 // nothing.
 func (s *store) reserve(n int) {
