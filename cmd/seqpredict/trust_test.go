@@ -350,14 +350,23 @@ func TestMemoryBound(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command as a process, for seconds")
 	}
-	for _, c := range []struct{ terms, mib int }{{1000, 48}, {10_000, 48}, {100_000, 48}, {1000, 128}, {10_000, 128}} {
+	// On standard input, and as arguments (one prediction, which runs
+	// with fewer garbage collections: oneGCPercent).
+	for _, c := range []struct {
+		terms, mib int
+		args       bool
+	}{{1000, 48, false}, {10_000, 48, false}, {100_000, 48, false}, {1000, 128, false}, {10_000, 128, false}, {1000, 48, true}, {1000, 128, true}} {
 		var b strings.Builder
 		for i := range c.terms {
 			fmt.Fprintf(&b, "%d,", 3*i+1)
 		}
 		cmd := asProcess("--max-memory", fmt.Sprint(c.mib), "--timeout", "5s", "--json")
+		if c.args {
+			cmd.Args = append(cmd.Args, strings.TrimSuffix(b.String(), ","))
+		} else {
+			cmd.Stdin = strings.NewReader(b.String() + "\n")
+		}
 		cmd.Env = append(cmd.Env, mainEnv+"=peak")
-		cmd.Stdin = strings.NewReader(b.String() + "\n")
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
@@ -369,7 +378,7 @@ func TestMemoryBound(t *testing.T) {
 		require.NoError(t, err, stderr.String())
 		peak <<= 10 // KiB on Linux
 		assert.LessOrEqual(t, peak, int64(c.mib)<<20, "%d terms with --max-memory %d: peak %d MiB (stopped: %s)", c.terms, c.mib, peak>>20, rep.Stats.Stopped)
-		t.Logf("%d terms, --max-memory %d: peak %.1f MiB, stopped %s", c.terms, c.mib, float64(peak)/(1<<20), rep.Stats.Stopped)
+		t.Logf("%d terms (arguments: %v), --max-memory %d: peak %.1f MiB, stopped %s", c.terms, c.args, c.mib, float64(peak)/(1<<20), rep.Stats.Stopped)
 	}
 }
 
