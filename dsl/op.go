@@ -75,23 +75,15 @@ type OpInfo struct {
 	// Loop: the choice binds k to 1..n in its child (sum and prod).
 	Loop bool
 	// Solve, when set, inverts a binary operator in its right operand:
-	// for x and a defined t it says which y give op(x, y) = t — none,
-	// exactly one (returned), or it cannot tell without trying them —
-	// so that an enumerator can look up the right children that
-	// reproduce a term instead of trying each (see package search). It
-	// must agree with the operator exactly, overflow included
+	// for x and a defined t it appends to ys every y with op(x, y) = t,
+	// each once, and reports true, or reports false when there may be
+	// too many to list (x * y = 0 for x = 0: every y), so that an
+	// enumerator can look up the right children that reproduce a term
+	// instead of trying each (see package search). What it lists must be
+	// exactly the solutions, overflow and undefined values included
 	// (TestSolve).
-	Solve func(x, t Value) (y Value, n Solutions)
+	Solve func(x, t Value, ys []Value) ([]Value, bool)
 }
-
-// Solutions says what OpInfo.Solve found.
-type Solutions uint8
-
-const (
-	NoSolution   Solutions = iota // no y
-	OneSolution                   // exactly the y returned
-	TrySolutions                  // possibly many: try every y
-)
 
 // Ops is the operator table, indexed by Op.
 //
@@ -109,13 +101,13 @@ var Ops = [numOps]OpInfo{
 	OpAdd:     {Name: "+", Arity: 2, Prec: PrecAdd, Bits: 3, Commutative: true, Solve: solveAdd},
 	OpMul:     {Name: "*", Arity: 2, Prec: PrecMul, Bits: 3, Commutative: true, Solve: solveMul},
 	OpSub:     {Name: "-", Arity: 2, Prec: PrecAdd, Bits: 4, Solve: solveSub},
-	OpDiv:     {Name: "/", Arity: 2, Prec: PrecMul, Bits: 5},
-	OpMod:     {Name: "mod", Arity: 2, Prec: PrecMul, Bits: 5},
+	OpDiv:     {Name: "/", Arity: 2, Prec: PrecMul, Bits: 5, Solve: solveDiv},
+	OpMod:     {Name: "mod", Arity: 2, Prec: PrecMul, Bits: 5, Solve: solveMod},
 	OpPow:     {Name: "^", Arity: 2, Prec: PrecPow, Bits: 5, Right: true, Solve: solvePow},
 	OpNeg:     {Name: "-", Arity: 1, Prec: PrecUnary, Bits: 7},
 	OpFact:    {Name: "!", Arity: 1, Prec: PrecPostfix, Bits: 6},
-	OpBinom:   {Name: "binomial", Arity: 2, Prec: PrecAtom, Bits: 7},
-	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 8, Commutative: true},
+	OpBinom:   {Name: "binomial", Arity: 2, Prec: PrecAtom, Bits: 7, Solve: solveBinom},
+	OpGcd:     {Name: "gcd", Arity: 2, Prec: PrecAtom, Bits: 8, Commutative: true, Solve: solveGcd},
 	OpCond:    {Name: "if", Arity: 3, Prec: PrecCond, Bits: 6},
 	OpSum:     {Name: "sum", Arity: 1, Prec: PrecAtom, Bits: 6, Loop: true},
 	OpProd:    {Name: "prod", Arity: 1, Prec: PrecAtom, Bits: 8, Loop: true},

@@ -81,57 +81,6 @@ func Mul(x, y Value) Value {
 	return p
 }
 
-// solveAdd: x + y = t for the one y = t - x, when that is a value.
-func solveAdd(x, t Value) (Value, Solutions) { return only(Sub(t, x)) }
-
-// solveSub: x - y = t for the one y = x - t, when that is a value.
-func solveSub(x, t Value) (Value, Solutions) { return only(Sub(x, t)) }
-
-// solveMul: x * y = t for every y when x = t = 0, for none when x = 0 or
-// x does not divide t, and for y = t/x otherwise.
-func solveMul(x, t Value) (Value, Solutions) {
-	switch {
-	case x == Undef:
-		return 0, NoSolution
-	case x == 0 && t == 0:
-		return 0, TrySolutions
-	case x == 0 || t%x != 0:
-		return 0, NoSolution
-	}
-	return t / x, OneSolution
-}
-
-// solvePow: x^y = t for at most one y when |x| >= 2, as the powers of x
-// grow in size; 0, 1 and -1 have many.
-func solvePow(x, t Value) (Value, Solutions) {
-	switch {
-	case x == Undef:
-		return 0, NoSolution
-	case x >= -1 && x <= 1:
-		return 0, TrySolutions
-	}
-	p := Value(1)
-	for y := Value(0); ; y++ {
-		switch {
-		case p == t:
-			return y, OneSolution
-		case abs(p) > abs(t):
-			return 0, NoSolution
-		}
-		if p = Mul(p, x); p == Undef {
-			return 0, NoSolution
-		}
-	}
-}
-
-// only is y as the one solution, or none when it is undefined.
-func only(y Value) (Value, Solutions) {
-	if y == Undef {
-		return 0, NoSolution
-	}
-	return y, OneSolution
-}
-
 // Div returns floor(x / y), or Undef when y is 0.
 func Div(x, y Value) Value {
 	if x == Undef || y == Undef || y == 0 {

@@ -124,6 +124,7 @@ type checkScratch struct {
 	marked      []bool // the right keys passing, while scanning for them
 	second      []int32
 	xs          []int32
+	ys          []dsl.Value
 }
 
 // checkScratches recycles the workers' scratches, between the lengths
@@ -314,30 +315,36 @@ func (sc *checkScratch) passes1(op dsl.Op, k int32, v, t0 dsl.Value) bool {
 
 // passes2 returns the keys of the right child's index iy with which a
 // binary operator gives t0 on the first-point value x0 of the left
-// child's key k, deciding them once per job: the one key looked up when
-// the operator can be solved for its right operand (dsl.OpInfo.Solve),
-// else every key that does.
+// child's key k, deciding them once per job: those of the values that
+// solve for the right operand when the operator table says how
+// (dsl.OpInfo.Solve), they are few and the keys many, else every key that
+// gives t0.
 func (sc *checkScratch) passes2(op dsl.Op, k int32, x0, t0 dsl.Value, iy *firstIndex) []int32 {
 	if sc.stamp[k] != sc.gen {
 		sc.stamp[k] = sc.gen
-		sc.from[k] = int32(len(sc.pass))
-		solve, n := dsl.Ops[op].Solve, dsl.TrySolutions
-		var y0 dsl.Value
-		if solve != nil && t0 != dsl.Undef {
-			y0, n = solve(x0, t0)
+		from := len(sc.pass)
+		listed := false
+		if solve := dsl.Ops[op].Solve; solve != nil && t0 != dsl.Undef && len(iy.keys) >= minSolveKeys {
+			sc.ys, listed = solve(x0, t0, sc.ys[:0])
 		}
-		switch n {
-		case dsl.OneSolution:
-			if ky := iy.find(y0); ky >= 0 {
-				sc.pass = append(sc.pass, ky)
+		if listed {
+			for _, y := range sc.ys {
+				if ky := iy.find(y); ky >= 0 {
+					sc.pass = append(sc.pass, ky)
+				}
 			}
-		case dsl.TrySolutions:
+		} else {
 			sc.pass = passingKeys(op, x0, t0, iy.keys, sc.pass)
 		}
-		sc.count[k] = int32(len(sc.pass)) - sc.from[k]
+		sc.from[k], sc.count[k] = int32(from), int32(len(sc.pass)-from)
 	}
 	return sc.pass[sc.from[k] : sc.from[k]+sc.count[k]]
 }
+
+// minSolveKeys is the fewest keys of the right child's length for which
+// passes2 solves for them: trying fewer costs less than listing the
+// divisors of a number, say.
+const minSolveKeys = 64
 
 // passingKeys appends to out the positions k of the values keys[k] = y
 // with op(x0, y) = t0. The switch on the operator is outside the loops, so

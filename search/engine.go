@@ -948,18 +948,20 @@ func (bk *bank) candidates(b int, j job, buf []dsl.Value, out *jobOut) *jobOut {
 	// keep is a closure called where it is defined, which the compiler
 	// inlines into the loops (a function parameter would cost a call per
 	// candidate).
+	keepHashed := func(op dsl.Op, kids [3]int32, konst int64, h uint64) {
+		if bk.find(buf, h) >= 0 {
+			return
+		}
+		out.recs = append(out.recs, recipe{op: op, kids: kids, konst: konst, hash: h})
+		out.vals = append(out.vals, buf...)
+	}
 	keep := func(op dsl.Op, kids [3]int32, konst int64) {
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
 				return
 			}
 		}
-		h := hashValues(buf)
-		if bk.find(buf, h) >= 0 {
-			return
-		}
-		out.recs = append(out.recs, recipe{op: op, kids: kids, konst: konst, hash: h})
-		out.vals = append(out.vals, buf...)
+		keepHashed(op, kids, konst, hashValues(buf))
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
@@ -997,8 +999,11 @@ func (bk *bank) candidates(b int, j job, buf []dsl.Value, out *jobOut) *jobOut {
 				start = x
 			}
 			for y := start; y < hi2; y++ {
-				apply2(j.op, buf, xv, bk.values(y))
-				keep(j.op, [3]int32{x, y}, 0)
+				// Evaluated, hashed and checked for undefined values in
+				// one pass, which an undefined value ends.
+				if h, ok := apply2Hash(j.op, buf, xv, bk.values(y), bk.definedLo, bk.definedHi); ok {
+					keepHashed(j.op, [3]int32{x, y}, 0, h)
+				}
 			}
 		}
 	}

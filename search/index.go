@@ -6,11 +6,11 @@ import "github.com/seqpredict/seqpredict/dsl"
 // point, for the checked levels. The values there are few (mostly small
 // numbers at n = 0 or 1), so a checked level decides which candidates
 // pass the first point once per distinct value (a key) instead of once
-// per class, and looks up the right children that make x + y, x - y,
-// x * y or x ^ y equal the first term (dsl.OpInfo.Solve) instead of
-// scanning them. The classes with value keys[k] are ids[start[k]:start[k+1]],
-// in increasing id order: what a scan would meet in that order, so the
-// candidates found are the same and come in the same order. It also
+// per class, and looks up the right children that make an operator give
+// the first term (dsl.OpInfo.Solve) instead of scanning them. The classes
+// with value keys[k] are ids[start[k]:start[k+1]], in increasing id
+// order: what a scan would meet in that order, so the candidates found
+// are the same and come in the same order. It also
 // keeps each class's value at the second point, where most candidates
 // that pass the first fail, contiguously.
 type firstIndex struct {

@@ -236,15 +236,24 @@ func equal(a, b []dsl.Value) bool {
 	return true
 }
 
-// hashValues mixes a value vector into 64 bits.
+// hashValues mixes a value vector into 64 bits: hashStep over the values
+// from hashSeed, then hashEnd.
 func hashValues(v []dsl.Value) uint64 {
-	h := uint64(0x9e3779b97f4a7c15)
+	h := hashSeed
 	for _, x := range v {
-		hi, lo := bits.Mul64(h^uint64(x), 0xbf58476d1ce4e5b9)
-		h = hi ^ lo
+		h = hashStep(h, x)
 	}
-	return h ^ (h >> 31)
+	return hashEnd(h)
 }
+
+const hashSeed = uint64(0x9e3779b97f4a7c15)
+
+func hashStep(h uint64, x dsl.Value) uint64 {
+	hi, lo := bits.Mul64(h^uint64(x), 0xbf58476d1ce4e5b9)
+	return hi ^ lo
+}
+
+func hashEnd(h uint64) uint64 { return h ^ (h >> 31) }
 
 // hashSet is an open-addressing table of class ids keyed by their hash.
 // Each 32-bit slot keeps the id plus one (0 is empty) in its low 24 bits and

@@ -62,6 +62,66 @@ func apply2(op dsl.Op, dst, x, y []dsl.Value) {
 	}
 }
 
+// apply2Hash is apply2 that also returns the hash of dst (hashValues) and
+// whether dst is defined at every position from lo to hi-1. It stops at
+// the first undefined value there, leaving dst unfinished.
+func apply2Hash(op dsl.Op, dst, x, y []dsl.Value, lo, hi int) (uint64, bool) {
+	y = y[:len(dst)]
+	x = x[:len(dst)]
+	h := hashSeed
+	switch op {
+	case dsl.OpAdd:
+		for i := range dst {
+			v := dsl.Add(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpSub:
+		for i := range dst {
+			v := dsl.Sub(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpMul:
+		for i := range dst {
+			v := dsl.Mul(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpDiv:
+		for i := range dst {
+			v := dsl.Div(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpMod:
+		for i := range dst {
+			v := dsl.Mod(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	default:
+		for i := range dst {
+			v := dsl.Apply2(op, x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	}
+	return hashEnd(h), true
+}
+
 func applyCond(dst, c, x, y []dsl.Value) {
 	for i := range dst {
 		dst[i] = dsl.Select(c[i], x[i], y[i])
