@@ -271,7 +271,9 @@ func TestRandomNotConfident(t *testing.T) {
 	for _, f := range Fitters() {
 		fitters = append(fitters, f)
 	}
-	terms := ints(7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9)
+	// Digits typed at random (those of e are no longer patternless:
+	// fit.Constant finds digits(2-e), rightly).
+	terms := ints(3, 8, 4, 9, 2, 0, 1, 7, 5, 6, 3, 8)
 	res, err := predict.Predict(context.Background(), terms, predict.Options{
 		Engine:  search.Reference,
 		Search:  search.Options{MaxBits: 18},

@@ -59,6 +59,7 @@ type predictFlags struct {
 	maxMemoryMB int64
 	workers     int
 	timeout     time.Duration
+	observe     bool
 }
 
 func (f *predictFlags) register(fs *pflag.FlagSet) {
@@ -72,6 +73,8 @@ func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the search store, in MiB")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "stop searching after this long and answer with what was found")
+	fs.BoolVar(&f.observe, "observations", false, "JSON: add the raw figures of the unseen-mass estimate (for refitting it)")
+	_ = fs.MarkHidden("observations")
 }
 
 // validate rejects absurd budgets with a message naming the flag.
@@ -113,6 +116,7 @@ func (f *predictFlags) options() predict.Options {
 		},
 		Fitters:     defaultFitters(),
 		LateFitters: lateFitters(),
+		Observe:     f.observe,
 	}
 }
 
