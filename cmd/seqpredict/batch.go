@@ -73,6 +73,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "json", "output format: json (JSON Lines) or tsv")
 	outPath := fs.StringP("out", "o", "", "write the output to this file instead of standard output")
 	summaryPath := fs.String("summary", "", "also write the summary as JSON to this file")
+	plotPath := fs.String("calibration-plot", "", "also draw the reliability diagram (probability against accuracy) to `FILE` (.png or .svg)")
 	resume := fs.Bool("resume", false, "with --out: skip the ids already in the file and append")
 	strict := fs.Bool("strict", false, "stop at the first bad line (exit status 2)")
 	shardFlag := fs.String("shard", "", "I/N: take only the data lines whose position is I modulo N")
@@ -114,6 +115,15 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *holdout > 0 {
 		f.next = *holdout
+	}
+	var plot *calibrationPlot
+	if *plotPath != "" {
+		if *plotPath == *outPath || *plotPath == *summaryPath {
+			return usageError(stderr, fmt.Errorf("--calibration-plot %s is also the output or the summary file", *plotPath))
+		}
+		if plot, err = openCalibrationPlot(*plotPath); err != nil {
+			return usageError(stderr, err)
+		}
 	}
 	files := fs.Args()
 	for _, name := range files {
@@ -239,6 +249,12 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		data, _ := json.MarshalIndent(rep, "", "  ")
 		if err := os.WriteFile(*summaryPath, append(data, '\n'), 0o644); err != nil {
 			logf("writing the summary: %v", err)
+			status = exitUsage
+		}
+	}
+	if plot != nil {
+		if err := plot.write(rep); err != nil {
+			logf("drawing the calibration plot: %v", err)
 			status = exitUsage
 		}
 	}
