@@ -9,12 +9,11 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/seqpredict/seqpredict/internal/picture"
 )
 
 // PlotFormat returns the picture format a file name asks for by its
@@ -47,31 +46,12 @@ var (
 // follows; below it, how many answers fell in each tenth. format is "png"
 // or "svg".
 func (r SummaryReport) PlotCalibration(format string) (io.WriterTo, error) {
-	var c vg.CanvasWriterTo
-	switch format {
-	case "png":
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(plotWidth, plotHeight), vgimg.UseDPI(plotDPI))}
-	case "svg":
-		c = vgsvg.New(plotWidth, plotHeight)
-	default:
-		return nil, fmt.Errorf("batch: cannot plot to %q: want png or svg", format)
+	c, dc, err := picture.New(format, plotWidth, plotHeight, plotDPI)
+	if err != nil {
+		return nil, fmt.Errorf("batch: %v", err)
 	}
-	dc := draw.New(c)
-	dc.FillPolygon(color.White, []vg.Point{
-		{X: dc.Min.X, Y: dc.Min.Y}, {X: dc.Min.X, Y: dc.Max.Y},
-		{X: dc.Max.X, Y: dc.Max.Y}, {X: dc.Max.X, Y: dc.Min.Y},
-	})
 	bins := Tenths(r.Calibration)
-	const captionHeight = 0.7 * vg.Inch
-	caption := draw.TextStyle{
-		Color:   color.Black,
-		Font:    font.From(plot.DefaultFont, vg.Points(12)),
-		XAlign:  draw.XCenter,
-		YAlign:  draw.YCenter,
-		Handler: plot.DefaultTextHandler,
-	}
-	dc.FillText(caption, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Min.Y + captionHeight/2}, r.plotCaption(bins))
-	panels := draw.Crop(dc, 0, 0, captionHeight, 0)
+	panels := picture.Caption(dc, 0.7*vg.Inch, vg.Points(12), r.plotCaption(bins))
 	// The diagram on top, the counts below, on the same x axis.
 	split := panels.Min.Y + (panels.Max.Y-panels.Min.Y)*0.28
 	top := draw.Crop(panels, 0, 0, split-panels.Min.Y, 0)

@@ -145,7 +145,7 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 		// the fitted pattern's evidence is weak, so whatever the search
 		// finds beyond its usual reach, a shorter explanation or a
 		// competitor, may change the answer.
-		so.FarPrograms = cmp.Or(so.MaxPrograms, search.DefaultMaxPrograms)
+		so.FarPrograms = cmp.Or(so.MaxPrograms, search.DefaultMaxPrograms) / furtherShareOfBudget
 	}
 	sr, err := opts.Engine(ctx, terms, so)
 	if err != nil {

@@ -112,8 +112,7 @@ func TestMixtureBruteForce(t *testing.T) {
 			litTotal := dsl.LiteralBits(append(slices.Clone(ts), zeros...)) - c.k
 			// The horizon (predict/doc.go): the search saw every program
 			// up to CompleteBits bits. If the best explanation is fragile
-			// (odds 2^(Log2Odds - Decay*saved), or certainly when it saves
-			// nothing over writing the terms out), the programs beyond weigh
+			// (odds 2^(Log2Odds - Decay*saved)), the programs beyond weigh
 			// U = (k+1)/(M+2) * cand(C) * 2^-C * g/(2-g), k the behaviours
 			// the search saw besides the best explanation's; the
 			// normaliser is the harmonic mixture of Zk and Zk + U.
@@ -153,9 +152,6 @@ func TestMixtureBruteForce(t *testing.T) {
 			}
 			scaledU := u * math.Exp2(float64(ref))
 			z := 1 / (1/(1+odds)/zk + odds/(1+odds)/(zk+scaledU))
-			if saved <= 0 { // nothing compresses the terms: certainly fragile
-				z = zk + scaledU
-			}
 			unseen := z - zk
 
 			res, err := predict.Predict(context.Background(), ts, refOptions(c.k, 1000))

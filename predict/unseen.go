@@ -72,15 +72,10 @@ func (h horizon) log2Competitors(k int, m UnseenModel) float64 {
 }
 
 // log2FragileOdds is log2 of the prior odds that an explanation saving
-// saved bits over writing the terms out is fragile: +Inf when it saves
-// nothing, for then nothing explains the terms (the literal programs are
-// the prior's account of any terms, not an explanation) and only what
-// lies beyond the horizon might.
+// saved bits over writing the terms out is fragile (saved is 0 when the
+// literal programs are the best explanation).
 func (m UnseenModel) log2FragileOdds(saved int) float64 {
-	if saved <= 0 {
-		return math.Inf(1)
-	}
-	return m.Log2Odds - m.Decay*float64(saved)
+	return m.Log2Odds - m.Decay*float64(max(0, saved))
 }
 
 // fragile is the prior probability that an explanation saving saved bits
@@ -91,13 +86,18 @@ func (m UnseenModel) fragile(saved int) float64 {
 
 // furtherShare: when a fitter's pattern lies beyond the search's margin and
 // its prior probability of being fragile is at least this, the search gets
-// its full program budget (search.Options.FarPrograms = MaxPrograms)
-// instead of a quarter of it. Searching further can change the answer's
-// probability by at most that share: if the pattern is robust, nothing the
-// search could find competes with it. On the OEIS sample of make eval a
-// fifth selects 19 of the 134 sequences whose budget the full one would
-// raise, at 4.5% more candidates instead of 30%.
-const furtherShare = 0.2
+// half its program budget (search.Options.FarPrograms =
+// MaxPrograms/furtherShareOfBudget) instead of a quarter. Searching
+// further can change the answer's probability by at most that share: if
+// the pattern is robust, nothing the search could find competes with it.
+// On the OEIS sample of make eval a fifth selects 19 of the 134 sequences
+// whose budget the full one would raise, at 4.5% more candidates instead
+// of 30%; half the budget is what the Catalan numbers need to find their
+// 36-bit program.
+const (
+	furtherShare         = 0.2
+	furtherShareOfBudget = 2
+)
 
 // unseenShift is log2(Z/Zk): how much the unseen mass raises the
 // normaliser Zk of the mixture of what was found (the classes and the
@@ -113,9 +113,6 @@ const furtherShare = 0.2
 // computed here in log space (lo = log2 o), so that neither huge odds nor
 // a huge U overflow.
 func unseenShift(lo, x float64) float64 {
-	if math.IsInf(lo, 1) { // certainly fragile: Z = Zk + U
-		return softplus2(x)
-	}
 	return softplus2(lo) - softplus2(lo-softplus2(x))
 }
 

@@ -31,12 +31,12 @@ func TestUnseenLimits(t *testing.T) {
 		},
 		{
 			// Random terms: nothing found, the search complete to 38 bits
-			// after 10 million candidates: nothing explains the terms
-			// (S = 0), fragile for certain, and the programs beyond the
-			// horizon dwarf the literal ones.
+			// after 10 million candidates: the literal programs are the
+			// best explanation (S = 0), fragile at the prior odds, and
+			// then the programs beyond the horizon dwarf them.
 			name: "random", base: 151, literalBits: 150,
 			hz: horizon{bits: 38, candidates: 10_000_000, last: 3_000_000},
-			lo: 0, hi: 0, ulo: 1 - 1e-9, uhi: 1,
+			lo: 0, hi: 0, ulo: m.fragile(0) - 1e-9, uhi: m.fragile(0) + 1e-9,
 		},
 		{
 			// The Catalan numbers' 49-bit recurrence with the search

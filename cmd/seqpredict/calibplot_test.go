@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"image"
 	"image/png"
 	"io"
 	"os"
@@ -24,16 +25,7 @@ func TestCalibrationPlot(t *testing.T) {
 	if !strings.Contains(stderr, "expected calibration error") {
 		t.Errorf("the summary has no calibration error:\n%s", stderr)
 	}
-	f, err := os.Open(pngFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s is not a PNG: %v", pngFile, err)
-	}
-	if b := img.Bounds(); b.Dx() < 600 || b.Dy() < 600 {
+	if b := pngBounds(t, pngFile); b.Dx() < 600 || b.Dy() < 600 {
 		t.Errorf("the PNG is %dx%d, want at least 600x600", b.Dx(), b.Dy())
 	}
 
@@ -53,7 +45,33 @@ func TestCalibrationPlot(t *testing.T) {
 	if bytes.Contains(svg, []byte("old content")) {
 		t.Error("the SVG kept the file's old content")
 	}
-	dec := xml.NewDecoder(bytes.NewReader(svg))
+	checkSVG(t, svg)
+}
+
+// pngBounds returns the size of the PNG file name, failing the test if it
+// is not one.
+func pngBounds(t *testing.T, name string) image.Rectangle {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s is not a PNG: %v", name, err)
+	}
+	return img.Bounds()
+}
+
+// checkSVG fails the test unless data is an SVG document: XML from its
+// first byte.
+func checkSVG(t *testing.T, data []byte) {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte("<?xml")) && !bytes.HasPrefix(data, []byte("<svg")) {
+		t.Errorf("the SVG starts %q", data[:min(40, len(data))])
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		if _, err := dec.Token(); err == io.EOF {
 			break

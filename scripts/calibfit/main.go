@@ -93,7 +93,10 @@ func read(name string) ([]line, error) {
 
 // result is the calibration of one model over the sequences.
 type result struct {
-	bins          [10]struct{ n, right int; sumP float64 }
+	bins [10]struct {
+		n, right int
+		sumP     float64
+	}
 	n, right      int
 	logLikelihood float64 // log2 of the probability of the outcomes right/wrong
 	logLoss       float64 // sum of -log2 P(expected)
