@@ -16,11 +16,13 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./search/ ./fit/
 
-# A short run of every fuzz target.
+# A short run of every fuzz target (the parser and evaluator, and the
+# mixture's normaliser, which must stay finite on any figures).
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzEval -fuzztime $(FUZZTIME) ./dsl/
+	$(GO) test -run '^$$' -fuzz FuzzNormaliser -fuzztime $(FUZZTIME) ./predict/
 
 # Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
 # the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to

@@ -69,30 +69,41 @@
 //
 //	U = (k+1)/(M+2) * cand(C) * 2^-C * g/(2-g).
 //
-// The prior odds of fragile against robust are o = 2^(a - b*S): each bit
-// E saves makes it less likely to be a coincidence that longer programs
-// will contradict. When nothing compresses the terms, E is the literal
-// programs (S = 0): robust then means the terms are as arbitrary as they
-// look and so is the next one, distributed as the integer code says.
-// (For data E does not describe, the chance that E compresses them by S
-// bits is at most 2^-S, the "no hypercompression" inequality; OEIS terms
-// are far from random, so a literal bit is worth
-// only b < 1 bits of that evidence.) Every probability is the average of
-// the two accounts, P(v) = 2^-bits(v) * (1/(1+o)/Zk + o/(1+o)/(Zk+U)),
-// where Zk = 2^-base + sum over found v of (2^-bits(v) - 2^-literal(v))
-// is the weight of what was found (the literal programs of every
-// continuation and the classes' excess over theirs), so the mixture keeps
-// a single normaliser Z with
+// The prior odds of fragile against robust are o = 2^(a - b*S) when E
+// saves S > 0 bits: each bit E saves makes it less likely to be a
+// coincidence that longer programs will contradict. (For data E does not
+// describe, the chance that E compresses them by S bits is at most 2^-S,
+// the "no hypercompression" inequality; OEIS terms are far from random,
+// so a literal bit is worth only b < 1 bits of that evidence.) When
+// nothing compresses the terms, E is the literal programs (S = 0): robust
+// then means that the terms are as arbitrary as they look and so is the
+// next one, distributed as the integer code says, and the odds that a
+// rule beyond the horizon explains them instead are o = 2^a0.
+//
+// Every probability is the average of the two accounts,
+// P(v) = 2^-bits(v) * (1/(1+o)/Zk + o/(1+o)/(Zk+U)), where
+// Zk = 2^-base + sum over found v of (2^-bits(v) - 2^-literal(v)) is the
+// weight of what was found (the literal programs of every continuation
+// and the classes' excess over theirs), so the mixture keeps a single
+// normaliser Z with
 //
 //	Z/Zk = (1+o) / (1 + o*Zk/(Zk+U)),
 //
 // computed in log space (no input makes it overflow, underflow to 0/0
-// or give NaN). The constants, fitted by maximum likelihood of the top
-// prediction being right (scripts/calibfit) on OEIS development shards
-// (--shard 1/28 and 3/28 of stripped.gz, never the shard 0/14 used to
-// check calibration), are a = -1 (UnseenModel.Log2Odds) and b = 0.02
-// (Decay): an explanation that saves nothing is fragile at odds 1:2, one
-// that saves 50 bits at 1:4, 150 bits at 1:16.
+// or give NaN).
+//
+// The constants were fitted by maximum likelihood of the top prediction
+// being right or wrong (scripts/calibfit, from batch --observations
+// output) on development data only: the lines of stripped.gz at
+// positions 1 mod 28 (the first 1,700 of that shard), 5 mod 70 and
+// 19 mod 70 beyond the 70,000th, never those of the shard 0/14 used to
+// check calibration. They are a = FITA (UnseenModel.Log2Odds),
+// b = FITB (Decay) and a0 = FITA0 (NoPatternLog2Odds): an explanation
+// that barely compresses the terms is fragile at odds FITODDS0, one that
+// saves 50 bits at FITODDS50, 150 bits at FITODDS150; terms nothing
+// compresses hide a rule at odds FITODDSNP. The sequences nothing
+// compresses read only a0 and the others only a and b, so the two fits
+// are separate.
 //
 // The limiting cases (TestUnseenLimits):
 //
@@ -100,13 +111,13 @@
 //     horizon, the margin searched past it, no competitor): cand(C)/M
 //     is below 1 and 2^-C is 2^-6 of E's weight, so even a fragile E
 //     keeps nearly all the mass: 10 at 99.6%;
-//   - random terms (no pattern, S = 0): fragile at the prior odds 2^a, and
-//     then U (about 2^-C) dwarfs the literal programs (2^-L), so the
-//     unseen mass is the prior probability of fragile, o/(1+o), and the
-//     best guess (the literal continuation 0, half the literal programs'
-//     weight) is a guess that gets a quarter to a third: what such
-//     guesses were worth on the development data (the OEIS sequences
-//     with no pattern but a listed guess are mostly of 0s and 1s);
+//   - random terms (no pattern, S = 0): fragile at odds 2^a0, and then
+//     U (about 2^-C) dwarfs the literal programs (2^-L), so the unseen
+//     mass is the prior probability of fragile, o/(1+o), and the best
+//     guess (the literal continuation 0, half the literal programs'
+//     weight) gets half the rest: what such guesses were worth on the
+//     development data (the OEIS sequences with no pattern but a listed
+//     guess are mostly of 0s and 1s, and 0 came next in a quarter);
 //   - a fitter's program far beyond the horizon (the Catalan numbers'
 //     49-bit recurrence, C = 35): if fragile, U is 2^14 times its
 //     weight, so its probability is about that of robust, 1/(1+o).

@@ -21,17 +21,23 @@ type UnseenModel struct {
 	// Decay is how much those log2 odds fall per bit the best explanation
 	// saves over writing the terms out.
 	Decay float64
+	// NoPatternLog2Odds is log2 of the prior odds that the account is
+	// fragile when nothing compresses the terms (the literal programs are
+	// the best explanation): that a rule beyond the horizon explains terms
+	// that look arbitrary to the search.
+	NoPatternLog2Odds float64
 	// Growth is the factor by which the candidates grow per extra bit of
 	// program length, beyond the horizon (measured: search/doc.go).
 	Growth float64
 }
 
-// DefaultUnseen is the model Predict uses. Log2Odds and Decay were fitted
+// DefaultUnseen is the model Predict uses. Log2Odds, Decay and
+// NoPatternLog2Odds were fitted
 // (maximum likelihood of the top prediction being right) on development
 // shards of the OEIS data, never on the shard used to check calibration;
 // Growth is measured (search/doc.go, "Scaling"). See the package
 // documentation.
-var DefaultUnseen = UnseenModel{Log2Odds: -1, Decay: 0.02, Growth: 1.55}
+var DefaultUnseen = UnseenModel{Log2Odds: -1, Decay: 0.02, NoPatternLog2Odds: 0, Growth: 1.55}
 
 // horizon is what the search saw: every program up to bits long (C), of
 // which it evaluated candidates (M), last of them of length C.
@@ -75,7 +81,10 @@ func (h horizon) log2Competitors(k int, m UnseenModel) float64 {
 // saved bits over writing the terms out is fragile (saved is 0 when the
 // literal programs are the best explanation).
 func (m UnseenModel) log2FragileOdds(saved int) float64 {
-	return m.Log2Odds - m.Decay*float64(max(0, saved))
+	if saved <= 0 {
+		return m.NoPatternLog2Odds
+	}
+	return m.Log2Odds - m.Decay*float64(saved)
 }
 
 // fragile is the prior probability that an explanation saving saved bits

@@ -5,9 +5,10 @@
 //
 // without searching again: each line carries the raw figures the
 // estimate reads (predict.Observations) and the expected continuation.
-// It scans a grid of Log2Odds and Decay, keeps the pair with the largest
-// likelihood of the top prediction being right or wrong (the probability
-// given to it), and prints the calibration table (tenths) of the best and
+// It scans a grid of Log2Odds and Decay, then of NoPatternLog2Odds (the
+// sequences no program compresses read only the latter), keeps the values
+// with the largest likelihood of the top prediction being right or wrong
+// (the probability given to it), and prints the calibration table (tenths) of the best and
 // of the model in use. Fit on development shards only: the shard used to
 // check calibration must not choose the constants.
 //
@@ -37,6 +38,7 @@ type line struct {
 
 func main() {
 	answered := flag.Bool("answered", false, "fit and report on answered sequences only (a pattern was found)")
+	dump := flag.String("dump", "", "write one line per sequence under the best fit to this file: id, probability of the top prediction, right (0/1), bits saved, best bits minus horizon, terms")
 	flag.Parse()
 	var seqs []line
 	for _, name := range flag.Args() {
@@ -54,20 +56,71 @@ func main() {
 		fmt.Fprintln(os.Stderr, "calibfit: no scored lines with observations (run batch with --given and --observations)")
 		os.Exit(2)
 	}
-	best, bestLL := predict.DefaultUnseen, math.Inf(-1)
+	// The sequences no program compresses read only NoPatternLog2Odds,
+	// the others only Log2Odds and Decay: two separate fits.
+	best := predict.DefaultUnseen
+	bestLL := math.Inf(-1)
 	for lo := -6.0; lo <= 4; lo += 0.25 {
 		for decay := 0.0; decay <= 0.1; decay += 0.0025 {
-			m := predict.DefaultUnseen
+			m := best
 			m.Log2Odds, m.Decay = lo, decay
 			if ll := score(seqs, m).logLikelihood; ll > bestLL {
 				best, bestLL = m, ll
 			}
 		}
 	}
+	bestLL = math.Inf(-1)
+	for lo := -6.0; lo <= 6; lo += 0.125 {
+		m := best
+		m.NoPatternLog2Odds = lo
+		if ll := score(seqs, m).logLikelihood; ll > bestLL {
+			best.NoPatternLog2Odds, bestLL = lo, ll
+		}
+	}
 	fmt.Printf("%d sequences\n\nin use: %+v\n", len(seqs), predict.DefaultUnseen)
 	score(seqs, predict.DefaultUnseen).print(os.Stdout)
 	fmt.Printf("\nbest fit: %+v\n", best)
 	score(seqs, best).print(os.Stdout)
+	if *dump != "" {
+		if err := writeDump(*dump, seqs, best); err != nil {
+			fmt.Fprintln(os.Stderr, "calibfit:", err)
+			os.Exit(2)
+		}
+	}
+}
+
+// writeDump writes the per-sequence figures under model m, to see where
+// the model misses.
+func writeDump(name string, seqs []line, m predict.UnseenModel) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "id\tp\tright\tsaved\tbeyond\tterms")
+	for _, s := range seqs {
+		top, p, _, err := s.Observations.Refit(m, s.Expected)
+		if err != nil || top == nil {
+			continue
+		}
+		o := s.Observations
+		best := o.LiteralBits
+		for _, c := range o.Classes {
+			if !c.Literal {
+				best = min(best, c.Bits)
+			}
+		}
+		right := 0
+		if slices.Equal(top, s.Expected) {
+			right = 1
+		}
+		fmt.Fprintf(w, "%s\t%.6g\t%d\t%d\t%d\t%d\n", s.ID, p, right, o.LiteralBits-best, best-o.CompleteBits, o.Terms)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func read(name string) ([]line, error) {
