@@ -140,7 +140,7 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 			so.KnownBits = f.Bits
 		}
 	}
-	if so.KnownBits > 0 && so.FarPrograms == 0 && opts.unseen().fragile(dsl.LiteralBits(terms)-so.KnownBits) >= furtherShare {
+	if so.KnownBits > 0 && so.FarPrograms == 0 && opts.unseen().fragile(dsl.LiteralBits(terms)-so.KnownBits, furtherBeyond) >= furtherShare {
 		// Search further where it pays (see the package documentation):
 		// the fitted pattern's evidence is weak, so whatever the search
 		// finds beyond its usual reach, a shorter explanation or a

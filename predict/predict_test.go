@@ -112,8 +112,9 @@ func TestMixtureBruteForce(t *testing.T) {
 			litTotal := dsl.LiteralBits(append(slices.Clone(ts), zeros...)) - c.k
 			// The horizon (predict/doc.go): the search saw every program
 			// up to CompleteBits bits. If the best explanation is fragile
-			// (odds 2^(Log2Odds - Decay*saved), 2^NoPatternLog2Odds when
-			// nothing saves anything), the programs beyond weigh
+			// (odds 2^(Log2Odds - Decay*saved + Beyond*log2(1 + bits
+			// beyond the horizon)), 2^NoPatternLog2Odds when nothing saves
+			// anything), the programs beyond weigh
 			// U = (k+1)/(M+2) * cand(C) * 2^-C * g/(2-g), k the behaviours
 			// the search saw besides the best explanation's; the
 			// normaliser is the harmonic mixture of Zk and Zk + U.
@@ -140,7 +141,7 @@ func TestMixtureBruteForce(t *testing.T) {
 			last := float64(sr.Levels[nl-1].Candidates)
 			g := m.Growth
 			u := float64(k+1) / float64(sr.Candidates+2) * last * math.Exp2(-float64(horizon)) * g / (2 - g)
-			odds := math.Exp2(m.Log2Odds - m.Decay*float64(saved))
+			odds := math.Exp2(m.Log2Odds - m.Decay*float64(saved) + m.Beyond*math.Log2(1+float64(max(0, bestBits-horizon))))
 			if saved <= 0 {
 				odds = math.Exp2(m.NoPatternLog2Odds)
 			}

@@ -15,12 +15,16 @@ import (
 type UnseenModel struct {
 	// Log2Odds is log2 of the prior odds that the best explanation is
 	// fragile (other consistent programs are as common beyond the horizon
-	// as the search's evidence allows), for an explanation that saves no
-	// bits over writing the terms out.
+	// as the search's evidence allows), for an explanation within the
+	// horizon that saves no bits over writing the terms out.
 	Log2Odds float64
 	// Decay is how much those log2 odds fall per bit the best explanation
 	// saves over writing the terms out.
 	Decay float64
+	// Beyond is how much they rise per doubling of 1 + the bits by which
+	// the best explanation lies beyond the horizon: lengths at which the
+	// search verified nothing.
+	Beyond float64
 	// NoPatternLog2Odds is log2 of the prior odds that the account is
 	// fragile when nothing compresses the terms (the literal programs are
 	// the best explanation): that a rule beyond the horizon explains terms
@@ -31,13 +35,12 @@ type UnseenModel struct {
 	Growth float64
 }
 
-// DefaultUnseen is the model Predict uses. Log2Odds, Decay and
-// NoPatternLog2Odds were fitted
-// (maximum likelihood of the top prediction being right) on development
-// shards of the OEIS data, never on the shard used to check calibration;
-// Growth is measured (search/doc.go, "Scaling"). See the package
-// documentation.
-var DefaultUnseen = UnseenModel{Log2Odds: -1, Decay: 0.02, NoPatternLog2Odds: 0, Growth: 1.55}
+// DefaultUnseen is the model Predict uses. Log2Odds, Decay, Beyond and
+// NoPatternLog2Odds were fitted (maximum likelihood of the top prediction
+// being right, scripts/calibfit) on development data of the OEIS, never
+// on the shard used to check calibration; Growth is measured
+// (search/doc.go, "Scaling"). See the package documentation.
+var DefaultUnseen = UnseenModel{Log2Odds: -1, Decay: 0.0275, Beyond: 0.125, NoPatternLog2Odds: 0, Growth: 1.55}
 
 // horizon is what the search saw: every program up to bits long (C), of
 // which it evaluated candidates (M), last of them of length C.
@@ -78,23 +81,26 @@ func (h horizon) log2Competitors(k int, m UnseenModel) float64 {
 }
 
 // log2FragileOdds is log2 of the prior odds that an explanation saving
-// saved bits over writing the terms out is fragile (saved is 0 when the
-// literal programs are the best explanation).
-func (m UnseenModel) log2FragileOdds(saved int) float64 {
+// saved bits over writing the terms out, and lying beyond bits beyond the
+// horizon, is fragile (saved is 0 when the literal programs are the best
+// explanation).
+func (m UnseenModel) log2FragileOdds(saved, beyond int) float64 {
 	if saved <= 0 {
 		return m.NoPatternLog2Odds
 	}
-	return m.Log2Odds - m.Decay*float64(saved)
+	return m.Log2Odds - m.Decay*float64(saved) + m.Beyond*math.Log2(1+float64(max(0, beyond)))
 }
 
 // fragile is the prior probability that an explanation saving saved bits
-// over writing the terms out is fragile.
-func (m UnseenModel) fragile(saved int) float64 {
-	return 1 / (1 + math.Exp2(-m.log2FragileOdds(saved)))
+// over writing the terms out, beyond bits beyond the horizon, is fragile.
+func (m UnseenModel) fragile(saved, beyond int) float64 {
+	return 1 / (1 + math.Exp2(-m.log2FragileOdds(saved, beyond)))
 }
 
 // furtherShare: when a fitter's pattern lies beyond the search's margin and
-// its prior probability of being fragile is at least this, the search gets
+// its prior probability of being fragile, were it furtherBeyond bits beyond
+// the horizon (how far it will lie is not known before the search), is at
+// least this, the search gets
 // half its program budget (search.Options.FarPrograms =
 // MaxPrograms/furtherShareOfBudget) instead of a quarter. Searching
 // further can change the answer's probability by at most that share: if
@@ -105,6 +111,7 @@ func (m UnseenModel) fragile(saved int) float64 {
 // 36-bit program.
 const (
 	furtherShare         = 0.2
+	furtherBeyond        = 16
 	furtherShareOfBudget = 2
 )
 
@@ -190,6 +197,6 @@ func normaliser(base, literalBits int, cs []classBits, hz horizon, m UnseenModel
 	}
 	k := competitors(len(cs), func(i int) int { return cs[i].bits }, func(i int) bool { return cs[i].literal }, hz.bits)
 	x := hz.log2Competitors(k, m) + ref - math.Log2(zk) // log2(U/Zk)
-	shift := unseenShift(m.log2FragileOdds(literalBits-best), x)
+	shift := unseenShift(m.log2FragileOdds(literalBits-best, best-hz.bits), x)
 	return ref - math.Log2(zk) - shift, 1, -math.Expm1(-shift * math.Ln2)
 }

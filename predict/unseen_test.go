@@ -9,7 +9,7 @@ import (
 // (doc.go, "The horizon") on the figures real searches report.
 func TestUnseenLimits(t *testing.T) {
 	m := DefaultUnseen
-	robust := func(saved int) float64 { return 1 - m.fragile(saved) }
+	robust := func(saved, beyond int) float64 { return 1 - m.fragile(saved, beyond) }
 	cases := []struct {
 		name string
 		// what was found and searched
@@ -36,7 +36,7 @@ func TestUnseenLimits(t *testing.T) {
 			// then the programs beyond the horizon dwarf them.
 			name: "random", base: 151, literalBits: 150,
 			hz: horizon{bits: 38, candidates: 10_000_000, last: 3_000_000},
-			lo: 0, hi: 0, ulo: m.fragile(0) - 1e-9, uhi: m.fragile(0) + 1e-9,
+			lo: 0, hi: 0, ulo: m.fragile(0, 0) - 1e-9, uhi: m.fragile(0, 0) + 1e-9,
 		},
 		{
 			// The Catalan numbers' 49-bit recurrence with the search
@@ -45,7 +45,7 @@ func TestUnseenLimits(t *testing.T) {
 			name: "fitter far beyond", base: 67, literalBits: 66,
 			classes: []classBits{{bits: 49, lit: 83}},
 			hz:      horizon{bits: 35, candidates: 2_154_751, last: 787_528},
-			lo:      robust(17) - 0.01, hi: robust(17) + 1e-4, ulo: m.fragile(17) - 1e-4, uhi: m.fragile(17) + 0.01,
+			lo:      robust(17, 14) - 0.01, hi: robust(17, 14) + 1e-4, ulo: m.fragile(17, 14) - 1e-4, uhi: m.fragile(17, 14) + 0.01,
 		},
 		{
 			// The same explanation found by the search itself at its
@@ -54,7 +54,7 @@ func TestUnseenLimits(t *testing.T) {
 			name: "at the horizon", base: 67, literalBits: 66,
 			classes: []classBits{{bits: 36, lit: 83}},
 			hz:      horizon{bits: 36, candidates: 3_338_728, last: 1_184_000},
-			lo:      robust(30) + 0.3*m.fragile(30), hi: robust(30) + 0.6*m.fragile(30), ulo: 0.4 * m.fragile(30), uhi: 0.7 * m.fragile(30),
+			lo:      robust(30, 0) + 0.3*m.fragile(30, 0), hi: robust(30, 0) + 0.6*m.fragile(30, 0), ulo: 0.4 * m.fragile(30, 0), uhi: 0.7 * m.fragile(30, 0),
 		},
 	}
 	for _, c := range cases {
@@ -75,7 +75,8 @@ func TestUnseenLimits(t *testing.T) {
 }
 
 // TestUnseenMonotone: more bits saved, a wider horizon or more
-// candidates searched to it never make the unseen mass larger.
+// candidates searched to it never make the unseen mass larger, and an
+// explanation further beyond the horizon never makes it smaller.
 func TestUnseenMonotone(t *testing.T) {
 	m := DefaultUnseen
 	share := func(best, c int, cands int64) float64 {
@@ -92,6 +93,14 @@ func TestUnseenMonotone(t *testing.T) {
 		}
 		if a, b := share(best, 35, 5e6), share(best, 35, 2e6); b < a {
 			t.Errorf("5 -> 2 million candidates (best %d): unseen %.4g -> %.4g, want no less", best, a, b)
+		}
+		// The same saving (the literal bits rise with the length), one
+		// bit further beyond.
+		cs := func(b int) []classBits { return []classBits{{bits: b, lit: b + 100}} }
+		_, _, a := normaliser(best+90, best+89, cs(best), horizon{bits: 35, candidates: 5e6, last: 1_500_000}, m)
+		_, _, b := normaliser(best+91, best+90, cs(best+1), horizon{bits: 35, candidates: 5e6, last: 1_500_000}, m)
+		if b < a {
+			t.Errorf("best %d -> %d bits, same saving: unseen %.4g -> %.4g, want no less", best, best+1, a, b)
 		}
 	}
 }

@@ -5,8 +5,9 @@
 //
 // without searching again: each line carries the raw figures the
 // estimate reads (predict.Observations) and the expected continuation.
-// It scans a grid of Log2Odds and Decay, then of NoPatternLog2Odds (the
-// sequences no program compresses read only the latter), keeps the values
+// It scans a grid of Log2Odds, Decay and Beyond, then of NoPatternLog2Odds
+// (the sequences no program compresses read only the latter), keeps the
+// values
 // with the largest likelihood of the top prediction being right or wrong
 // (the probability given to it), and prints the calibration table (tenths) of the best and
 // of the model in use. Fit on development shards only: the shard used to
@@ -38,6 +39,7 @@ type line struct {
 
 func main() {
 	answered := flag.Bool("answered", false, "fit and report on answered sequences only (a pattern was found)")
+	ridge := flag.Float64("ridge", 0.001, "the likelihood (bits per sequence) below the best within which the fit closest to the diagonal is kept")
 	dump := flag.String("dump", "", "write one line per sequence under the best fit to this file: id, probability of the top prediction, right (0/1), bits saved, best bits minus horizon, terms")
 	flag.Parse()
 	var seqs []line
@@ -57,18 +59,37 @@ func main() {
 		os.Exit(2)
 	}
 	// The sequences no program compresses read only NoPatternLog2Odds,
-	// the others only Log2Odds and Decay: two separate fits.
-	best := predict.DefaultUnseen
+	// the others only Log2Odds, Decay and Beyond: two separate fits.
+	// The likelihood is flat along a ridge of (Log2Odds, Beyond); among
+	// the grid points within ridge bits per sequence of the best, keep
+	// the one whose calibration bins (of 30 sequences or more) are
+	// closest to the diagonal.
+	type fit struct {
+		m   predict.UnseenModel
+		res result
+	}
+	var fits []fit
 	bestLL := math.Inf(-1)
-	for lo := -6.0; lo <= 4; lo += 0.25 {
-		for decay := 0.0; decay <= 0.1; decay += 0.0025 {
-			m := best
-			m.Log2Odds, m.Decay = lo, decay
-			if ll := score(seqs, m).logLikelihood; ll > bestLL {
-				best, bestLL = m, ll
+	for beyond := 0.0; beyond <= 1; beyond += 0.125 {
+		for lo := -6.0; lo <= 4; lo += 0.25 {
+			for decay := 0.0; decay <= 0.1; decay += 0.0025 {
+				m := predict.DefaultUnseen
+				m.Log2Odds, m.Decay, m.Beyond = lo, decay, beyond
+				r := score(seqs, m)
+				fits = append(fits, fit{m, r})
+				bestLL = max(bestLL, r.logLikelihood)
 			}
 		}
 	}
+	best, bestGap := predict.DefaultUnseen, math.Inf(1)
+	for _, f := range fits {
+		if f.res.logLikelihood >= bestLL-*ridge*float64(f.res.n) {
+			if _, gap := f.res.gaps(); gap < bestGap {
+				best, bestGap = f.m, gap
+			}
+		}
+	}
+	bestLL = math.Inf(-1)
 	bestLL = math.Inf(-1)
 	for lo := -6.0; lo <= 6; lo += 0.125 {
 		m := best
@@ -179,20 +200,30 @@ func score(seqs []line, m predict.UnseenModel) result {
 	return r
 }
 
-func (r result) print(w io.Writer) {
-	ece, worst := 0.0, 0.0
-	fmt.Fprintln(w, "  bin        count  predicted  observed")
-	for i, b := range r.bins {
+// gaps returns the expected calibration error and the largest gap
+// between predicted and observed in the bins of 30 or more.
+func (r result) gaps() (ece, worst float64) {
+	for _, b := range r.bins {
 		if b.n == 0 {
 			continue
 		}
-		pred, obs := b.sumP/float64(b.n), float64(b.right)/float64(b.n)
-		ece += float64(b.n) * math.Abs(obs-pred)
+		gap := math.Abs(float64(b.right)/float64(b.n) - b.sumP/float64(b.n))
+		ece += float64(b.n) * gap
 		if b.n >= 30 {
-			worst = max(worst, math.Abs(obs-pred))
+			worst = max(worst, gap)
 		}
-		fmt.Fprintf(w, "  %3d-%3d%%  %6d  %8.3f  %8.3f\n", 10*i, 10*i+10, b.n, pred, obs)
 	}
+	return ece / float64(max(1, r.n)), worst
+}
+
+func (r result) print(w io.Writer) {
+	fmt.Fprintln(w, "  bin        count  predicted  observed")
+	for i, b := range r.bins {
+		if b.n > 0 {
+			fmt.Fprintf(w, "  %3d-%3d%%  %6d  %8.3f  %8.3f\n", 10*i, 10*i+10, b.n, b.sumP/float64(b.n), float64(b.right)/float64(b.n))
+		}
+	}
+	ece, worst := r.gaps()
 	fmt.Fprintf(w, "  %d scored, %.1f%% right; ECE %.4f, worst gap (bins of 30+) %.3f; log-likelihood %.4f bits per sequence; log-loss of the expected term %.2f bits\n",
-		r.n, 100*float64(r.right)/float64(r.n), ece/float64(r.n), worst, r.logLikelihood/float64(r.n), r.logLoss/float64(r.n))
+		r.n, 100*float64(r.right)/float64(r.n), ece, worst, r.logLikelihood/float64(r.n), r.logLoss/float64(r.n))
 }
