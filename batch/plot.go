@@ -166,7 +166,21 @@ func countPlot(bins []CalibrationEntry) *plot.Plot {
 	}
 	p.Add(spans)
 	p.Y.Min, p.Y.Max = 0, 1.1*float64(most)
+	p.Y.Tick.Marker = countTicks{}
 	return p
+}
+
+// countTicks are gonum's default ticks labelled as whole numbers.
+type countTicks struct{}
+
+func (countTicks) Ticks(lo, hi float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = fmt.Sprintf("%.0f", ticks[i].Value)
+		}
+	}
+	return ticks
 }
 
 // wilson is the 95% Wilson score interval of a proportion p of n.
