@@ -54,6 +54,13 @@ var parseSeeds = []string{
 	"a = digits(sin(1)+cos(pi/7)*tan(1)/atan(sqrt(48)))",
 	"a = digits(tan(pi/2))",
 	"a = digits(sin(1000000))",
+	"a(n) = floor(n*pi)",
+	"a(n) = floor(n*(1+sqrt(5))/2); n >= 1",
+	"a(n) = ceiling(n*sqrt(2)) - 1",
+	"a(n) = round(n*e^pi/(pi-2)) + 9223372036854775807",
+	"a(n) = floor(n*1/3)",
+	"a(n) = floor(n*exp(2000)*exp(2000))",
+	"a(n) = round(n*tan(pi/2))",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it

@@ -59,6 +59,9 @@ func dumpProgram(p *dsl.Program) string {
 	if d, ok := p.Parts.(*dsl.DigitsParts); ok {
 		return s + fmt.Sprintf(" from=%d %s", d.From, dumpReal(d.Real))
 	}
+	if b, ok := p.Parts.(*dsl.BeattyParts); ok {
+		return s + fmt.Sprintf(" round=%d %s add=%d", b.Round, dumpReal(b.Real), b.Add)
+	}
 	if p.Parts != nil {
 		s += fmt.Sprintf(" %v", p.Parts)
 	}
@@ -191,7 +194,9 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 // bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
 // rational generating functions (both offsets, every initial term,
 // exponent and numerator that fits), continued fractions of square roots
-// (every part and valid N that fits) and literals of every length.
+// (every part and valid N that fits), digits of constants and Beatty
+// programs (every constant, start, rounding and added integer that fits)
+// and literals of every length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
 	for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
@@ -234,6 +239,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		}
 	}
 	digitsPrograms(maxBits, fn)
+	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {
 		head := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n)+1)
 		if head+n > maxBits { // every term takes at least 1 bit
@@ -407,6 +413,26 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 			for s := -6; s <= 6; s++ {
 				if head+b+dsl.IntBits64(int64(s)) <= maxBits {
 					fn(dsl.NewDigits(r, def+s))
+				}
+			}
+		}
+	}
+}
+
+// beattyPrograms calls fn with every Beatty program of at most maxBits
+// bits: both offsets, every rounding, real expression and added integer
+// that fit.
+func beattyPrograms(maxBits int, fn func(p *dsl.Program)) {
+	exprs := realExprs()
+	head := dsl.HeaderBits(dsl.Beatty, 0)
+	roundBits := map[dsl.Rounding]int{dsl.Floor: 1, dsl.Ceiling: 2, dsl.Round: 2}
+	for off := 0; off <= 1; off++ {
+		for round, rb := range roundBits {
+			for b := 2; head+rb+b+1 <= maxBits; b++ {
+				for _, r := range exprs(b) {
+					for _, k := range intsUpTo(maxBits - head - rb - b) {
+						fn(dsl.NewBeatty(off, round, r, k.Int64()))
+					}
 				}
 			}
 		}

@@ -1,0 +1,234 @@
+package dsl
+
+import (
+	"math/big"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Beatty programs round the multiples of a real constant: a(n) =
+// floor(n*C) + K, or ceiling(n*C) + K, or round(n*C) + K (round(x) is
+// floor(x + 1/2)), C an expression of the real language of Digits
+// programs (real.go) and K an integer: a(n) = floor(n*pi) is 0, 3, 6, 9,
+// 12, 15, 18, 21, 25, ..., the Beatty sequence of pi (OEIS A022844). The
+// header is "0111" and the gamma code of 11, then the offset bit; then
+// the rounding ("0" floor, "10" ceiling, "11" round), C in the real
+// table's code and K in the universal integer code (1 bit for 0).
+const Beatty Kind = 9
+
+// Rounding says how a Beatty program makes n*C an integer.
+type Rounding uint8
+
+// The roundings, in the order of their code words.
+const (
+	Floor   Rounding = iota // floor(x), the largest integer <= x
+	Ceiling                 // ceiling(x), the least integer >= x
+	Round                   // round(x) = floor(x + 1/2)
+	numRoundings
+)
+
+// roundingNames are the functions that name the roundings in the text
+// form, and roundingWords their code words: floor, the commonest in the
+// OEIS names, takes one bit.
+var (
+	roundingNames = [numRoundings]string{Floor: "floor", Ceiling: "ceiling", Round: "round"}
+	roundingWords = [numRoundings]string{Floor: "0", Ceiling: "10", Round: "11"}
+)
+
+// BeattyParts are the constant C, the rounding and the integer K added of
+// a Beatty program.
+type BeattyParts struct {
+	Real  *Real
+	Round Rounding
+	Add   int64
+}
+
+func (*BeattyParts) partsNode() {}
+
+// NewBeatty returns the program a(n) = round(n*c) + add, n from offset.
+func NewBeatty(offset int, round Rounding, c *Real, add int64) *Program {
+	return &Program{Kind: Beatty, Offset: offset, Parts: &BeattyParts{Real: c, Round: round, Add: add}}
+}
+
+func init() {
+	var leads []string
+	for _, name := range roundingNames {
+		leads = append(leads, "a(n) = "+name)
+	}
+	define(Beatty, &kindSpec{
+		name:      "Beatty",
+		word:      word("0111" + gammaWord(11)),
+		offsetBit: true,
+		leads:     leads,
+		parse:     parseBeatty,
+		print:     printBeatty,
+		bits: func(p *Program) int {
+			b := partsOf[BeattyParts](p)
+			return len(roundingWord(b.Round)) + RealBits(b.Real) + IntBits64(b.Add)
+		},
+		encode: func(sb *strings.Builder, p *Program) {
+			b := partsOf[BeattyParts](p)
+			sb.WriteString(roundingWord(b.Round))
+			encodeReal(sb, b.Real)
+			sb.WriteString(intWord(big.NewInt(b.Add)))
+		},
+		bigValues: func(p *Program, count int) []*big.Int {
+			b := partsOf[BeattyParts](p)
+			return BeattyValues(b.Real, b.Round, b.Add, p.Offset, count)
+		},
+		noRival: "the best explanation rounds the multiples of a real constant, which has no formula in n to add a vanishing product to",
+	})
+}
+
+// roundingWord is the code word of a rounding; an invalid one (not a
+// program part) takes the floor's, so that Bits and Encode still agree.
+func roundingWord(r Rounding) string {
+	if r >= numRoundings {
+		return roundingWords[Floor]
+	}
+	return roundingWords[r]
+}
+
+// BeattyValues returns a(n) = round(n*c) + add for n = offset, ...,
+// offset + count - 1, exactly. c is evaluated in big.Float with a bound
+// on its error (EvalReal), first at about 128 bits more than n*c has
+// before the point, then at higher precisions up to MaxRealPrec while
+// some term is in doubt; a term is nil (undefined) unless the whole
+// error interval of n*c (plus 1/2 for round) lies between two integers.
+// So a term is never guessed: where n*c is an integer that the evaluation
+// cannot prove one (n*sqrt(2)^2, n/3 at multiples of 3: 1/3 is rounded
+// in binary) the term is undefined, and so is every term of an undefined
+// c. At n = 0 the term is add whenever c is defined.
+func BeattyValues(c *Real, round Rounding, add int64, offset, count int) []*big.Int {
+	out := make([]*big.Int, max(count, 0))
+	if c == nil || count <= 0 || round >= numRoundings || offset < 0 {
+		return out
+	}
+	last := uint64(offset + count - 1)
+	prec := uint(bits.Len64(last)) + 2*realGuard
+	if v, _ := EvalReal(c, estimatePrec); v != nil && v.Sign() != 0 && v.MantExp(nil) > 0 {
+		prec += uint(v.MantExp(nil))
+	}
+	for range 3 {
+		if beattyAt(out, c, round, add, offset, min(prec, MaxRealPrec)) || prec >= MaxRealPrec {
+			break
+		}
+		prec = 2*prec + MaxRealExp/8
+	}
+	return out
+}
+
+// beattyAt fills in the terms still nil in out that c evaluated at prec
+// bits determines; it reports whether none is left in doubt.
+func beattyAt(out []*big.Int, c *Real, round Rounding, add int64, offset int, prec uint) bool {
+	v, err := EvalReal(c, prec)
+	if v == nil {
+		return false
+	}
+	w := prec + 128 // n*v and its sums with the error are exact at w bits
+	k := big.NewInt(add)
+	done := true
+	for i := range out {
+		if out[i] != nil {
+			continue
+		}
+		n := new(big.Float).SetInt64(int64(offset + i))
+		x := new(big.Float).SetPrec(w).Mul(v, n)
+		e := errFloat().SetMode(big.ToPositiveInf).Mul(err, n)
+		switch round {
+		case Ceiling: // ceiling(x) = -floor(-x)
+			x.Neg(x)
+		case Round:
+			x.Add(x, big.NewFloat(0.5))
+		}
+		lo := new(big.Float).SetPrec(w).SetMode(big.ToNegativeInf).Sub(x, e)
+		hi := new(big.Float).SetPrec(w).SetMode(big.ToPositiveInf).Add(x, e)
+		f := floorFloat(lo)
+		if f.Cmp(floorFloat(hi)) != 0 || f.BitLen() > MaxBigBits {
+			done = false
+			continue
+		}
+		if round == Ceiling {
+			f.Neg(f)
+		}
+		out[i] = f.Add(f, k)
+	}
+	return done
+}
+
+// floorFloat is the largest integer at most x.
+func floorFloat(x *big.Float) *big.Int {
+	f, acc := x.Int(nil) // truncated toward zero
+	if acc == big.Above {
+		f.Sub(f, big.NewInt(1))
+	}
+	return f
+}
+
+// printBeatty writes "a(n) = floor(n*C)", with " + K" or " - K" and
+// "; n >= 1" when they apply. C is printed as a product's right operand
+// without parentheses when it is a product or a quotient itself:
+// floor(n*(1+sqrt(5))/2) is n times (1+sqrt(5))/2, as the parser reads
+// it.
+func printBeatty(sb *strings.Builder, p *Program) {
+	b := partsOf[BeattyParts](p)
+	name := "floor?"
+	if b.Round < numRoundings {
+		name = roundingNames[b.Round]
+	}
+	sb.WriteString("a(n) = " + name + "(n*")
+	printReal(sb, b.Real, PrecMul)
+	sb.WriteString(")")
+	switch {
+	case b.Add > 0:
+		sb.WriteString(" + " + strconv.FormatInt(b.Add, 10))
+	case b.Add < 0:
+		sb.WriteString(" - " + strconv.FormatUint(-uint64(b.Add), 10))
+	}
+	printOffset(sb, p)
+}
+
+// parseBeatty parses "a(n) = floor(n*C)" (or ceiling, round), then
+// optionally "+ K" or "- K" and "; n >= 1". Everything up to the
+// parenthesis that closes the rounding and is not inside parentheses of
+// its own, products and quotients included, is C: floor(n*pi/2) is
+// floor(n*(pi/2)), the same number; a sum needs parentheses,
+// floor(n*(1+sqrt(2))).
+func parseBeatty(p *parser) (*Program, error) {
+	if err := p.expect("a", "(", "n", ")", "="); err != nil {
+		return nil, err
+	}
+	name := p.next()
+	b := &BeattyParts{Round: Rounding(slices.Index(roundingNames[:], name.text))}
+	prog := &Program{Kind: Beatty, Parts: b}
+	if err := p.expect("(", "n", "*"); err != nil {
+		return nil, err
+	}
+	c, err := p.realAt(PrecMul)
+	if err != nil {
+		return nil, err
+	}
+	b.Real = c
+	if t := p.peek(); t.text == "+" || t.text == "-" {
+		return nil, p.errorf(t, "a sum in %s(n*C) needs parentheses: %s(n*(...))", name.text, name.text)
+	}
+	if err := p.expect(")"); err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.text == "+" || t.text == "-" {
+		p.next()
+		k := p.next()
+		v, perr := strconv.ParseInt(k.text, 10, 64)
+		if !k.num || perr != nil {
+			return nil, p.errorf(k, "expected the integer added, at most %d, found %s", int64(1<<63-1), k)
+		}
+		if t.text == "-" {
+			v = -v
+		}
+		b.Add = v
+	}
+	_, err = offsetTail(p, prog, true)
+	return prog, err
+}
