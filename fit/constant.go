@@ -21,12 +21,16 @@ import (
 // Its candidates are the expressions of the table of real expressions
 // that Beatty shares (realTable: in order of code length, one, the
 // shortest, per float64 value, realTableBudget of them, built once per
-// process); every expression of the table is a candidate, and so are X/Y, X*Y and X^(1/k) (k = 2..9)
-// for enumerated X and Y, and f(X) for each function f but sqrt, found by
-// looking up the mantissa X must have (meet in the middle), which reaches
-// twice as far. Candidates are
-// screened in float64 on their leading 11 or so significant digits, then
-// confirmed in big.Float against every term.
+// process); every expression of the table is a candidate, and so are
+// X/Y, X*Y and X^(1/k) (k = 2..maxRootDegree) for table entries X and
+// Y, and f(X) for each function f but sqrt, found by looking up the
+// mantissa X must have (meet in the middle), which reaches twice as far;
+// X + Y, X - Y and Y - X for the short Y (sumShortBits), X found by its
+// value for each power of ten the target may have (constsum.go); and the
+// quadratic irrationals (a + b*sqrt(d))/c, found from the integer
+// (c*x - a)^2 must be. Candidates are screened in float64 on their
+// leading 11 or so significant digits, then confirmed in big.Float
+// against every term.
 //
 // A fit is proposed only when C and its start cost at least
 // constantMargin bits less than the information in the digits,
@@ -45,6 +49,10 @@ func Constant(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	}
 	s.scan()
 	s.meet(ctx)
+	if ctx.Err() == nil {
+		s.sums()
+		s.quadratics()
+	}
 	return s.confirm(ctx, terms)
 }
 
@@ -54,6 +62,9 @@ const (
 	constantMargin   = 8
 	// maxConstantProposals is how many confirmed constants are returned.
 	maxConstantProposals = 3
+	// maxRootDegree bounds k in X^(1/k): 100^(1/100) takes 39 bits,
+	// which 15 digits admit, and a lookup per k costs next to nothing.
+	maxRootDegree = 128
 )
 
 // digitString returns the terms as digits, when they all are.
@@ -129,13 +140,33 @@ func mantissa(v float64) float64 {
 	return m
 }
 
+// mantissaOf is mantissa for a product or quotient of two mantissas, in
+// (0.1, 100), computed as mantissa does but without its logarithm.
+func mantissaOf(v float64) float64 {
+	m := v
+	switch {
+	case v >= 10:
+		m = v / 10
+	case v < 1:
+		m = v / 0.1
+	}
+	for m >= 10 {
+		m /= 10
+	}
+	for m < 1 {
+		m *= 10
+	}
+	return m
+}
+
 // matches reports whether v's mantissa lies in the target interval, to
 // within the float64 evaluation's error (relative 1e-11).
 func (s *constSearch) matches(v float64) bool {
-	if !usable(v) {
-		return false
-	}
-	m := mantissa(v)
+	return usable(v) && s.matchesMant(mantissa(v))
+}
+
+// matchesMant is matches for a usable value of mantissa m.
+func (s *constSearch) matchesMant(m float64) bool {
 	tol := 1e-11 * m
 	return m >= s.lo-tol && m <= s.hi+tol ||
 		// a mantissa just below 10 may be the target just above 1
@@ -162,8 +193,8 @@ func (s *constSearch) scan() {
 		if b > s.maxBits {
 			break
 		}
-		for _, e := range lv {
-			if s.matches(e.v) {
+		for i, e := range lv {
+			if s.matchesMant(s.tab.mant[b][i]) {
 				s.cands = append(s.cands, e)
 			}
 		}
@@ -178,9 +209,9 @@ func mantKey(m float64) int64 { return int64(math.Round(m * 1e8)) }
 func (s *constSearch) meet(ctx context.Context) {
 	index, all := s.tab.byMant, s.tab.all
 	t := (s.lo + s.hi) / 2
-	lookup := func(want float64, try func(x constEntry)) {
-		k := mantKey(mantissa(want))
-		keys := []int64{k - 1, k, k + 1}
+	lookupMant := func(k int64, try func(x constEntry)) {
+		var buf [5]int64
+		keys := append(buf[:0], k-1, k, k+1)
 		// Mantissas near 1 and near 10 are neighbours.
 		if k <= 1e8+1 {
 			keys = append(keys, 1e9-1, 1e9)
@@ -194,15 +225,17 @@ func (s *constSearch) meet(ctx context.Context) {
 			}
 		}
 	}
+	lookup := func(want float64, try func(x constEntry)) { lookupMant(mantKey(mantissa(want)), try) }
 	divBits, mulBits := dsl.RealOps[dsl.RDiv].Bits, dsl.RealOps[dsl.RMul].Bits
 	for i, y := range all {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return
 		}
-		lookup(t*mantissa(y.v), func(x constEntry) {
+		my := s.tab.allMant[i]
+		lookupMant(mantKey(mantissaOf(t*my)), func(x constEntry) {
 			s.candidate(dsl.RDiv, x, y, divBits+x.bits+y.bits)
 		})
-		lookup(t/mantissa(y.v), func(x constEntry) {
+		lookupMant(mantKey(mantissaOf(t/my)), func(x constEntry) {
 			s.candidate(dsl.RMul, x, y, mulBits+x.bits+y.bits)
 		})
 	}
@@ -210,11 +243,11 @@ func (s *constSearch) meet(ctx context.Context) {
 	s.inverses(lookup)
 }
 
-// roots looks for X^(1/k), k = 2..9 (sqrt(X) for k = 2): X has the
-// mantissa of T^k.
+// roots looks for X^(1/k), k = 2..maxRootDegree (sqrt(X) for k = 2): X
+// has the mantissa of T^k.
 func (s *constSearch) roots(lookup func(float64, func(constEntry))) {
 	t := (s.lo + s.hi) / 2
-	for k := int64(2); k <= 9; k++ {
+	for k := int64(2); k <= maxRootDegree; k++ {
 		var exp *dsl.Real
 		var extra int
 		if k > 2 {

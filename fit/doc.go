@@ -58,8 +58,11 @@
 //     atan, pi and e, such as log(3)/log(23), 49^(1/5) or atan(sqrt(48)):
 //     expressions in order of code length, one per value, about 20,000 of
 //     them (a table built once per process, in some 20 ms, which Beatty
-//     shares), and the quotients, products and k-th roots of two
-//     of them and the functions of one by meet in the middle; screened
+//     shares), the quotients and products of two of them and the k-th
+//     roots (k up to 128) and functions of one by meet in the middle, the
+//     sums and differences of one of them with a short one (pi - 13/6),
+//     found by their values, and the quadratic irrationals
+//     (a + b*sqrt(d))/c, from the integer (c*x - a)^2 must be; screened
 //     in float64, confirmed in big.Float. A constant is proposed only when
 //     it (with its start) is at least 8 bits shorter than the digits'
 //     N*log2(10) bits, which bounds the chance of a coincidence by 2^-8.

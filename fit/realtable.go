@@ -30,11 +30,16 @@ type realTable struct {
 	// by their mantissas (mantKey), for Constant's meet in the middle.
 	all    []constEntry
 	byMant map[int64][]constEntry
+	// mant[b][i] is the mantissa of levels[b][i], allMant[i] that of
+	// all[i]: computed once, as the lookups need them on every call.
+	mant    [][]float64
+	allMant []float64
 	// byValue is every entry in increasing order of value, and minBits
 	// a sparse table of the range minima of their lengths: minBits[j][i]
 	// is the index in byValue of the shortest entry among i..i+2^j-1
 	// (the first of the shortest).
 	byValue []constEntry
+	values  []float64 // byValue's values
 	minBits [][]int32
 	// absByLevel[b] are the absolute values of the entries of b bits,
 	// in increasing order, and growth how many times more entries of at
@@ -141,14 +146,17 @@ func (tb *tableBuilder) binaries(b int) {
 	}
 }
 
-// index builds all, byMant, byValue and minBits.
+// index builds all, byMant, the mantissas, byValue and minBits.
 func (t *realTable) index() {
 	t.byMant = map[int64][]constEntry{}
-	for _, lv := range t.levels {
+	t.mant = make([][]float64, len(t.levels))
+	for b, lv := range t.levels {
 		for _, e := range lv {
-			k := mantKey(mantissa(e.v))
-			t.byMant[k] = append(t.byMant[k], e)
+			m := mantissa(e.v)
+			t.byMant[mantKey(m)] = append(t.byMant[mantKey(m)], e)
 			t.all = append(t.all, e)
+			t.mant[b] = append(t.mant[b], m)
+			t.allMant = append(t.allMant, m)
 		}
 	}
 	t.byValue = slices.Clone(t.all)
@@ -177,6 +185,10 @@ func (t *realTable) index() {
 	}
 	t.growth = float64(total[t.complete]) / float64(total[t.complete-1])
 	n := len(t.byValue)
+	t.values = make([]float64, n)
+	for i, e := range t.byValue {
+		t.values[i] = e.v
+	}
 	row := make([]int32, n)
 	for i := range row {
 		row[i] = int32(i)
@@ -211,19 +223,26 @@ func (t *realTable) shortestIn(i, j int) int32 {
 // valueRange returns the indices i..j-1 of byValue of the entries whose
 // values lie in [lo, hi].
 func (t *realTable) valueRange(lo, hi float64) (int, int) {
-	i, _ := slices.BinarySearchFunc(t.byValue, lo, func(e constEntry, x float64) int {
-		if e.v < x {
-			return -1
+	i := firstAbove(t.values, lo, false)
+	if i == len(t.values) || t.values[i] > hi {
+		return i, i // most ranges asked for are empty
+	}
+	return i, i + firstAbove(t.values[i:], hi, true)
+}
+
+// firstAbove returns the index of the first value of the increasing vs
+// that is at least x, or above x when strict (len(vs) when none is).
+func firstAbove(vs []float64, x float64, strict bool) int {
+	i, j := 0, len(vs)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if vs[h] < x || strict && vs[h] == x {
+			i = h + 1
+		} else {
+			j = h
 		}
-		return 1
-	})
-	j, _ := slices.BinarySearchFunc(t.byValue, hi, func(e constEntry, x float64) int {
-		if e.v <= x {
-			return -1
-		}
-		return 1
-	})
-	return i, j
+	}
+	return i
 }
 
 // shortestValues returns up to k entries with values in [lo, hi], the
