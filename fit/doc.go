@@ -85,7 +85,7 @@
 //     quotients are read off the data (exact divisions for convergents),
 //     they confine sqrt(N) - a0 to an interval, and the few N whose root
 //     lies in it are checked exactly. A fit is proposed when exactly one N
-//     reproduces the terms and at least 3 terms follow the prefix that
+//     reproduces the terms and at least 2 terms follow the prefix that
 //     singles it out; denominators do not give a0, which is tried up to
 //     4096.
 //   - TrianglePoly: triangles read by rows, T(n, k) = P(n, k)/D with P an
