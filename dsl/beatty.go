@@ -53,15 +53,11 @@ func NewBeatty(offset int, round Rounding, c *Real, add int64) *Program {
 }
 
 func init() {
-	var leads []string
-	for _, name := range roundingNames {
-		leads = append(leads, "a(n) = "+name)
-	}
 	define(Beatty, &kindSpec{
 		name:      "Beatty",
 		word:      word("0111" + gammaWord(11)),
 		offsetBit: true,
-		leads:     leads,
+		leads:     roundingLeads("(n*"),
 		parse:     parseBeatty,
 		print:     printBeatty,
 		bits: func(p *Program) int {
@@ -127,35 +123,42 @@ func beattyAt(out []*big.Int, c *Real, round Rounding, add int64, offset int, pr
 	if v == nil {
 		return false
 	}
-	w := prec + 128 // n*v and its sums with the error are exact at w bits
-	k := big.NewInt(add)
 	done := true
 	for i := range out {
 		if out[i] != nil {
 			continue
 		}
 		n := new(big.Float).SetInt64(int64(offset + i))
-		x := new(big.Float).SetPrec(w).Mul(v, n)
+		x := new(big.Float).SetPrec(prec+128).Mul(v, n) // exact
 		e := errFloat().SetMode(big.ToPositiveInf).Mul(err, n)
-		switch round {
-		case Ceiling: // ceiling(x) = -floor(-x)
-			x.Neg(x)
-		case Round:
-			x.Add(x, big.NewFloat(0.5))
-		}
-		lo := new(big.Float).SetPrec(w).SetMode(big.ToNegativeInf).Sub(x, e)
-		hi := new(big.Float).SetPrec(w).SetMode(big.ToPositiveInf).Add(x, e)
-		f := floorFloat(lo)
-		if f.Cmp(floorFloat(hi)) != 0 || f.BitLen() > MaxBigBits {
+		if out[i] = roundedTerm(x, e, round, add); out[i] == nil {
 			done = false
-			continue
 		}
-		if round == Ceiling {
-			f.Neg(f)
-		}
-		out[i] = f.Add(f, k)
 	}
 	return done
+}
+
+// roundedTerm returns round(x) + add when the error e leaves no doubt
+// about it, nil otherwise (or when it has more than MaxBigBits bits).
+func roundedTerm(x, e *big.Float, round Rounding, add int64) *big.Int {
+	w := x.Prec() + 64 // x and its sums with e are exact at w bits
+	x = new(big.Float).SetPrec(w).Set(x)
+	switch round {
+	case Ceiling: // ceiling(x) = -floor(-x)
+		x.Neg(x)
+	case Round:
+		x.Add(x, big.NewFloat(0.5))
+	}
+	lo := new(big.Float).SetPrec(w).SetMode(big.ToNegativeInf).Sub(x, e)
+	hi := new(big.Float).SetPrec(w).SetMode(big.ToPositiveInf).Add(x, e)
+	f := floorFloat(lo)
+	if f.Cmp(floorFloat(hi)) != 0 || f.BitLen() > MaxBigBits {
+		return nil
+	}
+	if round == Ceiling {
+		f.Neg(f)
+	}
+	return f.Add(f, big.NewInt(add))
 }
 
 // floorFloat is the largest integer at most x.
@@ -174,20 +177,39 @@ func floorFloat(x *big.Float) *big.Int {
 // it.
 func printBeatty(sb *strings.Builder, p *Program) {
 	b := partsOf[BeattyParts](p)
-	name := "floor?"
-	if b.Round < numRoundings {
-		name = roundingNames[b.Round]
-	}
-	sb.WriteString("a(n) = " + name + "(n*")
+	sb.WriteString("a(n) = " + roundingName(b.Round) + "(n*")
 	printReal(sb, b.Real, PrecMul)
 	sb.WriteString(")")
-	switch {
-	case b.Add > 0:
-		sb.WriteString(" + " + strconv.FormatInt(b.Add, 10))
-	case b.Add < 0:
-		sb.WriteString(" - " + strconv.FormatUint(-uint64(b.Add), 10))
-	}
+	printAdd(sb, b.Add)
 	printOffset(sb, p)
+}
+
+// printAdd writes " + K" or " - K", nothing for 0.
+func printAdd(sb *strings.Builder, add int64) {
+	switch {
+	case add > 0:
+		sb.WriteString(" + " + strconv.FormatInt(add, 10))
+	case add < 0:
+		sb.WriteString(" - " + strconv.FormatUint(-uint64(add), 10))
+	}
+}
+
+// roundingName is the text of a rounding.
+func roundingName(r Rounding) string {
+	if r >= numRoundings {
+		return "floor?"
+	}
+	return roundingNames[r]
+}
+
+// roundingLeads returns the leads "a(n) = floor" + more, one for each
+// rounding.
+func roundingLeads(more string) []string {
+	var leads []string
+	for _, name := range roundingNames {
+		leads = append(leads, "a(n) = "+name+more)
+	}
+	return leads
 }
 
 // parseBeatty parses "a(n) = floor(n*C)" (or ceiling, round), then
@@ -217,18 +239,29 @@ func parseBeatty(p *parser) (*Program, error) {
 	if err := p.expect(")"); err != nil {
 		return nil, err
 	}
+	if b.Add, err = p.roundingTail(prog); err != nil {
+		return nil, err
+	}
+	return prog, nil
+}
+
+// roundingTail parses what follows the rounding of a Beatty or a power
+// program: optionally "+ K" or "- K", then optionally "; n >= 1"; it
+// returns K and sets the offset.
+func (p *parser) roundingTail(prog *Program) (int64, error) {
+	var add int64
 	if t := p.peek(); t.text == "+" || t.text == "-" {
 		p.next()
 		k := p.next()
-		v, perr := strconv.ParseInt(k.text, 10, 64)
-		if !k.num || perr != nil {
-			return nil, p.errorf(k, "expected the integer added, at most %d, found %s", int64(1<<63-1), k)
+		v, err := strconv.ParseInt(k.text, 10, 64)
+		if !k.num || err != nil {
+			return 0, p.errorf(k, "expected the integer added, at most %d, found %s", int64(1<<63-1), k)
 		}
 		if t.text == "-" {
 			v = -v
 		}
-		b.Add = v
+		add = v
 	}
-	_, err = offsetTail(p, prog, true)
-	return prog, err
+	_, err := offsetTail(p, prog, true)
+	return add, err
 }

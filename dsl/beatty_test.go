@@ -148,8 +148,8 @@ func TestBeattyParsePrint(t *testing.T) {
 	}
 	for bad, msg := range map[string]string{
 		"a(n) = floor(n*pi+1)":                      "a sum in floor(n*C) needs parentheses",
-		"a(n) = floor(n/pi)":                        `expected "*"`,
-		"a(n) = floor(pi*n)":                        `expected "n"`,
+		"a(n) = floor(n/pi)":                        "expected floor(n*C) or floor(C^n)",
+		"a(n) = floor(pi*n)":                        `expected "^", found "*"`,
 		"a(n) = floor(n*n)":                         "expected a number",
 		"a(n) = floor(n*pi) + x":                    "expected the integer added",
 		"a(n) = floor(n*pi) + 99999999999999999999": "expected the integer added",

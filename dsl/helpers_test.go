@@ -62,6 +62,9 @@ func dumpProgram(p *dsl.Program) string {
 	if b, ok := p.Parts.(*dsl.BeattyParts); ok {
 		return s + fmt.Sprintf(" round=%d %s add=%d", b.Round, dumpReal(b.Real), b.Add)
 	}
+	if q, ok := p.Parts.(*dsl.PowerParts); ok {
+		return s + fmt.Sprintf(" round=%d %s add=%d", q.Round, dumpReal(q.Real), q.Add)
+	}
 	if p.Parts != nil {
 		s += fmt.Sprintf(" %v", p.Parts)
 	}
@@ -194,8 +197,9 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 // bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
 // rational generating functions (both offsets, every initial term,
 // exponent and numerator that fits), continued fractions of square roots
-// (every part and valid N that fits), digits of constants and Beatty
-// programs (every constant, start, rounding and added integer that fits)
+// (every part and valid N that fits), digits of constants, Beatty and
+// power programs (every constant, start, rounding and added integer that
+// fits)
 // and literals of every length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
@@ -419,19 +423,26 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 	}
 }
 
-// beattyPrograms calls fn with every Beatty program of at most maxBits
-// bits: both offsets, every rounding, real expression and added integer
-// that fit.
+// beattyPrograms calls fn with every Beatty and every power program of
+// at most maxBits bits: both offsets, every rounding, real expression and
+// added integer that fit.
 func beattyPrograms(maxBits int, fn func(p *dsl.Program)) {
+	roundings(dsl.Beatty, maxBits, func(off int, round dsl.Rounding, r *dsl.Real, k int64) { fn(dsl.NewBeatty(off, round, r, k)) })
+	roundings(dsl.Power, maxBits, func(off int, round dsl.Rounding, r *dsl.Real, k int64) { fn(dsl.NewPower(off, round, r, k)) })
+}
+
+// roundings calls fn with the parts of every program of a rounding kind
+// (Beatty or power) of at most maxBits bits.
+func roundings(kind dsl.Kind, maxBits int, fn func(off int, round dsl.Rounding, r *dsl.Real, k int64)) {
 	exprs := realExprs()
-	head := dsl.HeaderBits(dsl.Beatty, 0)
+	head := dsl.HeaderBits(kind, 0)
 	roundBits := map[dsl.Rounding]int{dsl.Floor: 1, dsl.Ceiling: 2, dsl.Round: 2}
 	for off := 0; off <= 1; off++ {
 		for round, rb := range roundBits {
 			for b := 2; head+rb+b+1 <= maxBits; b++ {
 				for _, r := range exprs(b) {
 					for _, k := range intsUpTo(maxBits - head - rb - b) {
-						fn(dsl.NewBeatty(off, round, r, k.Int64()))
+						fn(off, round, r, k.Int64())
 					}
 				}
 			}

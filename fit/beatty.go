@@ -30,7 +30,7 @@ const (
 	beattyMaxFits = 4
 	// beattyChance bounds the chance that the interval of slopes holds
 	// a constant as short as the one proposed by coincidence (see
-	// beattyMaxBits). On the Beatty sequences named in the OEIS outside
+	// maxBitsFor). On the Beatty sequences named in the OEIS outside
 	// the acceptance sets (487 with 15 terms given, 484 with 25), every
 	// bound from 1/50 to 1/20 turned 1 and 3 wrong answers right and
 	// none wrong; 1/14 turned 2 right answers wrong, 1/10 seven, and no
@@ -88,8 +88,14 @@ func Beatty(ctx context.Context, terms []*big.Int) []*dsl.Program {
 				if !ok {
 					continue
 				}
-				maxBits := tab.beattyMaxBits(lo, hi)
-				for _, part := range beattyParts(lo, hi, offset+len(terms), round) {
+				l, _ := lo.Float64()
+				h, _ := hi.Float64()
+				maxBits := tab.maxBitsFor(l, h)
+				parts := [][2]float64{{l, h}}
+				if len(a) == len(terms) { // else the check sees the rest
+					parts = beattyParts(lo, hi, offset+len(terms), round)
+				}
+				for _, part := range parts {
 					key := [2]float64{part[0], part[1]}
 					cands, done := searched[key]
 					if !done {
@@ -231,7 +237,7 @@ func beattyParts(lo, hi *big.Rat, next int, round dsl.Rounding) [][2]float64 {
 	return append(out, [2]float64{l, h})
 }
 
-// beattyMaxBits is the longest constant worth proposing for the slopes
+// maxBitsFor is the longest constant worth proposing for the slopes
 // [lo, hi]: the largest b for which a random interval of that relative
 // width, (hi - lo)/|C| with C the middle, holds a constant of at most b
 // bits with a chance (the expected number of them, from the table's
@@ -244,10 +250,8 @@ func beattyParts(lo, hi *big.Rat, next int, round dsl.Rounding) [][2]float64 {
 // the next split), and is not proposed. With 15 terms, about 7
 // significant bits of the slope, that admits pi (4 bits), e (6) and
 // sqrt(3) (9) at best; with 1,000, the golden ratio (25).
-func (t *realTable) beattyMaxBits(lo, hi *big.Rat) int {
-	w, _ := new(big.Rat).Sub(hi, lo).Float64()
-	m, _ := new(big.Rat).Add(hi, lo).Float64()
-	m = math.Abs(m / 2)
+func (t *realTable) maxBitsFor(lo, hi float64) int {
+	w, m := hi-lo, math.Abs(lo/2+hi/2)
 	b := 0
 	for b < beattyMaxConstBits && t.countNear(m, b+1)*w/m/math.Ln10 <= beattyChance {
 		b++
@@ -281,9 +285,10 @@ func (t *realTable) shortestBetween(lo, hi float64, maxBits int) []constEntry {
 }
 
 // meetBetween returns the shortest X op Y (op one of + - * /) and
-// sqrt(X) with value in [lo, hi], X and Y in the table, of fewer than
-// bound bits: for each Y, X lies in an interval, whose shortest entry
-// the range minima give. It keeps up to beattyTries of them.
+// sqrt(X) with value in [lo, hi], X in the table and Y among its entries
+// of at most sumShortBits bits, of fewer than bound bits: for each Y, X
+// lies in an interval, whose shortest entry the range minima give. It
+// keeps up to beattyTries of them.
 func (t *realTable) meetBetween(lo, hi float64, bound int) []constEntry {
 	var out []constEntry
 	consider := func(r *dsl.Real, bits int) {
@@ -321,7 +326,7 @@ func (t *realTable) meetBetween(lo, hi float64, bound int) []constEntry {
 	for _, op := range []dsl.RealOp{dsl.RDiv, dsl.RMul, dsl.RAdd, dsl.RSub} {
 		ob := dsl.RealOps[op].Bits
 		for _, y := range t.all { // in order of length
-			if ob+y.bits+2 >= bound {
+			if ob+y.bits+2 >= bound || y.bits > sumShortBits {
 				break
 			}
 			var xlo, xhi float64

@@ -79,6 +79,11 @@
 //     C tells): 15 terms admit pi, e or sqrt(3), a thousand the golden
 //     ratio. A longer constant is merely the shortest of many in the
 //     interval, and which next term it gives is chance.
+//   - Power: a(n) = floor(C^n) + K (or ceiling, round), C > 1 a
+//     constant of the real language, such as floor(e^n) or
+//     round((3/2)^n): the n-th roots of the terms confine C to an
+//     interval, which 15 terms make narrow (a relative 10^-8 for e^n),
+//     searched like Beatty's.
 //   - ContinuedFraction: the continued fraction of sqrt(N), N < 2^31 not a
 //     square, a = cf(sqrt(N)), or the numerators or denominators of its
 //     convergents, a = cfnum(sqrt(N)), a = cfden(sqrt(N)). The partial

@@ -40,3 +40,18 @@ func ExampleBeatty() {
 	// a(n) = floor(n*pi) 18 bits
 	// next: 47
 }
+
+// floor(e^n), OEIS A000149: 15 terms pin e down to a relative 10^-8,
+// and the 20-bit program predicts the 16th term.
+func ExamplePower() {
+	var terms []*big.Int
+	for _, v := range []int64{1, 2, 7, 20, 54, 148, 403, 1096, 2980, 8103, 22026, 59874, 162754, 442413, 1202604} {
+		terms = append(terms, big.NewInt(v))
+	}
+	p := fit.Power(context.Background(), terms)[0]
+	fmt.Println(p, p.Bits(), "bits")
+	fmt.Println("next:", p.BigValues(16)[15])
+	// Output:
+	// a(n) = floor(e^n) 20 bits
+	// next: 3269017
+}
