@@ -37,19 +37,19 @@ var (
 	roundingWords = [numRoundings]string{Floor: "0", Ceiling: "10", Round: "11"}
 )
 
-// BeattyParts are the constant C, the rounding and the integer K added of
-// a Beatty program.
-type BeattyParts struct {
+// RoundedParts are the constant C, the rounding and the integer K added
+// of a Beatty or a Power program.
+type RoundedParts struct {
 	Real  *Real
 	Round Rounding
 	Add   int64
 }
 
-func (*BeattyParts) partsNode() {}
+func (*RoundedParts) partsNode() {}
 
 // NewBeatty returns the program a(n) = round(n*c) + add, n from offset.
 func NewBeatty(offset int, round Rounding, c *Real, add int64) *Program {
-	return &Program{Kind: Beatty, Offset: offset, Parts: &BeattyParts{Real: c, Round: round, Add: add}}
+	return &Program{Kind: Beatty, Offset: offset, Parts: &RoundedParts{Real: c, Round: round, Add: add}}
 }
 
 func init() {
@@ -60,22 +60,29 @@ func init() {
 		leads:     roundingLeads("(n*"),
 		parse:     parseBeatty,
 		print:     printBeatty,
-		bits: func(p *Program) int {
-			b := partsOf[BeattyParts](p)
-			return len(roundingWord(b.Round)) + RealBits(b.Real) + IntBits64(b.Add)
-		},
-		encode: func(sb *strings.Builder, p *Program) {
-			b := partsOf[BeattyParts](p)
-			sb.WriteString(roundingWord(b.Round))
-			encodeReal(sb, b.Real)
-			sb.WriteString(intWord(big.NewInt(b.Add)))
-		},
+		bits:      roundedBits,
+		encode:    encodeRounded,
 		bigValues: func(p *Program, count int) []*big.Int {
-			b := partsOf[BeattyParts](p)
+			b := partsOf[RoundedParts](p)
 			return BeattyValues(b.Real, b.Round, b.Add, p.Offset, count)
 		},
 		noRival: "the best explanation rounds the multiples of a real constant, which has no formula in n to add a vanishing product to",
 	})
+}
+
+// roundedBits is the length of the code of a Beatty or a Power program
+// after its header: the rounding, C and K.
+func roundedBits(p *Program) int {
+	b := partsOf[RoundedParts](p)
+	return len(roundingWord(b.Round)) + RealBits(b.Real) + IntBits64(b.Add)
+}
+
+// encodeRounded writes the code that roundedBits measures.
+func encodeRounded(sb *strings.Builder, p *Program) {
+	b := partsOf[RoundedParts](p)
+	sb.WriteString(roundingWord(b.Round))
+	encodeReal(sb, b.Real)
+	sb.WriteString(intWord(big.NewInt(b.Add)))
 }
 
 // roundingWord is the code word of a rounding; an invalid one (not a
@@ -98,44 +105,52 @@ func roundingWord(r Rounding) string {
 // in binary) the term is undefined, and so is every term of an undefined
 // c. At n = 0 the term is add whenever c is defined.
 func BeattyValues(c *Real, round Rounding, add int64, offset, count int) []*big.Int {
+	extra := uint(bits.Len64(uint64(max(offset+count-1, 0))))
+	return roundedValues(c, round, add, offset, count,
+		func(e int) uint { return extra + uint(e) },
+		func(_ *realEval, x ival, n int) (ival, bool) {
+			m := new(big.Float).SetInt64(int64(n))
+			v := new(big.Float).SetPrec(x.v.Prec()+64).Mul(x.v, m) // exact
+			return ival{v, errFloat().SetMode(big.ToPositiveInf).Mul(x.err, m)}, true
+		})
+}
+
+// roundedValues returns round(f(c, n)) + add for n = offset, ...,
+// offset + count - 1: c evaluated with its error bound at 2*realGuard
+// plus bits(e) bits (e the binary exponent of |c| when it is above 1, 0
+// otherwise), then at higher precisions up to MaxRealPrec while some
+// term is in doubt; term computes f(c, n) and its error bound from c's.
+// A term is nil unless its error interval settles the rounding
+// (roundedTerm).
+func roundedValues(c *Real, round Rounding, add int64, offset, count int, bits func(e int) uint, term func(ev *realEval, x ival, n int) (ival, bool)) []*big.Int {
 	out := make([]*big.Int, max(count, 0))
 	if c == nil || count <= 0 || round >= numRoundings || offset < 0 {
 		return out
 	}
-	last := uint64(offset + count - 1)
-	prec := uint(bits.Len64(last)) + 2*realGuard
+	e := 0
 	if v, _ := EvalReal(c, estimatePrec); v != nil && v.Sign() != 0 && v.MantExp(nil) > 0 {
-		prec += uint(v.MantExp(nil))
+		e = v.MantExp(nil)
 	}
+	prec := 2*realGuard + bits(e)
 	for range 3 {
-		if beattyAt(out, c, round, add, offset, min(prec, MaxRealPrec)) || prec >= MaxRealPrec {
+		p := min(prec, MaxRealPrec)
+		ev := &realEval{prec: p}
+		x, ok := ev.eval(c, 0)
+		done := ok
+		for i := range out {
+			if ok && out[i] == nil {
+				if y, ok := term(ev, x, offset+i); ok {
+					out[i] = roundedTerm(y.v, y.err, round, add)
+				}
+				done = done && out[i] != nil
+			}
+		}
+		if done || p >= MaxRealPrec {
 			break
 		}
 		prec = 2*prec + MaxRealExp/8
 	}
 	return out
-}
-
-// beattyAt fills in the terms still nil in out that c evaluated at prec
-// bits determines; it reports whether none is left in doubt.
-func beattyAt(out []*big.Int, c *Real, round Rounding, add int64, offset int, prec uint) bool {
-	v, err := EvalReal(c, prec)
-	if v == nil {
-		return false
-	}
-	done := true
-	for i := range out {
-		if out[i] != nil {
-			continue
-		}
-		n := new(big.Float).SetInt64(int64(offset + i))
-		x := new(big.Float).SetPrec(prec+128).Mul(v, n) // exact
-		e := errFloat().SetMode(big.ToPositiveInf).Mul(err, n)
-		if out[i] = roundedTerm(x, e, round, add); out[i] == nil {
-			done = false
-		}
-	}
-	return done
 }
 
 // roundedTerm returns round(x) + add when the error e leaves no doubt
@@ -176,22 +191,24 @@ func floorFloat(x *big.Float) *big.Int {
 // floor(n*(1+sqrt(5))/2) is n times (1+sqrt(5))/2, as the parser reads
 // it.
 func printBeatty(sb *strings.Builder, p *Program) {
-	b := partsOf[BeattyParts](p)
-	sb.WriteString("a(n) = " + roundingName(b.Round) + "(n*")
-	printReal(sb, b.Real, PrecMul)
-	sb.WriteString(")")
-	printAdd(sb, b.Add)
-	printOffset(sb, p)
+	printRounded(sb, p, "n*", PrecMul, "")
 }
 
-// printAdd writes " + K" or " - K", nothing for 0.
-func printAdd(sb *strings.Builder, add int64) {
+// printRounded writes "a(n) = floor(" (or ceiling, round), before, C at
+// the precedence level min, after, ")", then " + K" or " - K" and
+// "; n >= 1" when they apply.
+func printRounded(sb *strings.Builder, p *Program, before string, min int, after string) {
+	b := partsOf[RoundedParts](p)
+	sb.WriteString("a(n) = " + roundingName(b.Round) + "(" + before)
+	printReal(sb, b.Real, min)
+	sb.WriteString(after + ")")
 	switch {
-	case add > 0:
-		sb.WriteString(" + " + strconv.FormatInt(add, 10))
-	case add < 0:
-		sb.WriteString(" - " + strconv.FormatUint(-uint64(add), 10))
+	case b.Add > 0:
+		sb.WriteString(" + " + strconv.FormatInt(b.Add, 10))
+	case b.Add < 0:
+		sb.WriteString(" - " + strconv.FormatUint(-uint64(b.Add), 10))
 	}
+	printOffset(sb, p)
 }
 
 // roundingName is the text of a rounding.
@@ -223,7 +240,7 @@ func parseBeatty(p *parser) (*Program, error) {
 		return nil, err
 	}
 	name := p.next()
-	b := &BeattyParts{Round: Rounding(slices.Index(roundingNames[:], name.text))}
+	b := &RoundedParts{Round: Rounding(slices.Index(roundingNames[:], name.text))}
 	prog := &Program{Kind: Beatty, Parts: b}
 	if err := p.expect("(", "n", "*"); err != nil {
 		return nil, err

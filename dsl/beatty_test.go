@@ -136,17 +136,7 @@ func TestBeattyParsePrint(t *testing.T) {
 		{"a(n) = floor(n*(e-1))", "a(n) = floor(n*(e-1))"},
 		{"a(n) = floor(n*2^(1/3)) - 9223372036854775807", "a(n) = floor(n*2^(1/3)) - 9223372036854775807"},
 	}
-	for _, c := range cases {
-		p, err := dsl.ParseProgram(c.in)
-		require.NoError(t, err, c.in)
-		assert.Equal(t, dsl.Beatty, p.Kind)
-		assert.Equal(t, c.out, p.String(), c.in)
-		q, err := dsl.ParseProgram(p.String())
-		require.NoError(t, err)
-		assert.Equal(t, dumpProgram(p), dumpProgram(q))
-		assert.Len(t, p.Encode(), p.Bits(), c.in)
-	}
-	for bad, msg := range map[string]string{
+	checkParsePrint(t, dsl.Beatty, cases, map[string]string{
 		"a(n) = floor(n*pi+1)":                      "a sum in floor(n*C) needs parentheses",
 		"a(n) = floor(n/pi)":                        "expected floor(n*C) or floor(C^n)",
 		"a(n) = floor(pi*n)":                        `expected "^", found "*"`,
@@ -157,11 +147,7 @@ func TestBeattyParsePrint(t *testing.T) {
 		"a(n) = floor(n*pi) * 2":                    `unexpected "*"`,
 		"a(n) = floor(n*0)":                         "constants are positive integers",
 		"a(n) = floor(n*pi":                         `expected ")"`,
-	} {
-		_, err := dsl.ParseProgram(bad)
-		require.Error(t, err, bad)
-		assert.Contains(t, err.Error(), msg, bad)
-	}
+	})
 }
 
 // TestBeattyCodeLengths pins the documented lengths: the 11-bit header

@@ -162,10 +162,10 @@
 // (the n, and k, at which the body gives each term), from which the
 // search enumerates it; and, for explain, its contrived rival or why it
 // has none. A kind without a body keeps its parts in a node of its own
-// (Program.Parts: RationalParts, DigitsParts, SqrtCFParts,
-// BeattyParts, PowerParts, LiteralParts). The parser, the printer, the coder, the evaluators,
-// Reproduce, the search and explain read the rows; none of them switches
-// on the kind. The operators have the same arrangement in op.go.
+// (Program.Parts: RationalParts, DigitsParts, SqrtCFParts, RoundedParts
+// for the Beatty and the power programs, LiteralParts). The parser, the
+// printer, the coder, the evaluators, Reproduce, the search and explain
+// read the rows; none of them switches on the kind. The operators have the same arrangement in op.go.
 //
 // To add a kind, write one file in this package (kind_test.go adds two
 // for the tests, an array read by antidiagonals and a repeated period,

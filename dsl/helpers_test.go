@@ -5,6 +5,10 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -59,11 +63,8 @@ func dumpProgram(p *dsl.Program) string {
 	if d, ok := p.Parts.(*dsl.DigitsParts); ok {
 		return s + fmt.Sprintf(" from=%d %s", d.From, dumpReal(d.Real))
 	}
-	if b, ok := p.Parts.(*dsl.BeattyParts); ok {
+	if b, ok := p.Parts.(*dsl.RoundedParts); ok {
 		return s + fmt.Sprintf(" round=%d %s add=%d", b.Round, dumpReal(b.Real), b.Add)
-	}
-	if q, ok := p.Parts.(*dsl.PowerParts); ok {
-		return s + fmt.Sprintf(" round=%d %s add=%d", q.Round, dumpReal(q.Real), q.Add)
 	}
 	if p.Parts != nil {
 		s += fmt.Sprintf(" %v", p.Parts)
@@ -447,5 +448,28 @@ func roundings(kind dsl.Kind, maxBits int, fn func(off int, round dsl.Rounding, 
 				}
 			}
 		}
+	}
+}
+
+// checkParsePrint parses each case's in as a program of the kind, checks
+// that it prints as out, parses back to the same tree and encodes in
+// Bits() bits, and that each bad text fails with a message containing
+// its own.
+func checkParsePrint(t *testing.T, kind dsl.Kind, cases []struct{ in, out string }, bad map[string]string) {
+	t.Helper()
+	for _, c := range cases {
+		p, err := dsl.ParseProgram(c.in)
+		require.NoError(t, err, c.in)
+		assert.Equal(t, kind, p.Kind)
+		assert.Equal(t, c.out, p.String(), c.in)
+		q, err := dsl.ParseProgram(p.String())
+		require.NoError(t, err)
+		assert.Equal(t, dumpProgram(p), dumpProgram(q))
+		assert.Len(t, p.Encode(), p.Bits(), c.in)
+	}
+	for src, msg := range bad {
+		_, err := dsl.ParseProgram(src)
+		require.Error(t, err, src)
+		assert.Contains(t, err.Error(), msg, src)
 	}
 }

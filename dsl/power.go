@@ -10,25 +10,16 @@ import (
 // + K, or ceiling(C^n) + K or round(C^n) + K, C an expression of the
 // real language of Digits programs (real.go) and K an integer: a(n) =
 // floor(e^n) is 1, 2, 7, 20, 54, 148, 403, ... (OEIS A000149). They are
-// written and coded like Beatty programs, powers in place of multiples:
+// written and coded like Beatty programs (their parts are RoundedParts),
+// powers in place of multiples:
 // the header is "0111" and the gamma code of 12, then the offset bit,
 // the rounding ("0" floor, "10" ceiling, "11" round), C in the real
 // table's code and K in the universal integer code.
 const Power Kind = 10
 
-// PowerParts are the constant C, the rounding and the integer K added of
-// a Power program.
-type PowerParts struct {
-	Real  *Real
-	Round Rounding
-	Add   int64
-}
-
-func (*PowerParts) partsNode() {}
-
 // NewPower returns the program a(n) = round(c^n) + add, n from offset.
 func NewPower(offset int, round Rounding, c *Real, add int64) *Program {
-	return &Program{Kind: Power, Offset: offset, Parts: &PowerParts{Real: c, Round: round, Add: add}}
+	return &Program{Kind: Power, Offset: offset, Parts: &RoundedParts{Real: c, Round: round, Add: add}}
 }
 
 func init() {
@@ -39,18 +30,10 @@ func init() {
 		leads:     roundingLeads("("),
 		parse:     parsePower,
 		print:     printPower,
-		bits: func(p *Program) int {
-			q := partsOf[PowerParts](p)
-			return len(roundingWord(q.Round)) + RealBits(q.Real) + IntBits64(q.Add)
-		},
-		encode: func(sb *strings.Builder, p *Program) {
-			q := partsOf[PowerParts](p)
-			sb.WriteString(roundingWord(q.Round))
-			encodeReal(sb, q.Real)
-			sb.WriteString(intWord(big.NewInt(q.Add)))
-		},
+		bits:      roundedBits,
+		encode:    encodeRounded,
 		bigValues: func(p *Program, count int) []*big.Int {
-			q := partsOf[PowerParts](p)
+			q := partsOf[RoundedParts](p)
 			return PowerValues(q.Real, q.Round, q.Add, p.Offset, count)
 		},
 		noRival: "the best explanation rounds the powers of a real constant, which has no formula in n to add a vanishing product to",
@@ -72,61 +55,22 @@ const MaxPowerIndex = 1 << 16
 // n = 0 the term is round(1) + add = 1 + add (c = 0 leaves it
 // undefined, as 0^0 is).
 func PowerValues(c *Real, round Rounding, add int64, offset, count int) []*big.Int {
-	out := make([]*big.Int, max(count, 0))
-	if c == nil || count <= 0 || round >= numRoundings || offset < 0 {
-		return out
-	}
 	last := min(offset+count-1, MaxPowerIndex)
-	prec := uint(2 * realGuard)
-	if v, _ := EvalReal(c, estimatePrec); v != nil && v.Sign() != 0 && v.MantExp(nil) > 0 {
-		prec += uint(min(v.MantExp(nil)*last, MaxRealPrec))
-	}
-	for range 3 {
-		if powerAt(out, c, round, add, offset, min(prec, MaxRealPrec)) || prec >= MaxRealPrec {
-			break
-		}
-		prec = 2*prec + MaxRealExp/8
-	}
-	return out
-}
-
-// powerAt fills in the terms still nil in out that c evaluated at prec
-// bits determines; it reports whether none is left in doubt.
-func powerAt(out []*big.Int, c *Real, round Rounding, add int64, offset int, prec uint) bool {
-	// Each power by repeated squaring (realEval.intPow), which carries
-	// the error bound along.
-	ev := &realEval{prec: prec}
-	x, ok := ev.eval(c, 0)
-	if !ok {
-		return false
-	}
-	done := true
-	for i := range out {
-		n := offset + i
-		if out[i] != nil || n > MaxPowerIndex {
-			continue // known, or never computed
-		}
-		p, ok := ev.intPow(x, int64(n))
-		if ok {
-			out[i] = roundedTerm(p.v, p.err, round, add)
-		}
-		if out[i] == nil {
-			done = false
-		}
-	}
-	return done
+	return roundedValues(c, round, add, offset, count,
+		func(e int) uint { return uint(min(e*last, MaxRealPrec)) },
+		func(ev *realEval, x ival, n int) (ival, bool) {
+			if n > MaxPowerIndex {
+				return ival{}, false
+			}
+			return ev.intPow(x, int64(n)) // by squaring: the bound carried along
+		})
 }
 
 // printPower writes "a(n) = floor(C^n)", with " + K" or " - K" and
 // "; n >= 1" when they apply. C is in parentheses unless it is an atom:
 // (3/2)^n, (2^(1/3))^n.
 func printPower(sb *strings.Builder, p *Program) {
-	q := partsOf[PowerParts](p)
-	sb.WriteString("a(n) = " + roundingName(q.Round) + "(")
-	printReal(sb, q.Real, PrecAtom)
-	sb.WriteString("^n)")
-	printAdd(sb, q.Add)
-	printOffset(sb, p)
+	printRounded(sb, p, "", PrecAtom, "^n")
 }
 
 // parsePower parses "a(n) = floor(C^n)" (or ceiling, round), C an atom
@@ -138,7 +82,7 @@ func parsePower(p *parser) (*Program, error) {
 		return nil, err
 	}
 	name := p.next()
-	q := &PowerParts{Round: Rounding(slices.Index(roundingNames[:], name.text))}
+	q := &RoundedParts{Round: Rounding(slices.Index(roundingNames[:], name.text))}
 	prog := &Program{Kind: Power, Parts: q}
 	if err := p.expect("("); err != nil {
 		return nil, err

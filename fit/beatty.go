@@ -67,9 +67,41 @@ const (
 // Polynomial.
 func Beatty(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	a, ok := beattyTerms(terms)
-	if !ok || ctx.Err() != nil {
+	if !ok {
 		return nil
 	}
+	return roundedFamily{
+		adds: func(offset int, round dsl.Rounding) []int64 { return beattyAdds(a, offset, round) },
+		parts: func(offset int, round dsl.Rounding, k int64) (lo, hi float64, parts [][2]float64) {
+			l, h, ok := beattyInterval(a, offset, round, k)
+			if !ok {
+				return 0, 0, nil
+			}
+			lo, _ = l.Float64()
+			hi, _ = h.Float64()
+			if len(a) < len(terms) { // the check sees the rest: one part
+				return lo, hi, [][2]float64{{lo, hi}}
+			}
+			return lo, hi, beattyParts(l, h, offset+len(terms), round)
+		},
+		program: dsl.NewBeatty,
+	}.fit(ctx, terms)
+}
+
+// roundedFamily is what Beatty and Power have in common: for each offset,
+// rounding and integer K to try (adds), the interval [lo, hi] of the
+// constants that give the terms and its parts, one per next term
+// (parts; none when the interval is empty); the shortest constants of
+// each part that the test of significance of the interval admits
+// (maxBitsFor), checked exactly as programs; and the shortest program
+// for each next term, at most beattyMaxFits of them.
+type roundedFamily struct {
+	adds    func(offset int, round dsl.Rounding) []int64
+	parts   func(offset int, round dsl.Rounding, k int64) (lo, hi float64, parts [][2]float64)
+	program func(offset int, round dsl.Rounding, c *dsl.Real, k int64) *dsl.Program
+}
+
+func (f roundedFamily) fit(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	tab := realExprTable()
 	type fitted struct {
 		p    *dsl.Program
@@ -77,33 +109,27 @@ func Beatty(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		next string
 	}
 	var fits []fitted
-	searched := map[[2]float64][]constEntry{}
+	searched := map[[3]float64][]constEntry{}
 	for offset := 0; offset <= 1; offset++ {
 		for round := dsl.Floor; round <= dsl.Round; round++ {
-			for _, k := range beattyAdds(a, offset, round) {
+			for _, k := range f.adds(offset, round) {
 				if ctx.Err() != nil {
 					return nil
 				}
-				lo, hi, ok := beattyInterval(a, offset, round, k)
-				if !ok {
-					continue
-				}
-				l, _ := lo.Float64()
-				h, _ := hi.Float64()
-				maxBits := tab.maxBitsFor(l, h)
-				parts := [][2]float64{{l, h}}
-				if len(a) == len(terms) { // else the check sees the rest
-					parts = beattyParts(lo, hi, offset+len(terms), round)
+				lo, hi, parts := f.parts(offset, round, k)
+				maxBits := 0
+				if len(parts) > 0 {
+					maxBits = tab.maxBitsFor(lo, hi)
 				}
 				for _, part := range parts {
-					key := [2]float64{part[0], part[1]}
+					key := [3]float64{part[0], part[1], float64(maxBits)}
 					cands, done := searched[key]
 					if !done {
 						cands = tab.shortestBetween(part[0], part[1], maxBits)
 						searched[key] = cands
 					}
 					for _, c := range cands {
-						p := dsl.NewBeatty(offset, round, c.r, k)
+						p := f.program(offset, round, c.r, k)
 						if next, ok := dsl.Reproduce(p, terms, 1); ok && next[0] != nil {
 							fits = append(fits, fitted{p, p.Bits(), next[0].String()})
 							break

@@ -14,14 +14,6 @@ import (
 	"github.com/seqpredict/seqpredict/dsl"
 )
 
-func bigInts(xs ...int64) []*big.Int {
-	out := make([]*big.Int, len(xs))
-	for i, x := range xs {
-		out[i] = big.NewInt(x)
-	}
-	return out
-}
-
 // goldenFloors is floor(n*(1+sqrt(5))/2) for n = 1..count, computed
 // without real arithmetic: floor((n + isqrt(5n^2))/2).
 func goldenFloors(count int) []*big.Int {
@@ -38,28 +30,15 @@ func goldenFloors(count int) []*big.Int {
 // TestBeattyFinds: Beatty sequences of the OEIS (terms from the OEIS, CC
 // BY-SA 4.0) give their program, which predicts the next term.
 func TestBeattyFinds(t *testing.T) {
-	cases := []struct {
-		id    string
-		terms []*big.Int
-		want  string
-		next  string
-	}{
-		{"A022844 floor(n*Pi)", bigInts(0, 3, 6, 9, 12, 15, 18, 21, 25, 28, 31, 34, 37, 40, 43), "a(n) = floor(n*pi)", "47"},
-		{"A022843 floor(n*e)", bigInts(0, 2, 5, 8, 10, 13, 16, 19, 21, 24, 27, 29, 32, 35, 38), "a(n) = floor(n*e)", "40"},
-		{"A121381 ceiling(n*Pi)", bigInts(0, 4, 7, 10, 13, 16, 19, 22, 26, 29, 32, 35, 38, 41, 44), "a(n) = ceiling(n*pi)", "48"},
-		{"A022838 floor(n*sqrt(3))", bigInts(1, 3, 5, 6, 8, 10, 12, 13, 15, 17, 19, 20, 22, 24, 25), "a(n) = floor(n*sqrt(3)); n >= 1", "27"},
+	checkFinds(t, Beatty, []findCase{
+		{"A022844 floor(n*Pi)", ints(0, 3, 6, 9, 12, 15, 18, 21, 25, 28, 31, 34, 37, 40, 43), "a(n) = floor(n*pi)", "47"},
+		{"A022843 floor(n*e)", ints(0, 2, 5, 8, 10, 13, 16, 19, 21, 24, 27, 29, 32, 35, 38), "a(n) = floor(n*e)", "40"},
+		{"A121381 ceiling(n*Pi)", ints(0, 4, 7, 10, 13, 16, 19, 22, 26, 29, 32, 35, 38, 41, 44), "a(n) = ceiling(n*pi)", "48"},
+		{"A022838 floor(n*sqrt(3))", ints(1, 3, 5, 6, 8, 10, 12, 13, 15, 17, 19, 20, 22, 24, 25), "a(n) = floor(n*sqrt(3)); n >= 1", "27"},
 		// 1,000 terms pin the slope down to 20 bits: the golden ratio
 		// (25 bits) is found as X/Y, X = 1+sqrt(5) from the table.
 		{"A000201 floor(n*phi)", goldenFloors(1000), "a(n) = floor(n*(1+sqrt(5))/2); n >= 1", "1619"},
-	}
-	for _, c := range cases {
-		t.Run(c.id, func(t *testing.T) {
-			progs := Beatty(context.Background(), c.terms)
-			require.NotEmpty(t, progs)
-			best := shortestReproducing(t, progs[:1], c.terms, c.next)
-			assert.Equal(t, c.want, best.String())
-		})
-	}
+	})
 }
 
 // TestBeattyRejects: sequences that are no Beatty sequence, or whose
@@ -67,15 +46,15 @@ func TestBeattyFinds(t *testing.T) {
 // constant in it to mean anything, get no proposal.
 func TestBeattyRejects(t *testing.T) {
 	for name, terms := range map[string][]*big.Int{
-		"primes":             bigInts(2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47),
-		"squares":            bigInts(0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196),
-		"2n+1":               bigInts(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29),
-		"unbalanced steps":   bigInts(1, 2, 4, 5, 6, 8, 9, 10, 11, 13, 14, 15, 16, 17, 19),
-		"too few":            bigInts(0, 3, 6, 9, 12, 15, 18),
+		"primes":             ints(2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47),
+		"squares":            ints(0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196),
+		"2n+1":               ints(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29),
+		"unbalanced steps":   ints(1, 2, 4, 5, 6, 8, 9, 10, 11, 13, 14, 15, 16, 17, 19),
+		"too few":            ints(0, 3, 6, 9, 12, 15, 18),
 		"floor(n*phi), 15":   goldenFloors(15),
 		"floor(n*phi), 100":  goldenFloors(100),
-		"huge terms":         bigInts(0, 1<<51, 1<<52, 3<<51, 1<<53, 5<<51, 3<<52, 7<<51, 1<<54),
-		"floor(n*3/7) exact": bigInts(0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6),
+		"huge terms":         ints(0, 1<<51, 1<<52, 3<<51, 1<<53, 5<<51, 3<<52, 7<<51, 1<<54),
+		"floor(n*3/7) exact": ints(0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6),
 	} {
 		assert.Empty(t, Beatty(context.Background(), terms), name)
 	}

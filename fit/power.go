@@ -1,11 +1,9 @@
 package fit
 
 import (
-	"cmp"
 	"context"
 	"math"
 	"math/big"
-	"slices"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -37,55 +35,24 @@ const (
 // the table finds there is significant.
 func Power(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	a, ok := powerTerms(terms)
-	if !ok || ctx.Err() != nil {
+	if !ok {
 		return nil
 	}
-	tab := realExprTable()
-	type fitted struct {
-		p    *dsl.Program
-		bits int
-		next string
-	}
-	var fits []fitted
-	for offset := 0; offset <= 1; offset++ {
-		for round := dsl.Floor; round <= dsl.Round; round++ {
-			for _, k := range powerAdds(a, offset) {
-				if ctx.Err() != nil {
-					return nil
-				}
-				lo, hi, ok := powerInterval(a, offset, round, k)
-				if !ok {
-					continue
-				}
-				maxBits := tab.maxBitsFor(lo, hi)
-				// Terms beyond those that confined C leave the next
-				// term to the check: the interval is one part.
-				parts := [][2]float64{{lo, hi}}
-				if len(a) == len(terms) {
-					if parts, ok = powerParts(lo, hi, offset+len(terms), round); !ok {
-						continue
-					}
-				}
-				for _, part := range parts {
-					for _, c := range tab.shortestBetween(part[0], part[1], maxBits) {
-						p := dsl.NewPower(offset, round, c.r, k)
-						if next, ok := dsl.Reproduce(p, terms, 1); ok && next[0] != nil {
-							fits = append(fits, fitted{p, p.Bits(), next[0].String()})
-							break
-						}
-					}
-				}
+	return roundedFamily{
+		adds: func(offset int, _ dsl.Rounding) []int64 { return powerAdds(a, offset) },
+		parts: func(offset int, round dsl.Rounding, k int64) (lo, hi float64, parts [][2]float64) {
+			lo, hi, ok := powerInterval(a, offset, round, k)
+			switch {
+			case !ok:
+				return 0, 0, nil
+			case len(a) < len(terms): // the check sees the rest: one part
+				return lo, hi, [][2]float64{{lo, hi}}
 			}
-		}
-	}
-	slices.SortStableFunc(fits, func(x, y fitted) int { return cmp.Compare(x.bits, y.bits) })
-	var out []*dsl.Program
-	for _, f := range dsl.Shortest(fits, func(f fitted) string { return f.next }, func(f fitted) int { return f.bits }) {
-		if len(out) < beattyMaxFits {
-			out = append(out, f.p)
-		}
-	}
-	return out
+			parts, _ = powerParts(lo, hi, offset+len(terms), round)
+			return lo, hi, parts
+		},
+		program: dsl.NewPower,
+	}.fit(ctx, terms)
 }
 
 // powerTerms returns the terms in float64, up to the first beyond
@@ -156,8 +123,8 @@ func powerInterval(a []float64, offset int, round dsl.Rounding, k int64) (lo, hi
 
 // powerParts splits (lo, hi) where the next term, at index next,
 // changes: at the n-th roots of the integers (floor, ceiling) or of the
-// integers plus 1/2 (round) in (lo^next, hi^next). It reports false when
-// there would be more than powerMaxParts parts.
+// integers plus 1/2 (round) in (lo^next, hi^next). It reports false (and
+// no parts) when there would be more than powerMaxParts.
 func powerParts(lo, hi float64, next int, round dsl.Rounding) ([][2]float64, bool) {
 	half := 0.0
 	if round == dsl.Round {

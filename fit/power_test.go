@@ -16,37 +16,24 @@ import (
 // TestPowerFinds: roundings of powers in the OEIS (terms from the OEIS,
 // CC BY-SA 4.0) give their program, which predicts the next term.
 func TestPowerFinds(t *testing.T) {
-	cases := []struct {
-		id    string
-		terms []*big.Int
-		want  string
-		next  string
-	}{
-		{"A000149 floor(e^n)", bigInts(1, 2, 7, 20, 54, 148, 403, 1096, 2980, 8103, 22026, 59874, 162754, 442413, 1202604), "a(n) = floor(e^n)", "3269017"},
-		{"A001673 ceiling(Pi^n)", bigInts(1, 4, 10, 32, 98, 307, 962, 3021, 9489, 29810, 93649, 294205, 924270, 2903678, 9122172), "a(n) = ceiling(pi^n)", "28658146"},
-		{"A002379 floor(3^n/2^n)", bigInts(1, 1, 2, 3, 5, 7, 11, 17, 25, 38, 57, 86, 129, 194, 291), "a(n) = floor((3/2)^n)", "437"},
-		{"A080039 floor((1+sqrt(2))^n)", bigInts(1, 2, 5, 14, 33, 82, 197, 478, 1153, 2786, 6725, 16238, 39201, 94642, 228485), "a(n) = floor((1+sqrt(2))^n)", "551614"},
-		{"A064628 floor((4/3)^n)", bigInts(1, 1, 1, 2, 3, 4, 5, 7, 9, 13, 17, 23, 31, 42, 56), "a(n) = floor((4/3)^n)", "74"},
-	}
-	for _, c := range cases {
-		t.Run(c.id, func(t *testing.T) {
-			progs := Power(context.Background(), c.terms)
-			require.NotEmpty(t, progs)
-			best := shortestReproducing(t, progs[:1], c.terms, c.next)
-			assert.Equal(t, c.want, best.String())
-		})
-	}
+	checkFinds(t, Power, []findCase{
+		{"A000149 floor(e^n)", ints(1, 2, 7, 20, 54, 148, 403, 1096, 2980, 8103, 22026, 59874, 162754, 442413, 1202604), "a(n) = floor(e^n)", "3269017"},
+		{"A001673 ceiling(Pi^n)", ints(1, 4, 10, 32, 98, 307, 962, 3021, 9489, 29810, 93649, 294205, 924270, 2903678, 9122172), "a(n) = ceiling(pi^n)", "28658146"},
+		{"A002379 floor(3^n/2^n)", ints(1, 1, 2, 3, 5, 7, 11, 17, 25, 38, 57, 86, 129, 194, 291), "a(n) = floor((3/2)^n)", "437"},
+		{"A080039 floor((1+sqrt(2))^n)", ints(1, 2, 5, 14, 33, 82, 197, 478, 1153, 2786, 6725, 16238, 39201, 94642, 228485), "a(n) = floor((1+sqrt(2))^n)", "551614"},
+		{"A064628 floor((4/3)^n)", ints(1, 1, 1, 2, 3, 4, 5, 7, 9, 13, 17, 23, 31, 42, 56), "a(n) = floor((4/3)^n)", "74"},
+	})
 }
 
 // TestPowerRejects: sequences that are no rounded powers get nothing.
 func TestPowerRejects(t *testing.T) {
 	for name, terms := range map[string][]*big.Int{
-		"primes":       bigInts(2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47),
-		"2^n + n":      bigInts(1, 3, 6, 11, 20, 37, 70, 135, 264, 521, 1034, 2059, 4108, 8205, 16398),
-		"factorials":   bigInts(1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800, 39916800),
-		"falling":      bigInts(64, 32, 16, 8, 4, 2, 1, 0, 0, 0),
-		"too few":      bigInts(1, 2, 7, 20, 54, 148, 403),
-		"random rises": bigInts(3, 8, 21, 50, 139, 371, 1004, 2731, 7400, 20139),
+		"primes":       ints(2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47),
+		"2^n + n":      ints(1, 3, 6, 11, 20, 37, 70, 135, 264, 521, 1034, 2059, 4108, 8205, 16398),
+		"factorials":   ints(1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880, 3628800, 39916800),
+		"falling":      ints(64, 32, 16, 8, 4, 2, 1, 0, 0, 0),
+		"too few":      ints(1, 2, 7, 20, 54, 148, 403),
+		"random rises": ints(3, 8, 21, 50, 139, 371, 1004, 2731, 7400, 20139),
 	} {
 		assert.Empty(t, Power(context.Background(), terms), name)
 	}
