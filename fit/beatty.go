@@ -310,6 +310,15 @@ func (t *realTable) shortestBetween(lo, hi float64, maxBits int) []constEntry {
 	return out[:min(len(out), beattyTries)]
 }
 
+// nudge bounds the relative size of the smaller part of a sum or a
+// difference that meetBetween makes: a part smaller than 2^-20 of the
+// other changes the rounding of n*Y or Y^n only where it is an integer
+// that the evaluation cannot prove one (sqrt(24)^2, n*3/2 on an odd
+// n), so Y plus such a part is no explanation of the terms but a nudge
+// past an undefined term: on the exploration sequences, 3 of the 48
+// powers proposed were nudges (sqrt(24) + 1/exp(25)), all 3 wrong.
+const nudge = 1.0 / (1 << 20)
+
 // meetBetween returns the shortest X op Y (op one of + - * /) and
 // sqrt(X) with value in [lo, hi], X in the table and Y among its entries
 // of at most sumShortBits bits, of fewer than bound bits: for each Y, X
@@ -368,6 +377,9 @@ func (t *realTable) meetBetween(lo, hi float64, bound int) []constEntry {
 			}
 			if y.v < 0 && (op == dsl.RMul || op == dsl.RDiv) {
 				xlo, xhi = xhi, xlo
+			}
+			if (op == dsl.RAdd || op == dsl.RSub) && math.Abs(xlo+xhi)/2 < nudge*math.Abs(y.v) {
+				continue // Y, nudged
 			}
 			if x, ok := best(xlo, xhi); ok {
 				consider(&dsl.Real{Op: op, X: x.r, Y: y.r}, ob+x.bits+y.bits)
