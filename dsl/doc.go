@@ -129,9 +129,11 @@
 // which carries the bound along, at about 128 bits more than C^n has
 // before the point, then higher up to MaxRealPrec; a term is Undef
 // unless the whole error interval of C^n (plus 1/2 for round) lies
-// between two integers (floor(sqrt(2)^n) at even n), when C^n is beyond
-// 2^MaxRealExp, or when n is beyond MaxPowerIndex. At n = 0 the term
-// is 1 + K.
+// between two integers (floor((sqrt(2)*sqrt(2))^n)), when C^n is beyond
+// 2^MaxRealExp, or when n is beyond MaxPowerIndex. The m-th root of an
+// integer, sqrt(X) or X^(1/m), is exact at the n that m divides, where
+// its power is the integer X^(n/m): floor(sqrt(2)^n) is 1, 1, 2, 2, 4,
+// 5, 8, 11, ... At n = 0 the term is 1 + K.
 //
 // A continued fraction lists the partial quotients a0, a1, a2, ... of
 // sqrt(N), sqrt(N) = a0 + 1/(a1 + 1/(a2 + ...)): a = cf(sqrt(352)) is

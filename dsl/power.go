@@ -51,19 +51,51 @@ const MaxPowerIndex = 1 << 16
 // c^n has before the point, then at higher precisions up to MaxRealPrec
 // while some term is in doubt; a term is nil (undefined) unless the
 // whole error interval of c^n (plus 1/2 for round) lies between two
-// integers, or when c^n is beyond 2^MaxRealExp (or c is undefined). At
-// n = 0 the term is round(1) + add = 1 + add (c = 0 leaves it
-// undefined, as 0^0 is).
+// integers, or when c^n is beyond 2^MaxRealExp (or c is undefined). The
+// m-th root of an integer X, sqrt(X) or X^(1/m), is the exception: at
+// the n that m divides its power is the integer X^(n/m), exactly, so
+// that floor((5^(1/3))^n) is 125 at n = 9, not undefined. At n = 0 the
+// term is round(1) + add = 1 + add (c = 0 leaves it undefined, as 0^0
+// is).
 func PowerValues(c *Real, round Rounding, add int64, offset, count int) []*big.Int {
 	last := min(offset+count-1, MaxPowerIndex)
+	base, root := integerRoot(c)
 	return roundedValues(c, round, add, offset, count,
 		func(e int) uint { return uint(min(e*last, MaxRealPrec)) },
 		func(ev *realEval, x ival, n int) (ival, bool) {
-			if n > MaxPowerIndex {
+			switch {
+			case n > MaxPowerIndex:
 				return ival{}, false
+			case root > 0 && int64(n)%root == 0:
+				return exactPower(base, int64(n)/root)
 			}
 			return ev.intPow(x, int64(n)) // by squaring: the bound carried along
 		})
+}
+
+// integerRoot returns X and m when c is the m-th root of the integer X,
+// sqrt(X) or X^(1/m) (m >= 2), and m = 0 otherwise: its powers at the
+// multiples of m are the integers X^(n/m), exactly.
+func integerRoot(c *Real) (*big.Int, int64) {
+	switch {
+	case c == nil || c.X == nil || c.X.Op != RInt:
+	case c.Op == RSqrt:
+		return big.NewInt(c.X.Int), 2
+	case c.Op == RPow && c.Y != nil && c.Y.Op == RDiv && c.Y.X != nil && c.Y.Y != nil &&
+		c.Y.X.Op == RInt && c.Y.X.Int == 1 && c.Y.Y.Op == RInt && c.Y.Y.Int >= 2:
+		return big.NewInt(c.X.Int), c.Y.Y.Int
+	}
+	return nil, 0
+}
+
+// exactPower is x^k exactly, with no error, when it has at most
+// MaxBigBits bits.
+func exactPower(x *big.Int, k int64) (ival, bool) {
+	if int64(x.BitLen()-1)*k > MaxBigBits {
+		return ival{}, false
+	}
+	p := new(big.Int).Exp(x, big.NewInt(k), nil)
+	return ival{new(big.Float).SetPrec(uint(max(p.BitLen(), 64))).SetInt(p), errFloat()}, true
 }
 
 // printPower writes "a(n) = floor(C^n)", with " + K" or " - K" and

@@ -35,6 +35,29 @@ func ratPower(c string, add int64, mode int) func(n int64) *big.Int {
 	}
 }
 
+// rootPower returns n -> floor((x^(1/m))^n), or its ceiling: the largest
+// y with y^m <= x^n (the least with y^m >= x^n), by bisection on the
+// integers.
+func rootPower(x, m int64, ceiling bool) func(n int64) *big.Int {
+	return func(n int64) *big.Int {
+		target := new(big.Int).Exp(big.NewInt(x), big.NewInt(n), nil)
+		lo, hi := big.NewInt(0), new(big.Int).Add(target, big.NewInt(1)) // lo^m <= target < hi^m
+		for new(big.Int).Sub(hi, lo).Cmp(big.NewInt(1)) > 0 {
+			mid := new(big.Int).Add(lo, hi)
+			mid.Rsh(mid, 1)
+			if new(big.Int).Exp(mid, big.NewInt(m), nil).Cmp(target) <= 0 {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		if ceiling && new(big.Int).Exp(lo, big.NewInt(m), nil).Cmp(target) < 0 {
+			lo.Add(lo, big.NewInt(1))
+		}
+		return lo
+	}
+}
+
 // pellLucasFloor is floor((1+sqrt(2))^n) from the integers Q(n) =
 // (1+sqrt(2))^n + (1-sqrt(2))^n, Q(0) = Q(1) = 2, Q(n) = 2Q(n-1) + Q(n-2):
 // Q(n) - 1 for even n, where (1-sqrt(2))^n > 0, and Q(n) for odd n.
@@ -63,6 +86,9 @@ func TestPowerValues(t *testing.T) {
 		"a(n) = ceiling((pi/2)^n); n >= 1":   ratPower("1.570796326794896619231321691639751442098584699687552910487472", 0, 2),
 		"a(n) = floor((e/2)^n) - 7; n >= 1":  ratPower("1.359140914229522617680143735676331248878623546849979787483483", -7, 0),
 		"a(n) = round(sqrt(2*pi)^n); n >= 1": ratPower("2.506628274631000502415765284811045253006986740609938316629923", 0, 1),
+		"a(n) = floor((5^(1/3))^n)":          rootPower(5, 3, false),
+		"a(n) = ceiling((6^(1/4))^n) + 1":    func(n int64) *big.Int { return new(big.Int).Add(rootPower(6, 4, true)(n), big.NewInt(1)) },
+		"a(n) = ceiling(sqrt(7)^n); n >= 1":  rootPower(7, 2, true),
 	} {
 		p, err := dsl.ParseProgram(src)
 		require.NoError(t, err, src)
@@ -81,10 +107,11 @@ func TestPowerValues(t *testing.T) {
 // 2^MaxRealExp and every power beyond MaxPowerIndex.
 func TestPowerUndefined(t *testing.T) {
 	for src, want := range map[string]string{
-		"a(n) = floor(sqrt(2)^n)":  "[1 1 <nil> 2 <nil> 5 <nil> 11]", // sqrt(2)^2 = 2.000... in doubt
-		"a(n) = floor((1-2)^n)":    "[1 -1 1 -1 1 -1 1 -1]",          // exact
-		"a(n) = round((1/2)^n)":    "[1 1 0 0 0 0 0 0]",              // round(1/2) = floor(1) = 1
-		"a(n) = floor(log(1-1)^n)": "[<nil> <nil> <nil> <nil> <nil> <nil> <nil> <nil>]",
+		"a(n) = floor(sqrt(2)^n)":           "[1 1 2 2 4 5 8 11]",                            // exact at even n
+		"a(n) = floor((sqrt(2)*sqrt(2))^n)": "[1 <nil> <nil> <nil> <nil> <nil> <nil> <nil>]", // 2.000... in doubt
+		"a(n) = floor((1-2)^n)":             "[1 -1 1 -1 1 -1 1 -1]",                         // exact
+		"a(n) = round((1/2)^n)":             "[1 1 0 0 0 0 0 0]",                             // round(1/2) = floor(1) = 1
+		"a(n) = floor(log(1-1)^n)":          "[<nil> <nil> <nil> <nil> <nil> <nil> <nil> <nil>]",
 	} {
 		p, err := dsl.ParseProgram(src)
 		require.NoError(t, err, src)
