@@ -98,6 +98,7 @@ func TestKindHeaders(t *testing.T) {
 	for k, w := range map[dsl.Kind]string{
 		dsl.ClosedForm: "1", dsl.Literal: "000", dsl.Triangle: "0010", dsl.Rational: "0011",
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
+		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
 	}
@@ -129,7 +130,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.Beatty, dsl.Power} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -217,21 +218,29 @@ func TestKraftSeries(t *testing.T) {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
 	unused -= math.Exp2(-float64(dsl.GammaBits(7)))
-	unused -= math.Exp2(-float64(dsl.GammaBits(8))) // continued fractions
-	unused -= math.Exp2(-float64(dsl.GammaBits(9))) // Digits, below
+	unused -= math.Exp2(-float64(dsl.GammaBits(8)))  // continued fractions
+	unused -= math.Exp2(-float64(dsl.GammaBits(9)))  // Digits, below
+	unused -= math.Exp2(-float64(dsl.GammaBits(11))) // Beatty, below
+	unused -= math.Exp2(-float64(dsl.GammaBits(12))) // powers, below
 	unused *= math.Exp2(-4)
 	// Digits programs: "0111" + gamma(9), no offset bit; the start's
 	// integer code is complete and the real expressions weigh at most
 	// 11/16 (TestRealKraft).
 	digits := math.Exp2(-float64(dsl.HeaderBits(dsl.Digits, 0)))
 	assert.Equal(t, 11, dsl.HeaderBits(dsl.Digits, 0))
-	assert.InDelta(t, 1.0, head+rat+lit+cf+digits+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
+	// Beatty and power programs: "0111" + gamma(11) or gamma(12) and the
+	// offset bit; the rounding's code and the added integer's are
+	// complete, and the real expressions weigh 21/32.
+	beatty := 2*math.Exp2(-float64(dsl.HeaderBits(dsl.Beatty, 0))) + 2*math.Exp2(-float64(dsl.HeaderBits(dsl.Power, 0)))
+	assert.Equal(t, 12, dsl.HeaderBits(dsl.Beatty, 0))
+	assert.Equal(t, 12, dsl.HeaderBits(dsl.Power, 0))
+	assert.InDelta(t, 1.0, head+rat+lit+cf+digits+beatty+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
 	// A rational body is gamma(m+1), m gamma codes, gamma(d+1) and d+1
 	// integers: complete codes all, so the bodies after a rational header
 	// weigh exactly 1 in all (see TestRationalKraft for the numbers). A
 	// continued fraction's body is 2 bits with one of four words unused,
 	// then gamma(N) for some N only: at most 3/4.
-	total := head*k + rat + lit + cf*3/4 + digits*11/16
+	total := head*k + rat + lit + cf*3/4 + digits*11/16 + beatty*21/32
 	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
 	assert.LessOrEqual(t, k, 1.0)
 	assert.LessOrEqual(t, total, 1.0)

@@ -9,7 +9,7 @@
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
 // literals, digits of constants and continued fractions pays one offset
-// bit). There are eight shapes:
+// bit). There are ten shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -18,6 +18,8 @@
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = digits(log(3)/log(23))                the digits of a real constant
+//	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
+//	a(n) = floor(e^n)                         the powers of a real constant, rounded
 //	a = cf(sqrt(352))                         continued fraction of a square root
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
@@ -95,6 +97,44 @@
 // rounded): the digits of sin(pi/6) = 1/2 and tan(pi/4) = 1 are Undef,
 // never 0.4999... or 1.000...1.
 //
+// A Beatty program rounds the multiples of a real constant C written in
+// the same real language: a(n) = floor(n*C) + K, ceiling(n*C) + K or
+// round(n*C) + K (round(x) is floor(x + 1/2)), K an integer, n from the
+// offset: a(n) = floor(n*pi) is 0, 3, 6, 9, 12, 15, 18, 21, 25, ... (OEIS
+// A022844, the Beatty sequence of pi). The text form is
+//
+//	beatty := "a(n) =" ROUND "(n*" rmul ")" [ ("+" | "-") INT ] [ "; n >= 1" ]
+//	ROUND  := "floor" | "ceiling" | "round"
+//
+// so the constant is a product or quotient (n*pi/2 is n times pi/2, the
+// same number) and a sum needs parentheses, floor(n*(1+sqrt(2))); |K| <
+// 2^63. C is evaluated as for digits, with its error bound, at about
+// 128 bits more than n*C has before the point, then at higher
+// precisions up to MaxRealPrec while a term is in doubt; a term is Undef
+// unless the whole error interval of n*C (plus 1/2 for round) lies
+// between two integers. So a term is never guessed: where n*C is an
+// integer the evaluation cannot prove one, floor(n*1/3) at n = 3 (1/3
+// is rounded in binary) or floor(n*sqrt(2)^2), the term is Undef, and a
+// rational slope is a closed form's business (n*7/3). A term of more
+// than MaxBigBits bits is Undef.
+//
+// A power program rounds the powers of such a constant instead:
+// a(n) = floor(C^n) + K (ceiling, round), a(n) = floor(e^n) is 1, 2, 7,
+// 20, 54, 148, 403, ... (OEIS A000149). The text form is
+//
+//	power := "a(n) =" ROUND "(" ratom "^n)" [ ("+" | "-") INT ] [ "; n >= 1" ]
+//
+// (the constant an atom: (3/2)^n, (2^(1/3))^n). C is evaluated with
+// its error bound and raised to the n-th power by repeated squaring,
+// which carries the bound along, at about 128 bits more than C^n has
+// before the point, then higher up to MaxRealPrec; a term is Undef
+// unless the whole error interval of C^n (plus 1/2 for round) lies
+// between two integers (floor((sqrt(2)*sqrt(2))^n)), when C^n is beyond
+// 2^MaxRealExp, or when n is beyond MaxPowerIndex. The m-th root of an
+// integer, sqrt(X) or X^(1/m), is exact at the n that m divides, where
+// its power is the integer X^(n/m): floor(sqrt(2)^n) is 1, 1, 2, 2, 4,
+// 5, 8, 11, ... At n = 0 the term is 1 + K.
+//
 // A continued fraction lists the partial quotients a0, a1, a2, ... of
 // sqrt(N), sqrt(N) = a0 + 1/(a1 + 1/(a2 + ...)): a = cf(sqrt(352)) is
 // 18, 1, 3, 5, 9, 5, 3, 1, 36, 1, ... (OEIS A040333). a = cfnum(sqrt(N))
@@ -112,8 +152,8 @@
 //
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
-// triangle.go, filter.go, rational.go, digits.go, contfrac.go and
-// literal.go. A row gives the kind's header code word (by order, for
+// triangle.go, filter.go, rational.go, digits.go, contfrac.go,
+// beatty.go, power.go and literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
 // text form "lead body tail", the parser of its tail: a closed form and a
@@ -124,10 +164,10 @@
 // (the n, and k, at which the body gives each term), from which the
 // search enumerates it; and, for explain, its contrived rival or why it
 // has none. A kind without a body keeps its parts in a node of its own
-// (Program.Parts: RationalParts, DigitsParts, SqrtCFParts,
-// LiteralParts). The parser, the printer, the coder, the evaluators,
-// Reproduce, the search and explain read the rows; none of them switches
-// on the kind. The operators have the same arrangement in op.go.
+// (Program.Parts: RationalParts, DigitsParts, SqrtCFParts, RoundedParts
+// for the Beatty and the power programs, LiteralParts). The parser, the
+// printer, the coder, the evaluators, Reproduce, the search and explain
+// read the rows; none of them switches on the kind. The operators have the same arrangement in op.go.
 //
 // To add a kind, write one file in this package (kind_test.go adds two
 // for the tests, an array read by antidiagonals and a repeated period,
@@ -138,8 +178,9 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 10 to 15 (11 bits) or of 16 and
-//     more is unused (recurrence orders 9 and up would have taken it);
+//     "0111" followed by the gamma code of 10 or 13 to 15 (11 bits) or
+//     of 16 and more is unused (recurrence orders 9 and up would have
+//     taken it; 11 is the Beatty programs', 12 the powers');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -209,7 +250,9 @@
 //     function; "0111" and the gamma code of 7 (9 bits, a word no order
 //     uses) for a filter; "0111" and the gamma code of 8 (11 bits) for a
 //     continued fraction of a square root; "0111" and the gamma code of 9
-//     (11 bits) for the digits of a constant; "000" for a literal.
+//     (11 bits) for the digits of a constant; "0111" and the gamma code
+//     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
+//     program; "000" for a literal.
 //  2. For all but literals, digits and continued fractions, one offset bit
 //     (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
@@ -245,6 +288,11 @@
 //     denominators ("11" is unused), then the Elias gamma code of N: 13 +
 //     2*floor(log2 N) + 1 bits in all. a = cf(sqrt(352)) takes 13 + 17 =
 //     30 bits, against 114 for its first 15 terms written out.
+//  9. A Beatty or a power program continues after its offset bit with
+//     the rounding, "0" floor, "10" ceiling, "11" round, then C in the
+//     real table's code as for digits, then K in the universal integer
+//     code (1 bit for 0). The roundings' code and the integer code are
+//     complete, so the programs of each kind weigh 2*2^-12*21/32 in all.
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
@@ -260,6 +308,12 @@
 // 109 for 15 digits written out; log_23(3), digits(log(3)/log(23)), is
 // 11+1+2+(4+5)+(4+11) = 38; arcsec(7) (OEIS A195779),
 // digits(atan(sqrt(48))), is 11+1+7+4+(2+11) = 36.
+// The Beatty sequence of pi (OEIS A022844), a(n) = floor(n*pi), is 11+1
+// (header and offset) + 1 (floor) + 4 (pi) + 1 (K = 0) = 18 bits, against
+// 148 for its first 15 terms written out; ceiling(n*sqrt(2)) - 1 with
+// n >= 1 is 11+1+2+(4+2+3)+5 = 28. The powers of e rounded down (OEIS
+// A000149), a(n) = floor(e^n), take 11+1+1+6+1 = 20 bits, against 272
+// for 15 terms written out.
 //
 // The same code serves every context. Symbols that a context cannot use
 // (a(n-1) in a closed form, k outside a loop) keep their code words, which

@@ -54,6 +54,20 @@ var parseSeeds = []string{
 	"a = digits(sin(1)+cos(pi/7)*tan(1)/atan(sqrt(48)))",
 	"a = digits(tan(pi/2))",
 	"a = digits(sin(1000000))",
+	"a(n) = floor(n*pi)",
+	"a(n) = floor(n*(1+sqrt(5))/2); n >= 1",
+	"a(n) = ceiling(n*sqrt(2)) - 1",
+	"a(n) = round(n*e^pi/(pi-2)) + 9223372036854775807",
+	"a(n) = floor(n*1/3)",
+	"a(n) = floor(n*exp(2000)*exp(2000))",
+	"a(n) = round(n*tan(pi/2))",
+	"a(n) = floor(e^n)",
+	"a(n) = ceiling(pi^n) - 1; n >= 1",
+	"a(n) = round((3/2)^n) + 9223372036854775807",
+	"a(n) = floor(sqrt(2)^n)",
+	"a(n) = floor((2^(1/3))^n)",
+	"a(n) = floor(exp(4000)^n)",
+	"a(n) = round((1-3)^n)",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it

@@ -5,6 +5,10 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -58,6 +62,9 @@ func dumpProgram(p *dsl.Program) string {
 	}
 	if d, ok := p.Parts.(*dsl.DigitsParts); ok {
 		return s + fmt.Sprintf(" from=%d %s", d.From, dumpReal(d.Real))
+	}
+	if b, ok := p.Parts.(*dsl.RoundedParts); ok {
+		return s + fmt.Sprintf(" round=%d %s add=%d", b.Round, dumpReal(b.Real), b.Add)
 	}
 	if p.Parts != nil {
 		s += fmt.Sprintf(" %v", p.Parts)
@@ -191,7 +198,10 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 // bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
 // rational generating functions (both offsets, every initial term,
 // exponent and numerator that fits), continued fractions of square roots
-// (every part and valid N that fits) and literals of every length.
+// (every part and valid N that fits), digits of constants, Beatty and
+// power programs (every constant, start, rounding and added integer that
+// fits)
+// and literals of every length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
 	for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
@@ -234,6 +244,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		}
 	}
 	digitsPrograms(maxBits, fn)
+	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {
 		head := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n)+1)
 		if head+n > maxBits { // every term takes at least 1 bit
@@ -410,5 +421,55 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 				}
 			}
 		}
+	}
+}
+
+// beattyPrograms calls fn with every Beatty and every power program of
+// at most maxBits bits: both offsets, every rounding, real expression and
+// added integer that fit.
+func beattyPrograms(maxBits int, fn func(p *dsl.Program)) {
+	roundings(dsl.Beatty, maxBits, func(off int, round dsl.Rounding, r *dsl.Real, k int64) { fn(dsl.NewBeatty(off, round, r, k)) })
+	roundings(dsl.Power, maxBits, func(off int, round dsl.Rounding, r *dsl.Real, k int64) { fn(dsl.NewPower(off, round, r, k)) })
+}
+
+// roundings calls fn with the parts of every program of a rounding kind
+// (Beatty or power) of at most maxBits bits.
+func roundings(kind dsl.Kind, maxBits int, fn func(off int, round dsl.Rounding, r *dsl.Real, k int64)) {
+	exprs := realExprs()
+	head := dsl.HeaderBits(kind, 0)
+	roundBits := map[dsl.Rounding]int{dsl.Floor: 1, dsl.Ceiling: 2, dsl.Round: 2}
+	for off := 0; off <= 1; off++ {
+		for round, rb := range roundBits {
+			for b := 2; head+rb+b+1 <= maxBits; b++ {
+				for _, r := range exprs(b) {
+					for _, k := range intsUpTo(maxBits - head - rb - b) {
+						fn(off, round, r, k.Int64())
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkParsePrint parses each case's in as a program of the kind, checks
+// that it prints as out, parses back to the same tree and encodes in
+// Bits() bits, and that each bad text fails with a message containing
+// its own.
+func checkParsePrint(t *testing.T, kind dsl.Kind, cases []struct{ in, out string }, bad map[string]string) {
+	t.Helper()
+	for _, c := range cases {
+		p, err := dsl.ParseProgram(c.in)
+		require.NoError(t, err, c.in)
+		assert.Equal(t, kind, p.Kind)
+		assert.Equal(t, c.out, p.String(), c.in)
+		q, err := dsl.ParseProgram(p.String())
+		require.NoError(t, err)
+		assert.Equal(t, dumpProgram(p), dumpProgram(q))
+		assert.Len(t, p.Encode(), p.Bits(), c.in)
+	}
+	for src, msg := range bad {
+		_, err := dsl.ParseProgram(src)
+		require.Error(t, err, src)
+		assert.Contains(t, err.Error(), msg, src)
 	}
 }

@@ -57,18 +57,40 @@
 //     expression of integers, + - * / ^, sqrt, log, exp, sin, cos, tan,
 //     atan, pi and e, such as log(3)/log(23), 49^(1/5) or atan(sqrt(48)):
 //     expressions in order of code length, one per value, about 20,000 of
-//     them (some 20 ms), and the quotients, products and k-th roots of two
-//     of them and the functions of one by meet in the middle; screened
+//     them (a table built once per process, in some 20 ms, which Beatty
+//     shares), the quotients and products of two of them and the k-th
+//     roots (k up to 128) and functions of one by meet in the middle, the
+//     sums and differences of one of them with a short one (pi - 13/6),
+//     found by their values, and the quadratic irrationals
+//     (a + b*sqrt(d))/c, from the integer (c*x - a)^2 must be; screened
 //     in float64, confirmed in big.Float. A constant is proposed only when
 //     it (with its start) is at least 8 bits shorter than the digits'
 //     N*log2(10) bits, which bounds the chance of a coincidence by 2^-8.
+//   - Beatty: a(n) = floor(n*C) + K (or ceiling, round), C a constant
+//     of the same real language, such as floor(n*pi) or
+//     ceiling(n*sqrt(3)): terms that rise by two step sizes d and d+1
+//     confine C to an interval of slopes, exactly; the shortest
+//     constants in each part of it (one part per next term) come from
+//     the table of real expressions that Constant uses, by range minima
+//     over its values, and from X + Y, X - Y, X*Y, X/Y and sqrt(X) of
+//     two of them. A constant is proposed only when an interval of that
+//     width would hold one so short by chance with a probability of at
+//     most 1/32 (the table's count of the constants of a decade around
+//     C tells): 15 terms admit pi, e or sqrt(3), a thousand the golden
+//     ratio. A longer constant is merely the shortest of many in the
+//     interval, and which next term it gives is chance.
+//   - Power: a(n) = floor(C^n) + K (or ceiling, round), C > 1 a
+//     constant of the real language, such as floor(e^n) or
+//     round((3/2)^n): the n-th roots of the terms confine C to an
+//     interval, which 15 terms make narrow (a relative 10^-8 for e^n),
+//     searched like Beatty's.
 //   - ContinuedFraction: the continued fraction of sqrt(N), N < 2^31 not a
 //     square, a = cf(sqrt(N)), or the numerators or denominators of its
 //     convergents, a = cfnum(sqrt(N)), a = cfden(sqrt(N)). The partial
 //     quotients are read off the data (exact divisions for convergents),
 //     they confine sqrt(N) - a0 to an interval, and the few N whose root
 //     lies in it are checked exactly. A fit is proposed when exactly one N
-//     reproduces the terms and at least 3 terms follow the prefix that
+//     reproduces the terms and at least 2 terms follow the prefix that
 //     singles it out; denominators do not give a0, which is tried up to
 //     4096.
 //   - TrianglePoly: triangles read by rows, T(n, k) = P(n, k)/D with P an
