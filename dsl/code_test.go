@@ -105,10 +105,14 @@ func TestKindHeaders(t *testing.T) {
 	for order, w := range map[int]string{1: "010", 2: "0110", 3: "0111" + gamma(1), 8: "0111" + gamma(6)} {
 		assert.Equal(t, w, dsl.HeaderWord(dsl.Recurrence, order), "order %d", order)
 	}
+	// A triangle recurrence: "0" for its first entry (order 1), "1" for rules.
+	assert.Equal(t, "0111"+gamma(10)+"0", dsl.HeaderWord(dsl.TriangleRec, 1))
+	assert.Equal(t, "0111"+gamma(10)+"1", dsl.HeaderWord(dsl.TriangleRec, 0))
 }
 
 // TestKraft enumerates every program of at most kraftBits bits (closed
-// forms, triangles, recurrences with every initial term that fits,
+// forms, triangles, triangle recurrences, recurrences with every initial
+// term that fits,
 // rational generating functions and literals), and checks that Encode
 // gives each a code word of Bits() bits, that no code word is a prefix of
 // another, and that the weights 2^-Bits sum to at most 1.
@@ -351,6 +355,10 @@ func TestEncodeRandom(t *testing.T) {
 			return dsl.NewProgram(dsl.Recurrence, r.IntN(2), order, randExpr(r, 6), ints(order))
 		},
 		func() *dsl.Program { return dsl.NewLiteral(ints(r.IntN(30))) },
+		func() *dsl.Program { return dsl.NewTriangleRec(r.IntN(2), randExpr(r, 6), randBigInt(r)) },
+		func() *dsl.Program {
+			return dsl.NewTriangleRules(r.IntN(2), randExpr(r, 6), randExpr(r, 3), []dsl.Expr{nil, randExpr(r, 3)}[r.IntN(2)])
+		},
 		func() *dsl.Program { return dsl.NewSqrtCF(dsl.CFPart(r.IntN(3)), 2+r.Int64N(dsl.MaxRadicand-1)) },
 	}
 	for range 3000 {

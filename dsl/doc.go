@@ -9,12 +9,13 @@
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
 // literals, digits of constants and continued fractions pays one offset
-// bit). There are ten shapes:
+// bit). There are eleven shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
 //	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
 //	T(n, k) = binomial(n, k)                  triangle read by rows
+//	T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1    triangle recurrence
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = digits(log(3)/log(23))                the digits of a real constant
@@ -31,6 +32,25 @@
 // T(1,1), T(2,0), ... (Pascal's triangle, 1, 1, 1, 1, 2, 1, ...). With
 // "; n >= 1" rows start at n = 1 and columns at k = 1. Its body reads n
 // and k and may not use sum or prod (which bind k) or earlier terms.
+//
+// A triangle recurrence is a triangle read by rows whose body reads,
+// besides n and k, the entries computed before T(n, k): the cells
+// T(n-1, k-1), T(n-1, k), T(n, k-1), T(n-1, k+1), T(n-2, k-1) and
+// T(n-2, k), each 0 where it lies outside the triangle (a column before
+// the first or after the last of its row, a row before the first). Its
+// tail gives either the first entry, "; T(0, 0) = 1" ("T(1, 1)" from
+// n = 1), or boundary rules, closed forms in n for the first column, the
+// last or both: "; T(n, 0) = 1, T(n, n) = 1" ("T(n, 1)" from n = 1, or
+// "; T(n, n) = 1; n >= 1" for a lone right rule). A rule gives its
+// column, the first entry included (the left rule's when there are
+// both), and the body every other entry:
+//
+//	T(n, k) = T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1      Stirling numbers, second kind
+//	T(n, k) = (n - k + 1)*T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1    Eulerian numbers
+//	T(n, k) = 2*T(n-1, k-1) + T(n-1, k); T(n, 0) = 1, T(n, n) = 1
+//
+// The body may not use sum or prod, nor a(n-i); a rule reads n alone and
+// may use them.
 //
 // A filter lists, in increasing order, the integers n >= Offset (0 or 1)
 // at which its body is positive: a = {n >= 1 : mu(n)^2 > 0} is the
@@ -153,7 +173,7 @@
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
 // triangle.go, filter.go, rational.go, digits.go, contfrac.go,
-// beatty.go, power.go and literal.go. A row gives the kind's header code word (by order, for
+// trirec.go, beatty.go, power.go and literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
 // text form "lead body tail", the parser of its tail: a closed form and a
@@ -165,9 +185,11 @@
 // search enumerates it; and, for explain, its contrived rival or why it
 // has none. A kind without a body keeps its parts in a node of its own
 // (Program.Parts: RationalParts, DigitsParts, SqrtCFParts, RoundedParts
-// for the Beatty and the power programs, LiteralParts). The parser, the
+// for the Beatty and the power programs, LiteralParts), and so do the
+// boundary rules of a triangle recurrence (TriRecParts). The parser, the
 // printer, the coder, the evaluators, Reproduce, the search and explain
-// read the rows; none of them switches on the kind. The operators have the same arrangement in op.go.
+// read the rows; none of them switches on the kind. The operators have
+// the same arrangement in op.go.
 //
 // To add a kind, write one file in this package (kind_test.go adds two
 // for the tests, an array read by antidiagonals and a repeated period,
@@ -178,9 +200,10 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 10 or 13 to 15 (11 bits) or
-//     of 16 and more is unused (recurrence orders 9 and up would have
-//     taken it; 11 is the Beatty programs', 12 the powers');
+//     "0111" followed by the gamma code of 13 to 15 (11 bits) or of 16
+//     and more is unused (recurrence orders 9 and up would have taken
+//     it; 10 is the triangle recurrences', 11 the Beatty programs', 12
+//     the powers');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -250,7 +273,9 @@
 //     function; "0111" and the gamma code of 7 (9 bits, a word no order
 //     uses) for a filter; "0111" and the gamma code of 8 (11 bits) for a
 //     continued fraction of a square root; "0111" and the gamma code of 9
-//     (11 bits) for the digits of a constant; "0111" and the gamma code
+//     (11 bits) for the digits of a constant; "0111", the gamma code of
+//     10 and one bit, "0" for a first entry and "1" for boundary rules
+//     (12 bits), for a triangle recurrence; "0111" and the gamma code
 //     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
 //     program; "000" for a literal.
 //  2. For all but literals, digits and continued fractions, one offset bit
@@ -283,7 +308,18 @@
 //     its gamma code) and / take 2 bits; *, ^, sqrt, log, pi, +, - take
 //     4; e and exp 6; sin, cos, tan, atan 7. The table is complete and the
 //     expressions weigh 21/32 in all (TestRealKraft).
-//  8. A continued fraction continues after its header with 2 bits for
+//  8. A triangle recurrence's body is coded like any body, each cell
+//     with the code word of the earlier term a(n-i) it stands for:
+//     T(n-1, k-1) is a(n-1) (3 bits), T(n-1, k) a(n-2) (4), T(n, k-1)
+//     a(n-3) (5), T(n-1, k+1) a(n-4) (7), T(n-2, k-1) a(n-5) (9) and
+//     T(n-2, k) a(n-6) (9). Then its first entry in the universal integer
+//     code, or one bit for each rule, left and right ("00" is unused),
+//     and the rules' bodies. Pascal's triangle,
+//     T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1, is 12+1 (header and
+//     offset) + 3+3+4 (body) + 5 (the first entry 1) = 28 bits; the
+//     Eulerian numbers (OEIS A008292) 13 + 40 + 5 = 58, against 113 for
+//     their first 15 terms written out.
+//  9. A continued fraction continues after its header with 2 bits for
 //     the part, "00" the partial quotients, "01" the numerators, "10" the
 //     denominators ("11" is unused), then the Elias gamma code of N: 13 +
 //     2*floor(log2 N) + 1 bits in all. a = cf(sqrt(352)) takes 13 + 17 =

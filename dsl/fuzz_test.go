@@ -68,6 +68,11 @@ var parseSeeds = []string{
 	"a(n) = floor((2^(1/3))^n)",
 	"a(n) = floor(exp(4000)^n)",
 	"a(n) = round((1-3)^n)",
+	"T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1",
+	"T(n, k) = (n - k + 1)*T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1",
+	"T(n, k) = 2*T(n-1, k-1) + T(n-1, k); T(n, 0) = 1, T(n, n) = 1",
+	"T(n, k) = T(n, k-1) + T(n-1, k+1) - T(n-2, k-1)*T(n-2, k); T(n, n) = 2^n; n >= 1",
+	"T(n, k) = T(n-1, k) - 9223372036854775807*T(n-1, k-1); T(n, 1) = -n",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it
@@ -112,7 +117,9 @@ func FuzzParse(f *testing.F) {
 // checks that evaluating it never panics and that Eval, where defined,
 // equals EvalBig. A program without a body (a literal, a generating
 // function, a continued fraction) has its Values checked against its
-// BigValues instead, n%64 of them.
+// BigValues instead, n%64 of them, and so does a triangle recurrence
+// (where its int64 terms are defined: an overflow on the way makes them
+// Undef).
 func FuzzEval(f *testing.F) {
 	for _, s := range parseSeeds {
 		f.Add([]byte(s), int64(5), int64(3), int64(1), int64(2), int64(-3))
@@ -124,6 +131,9 @@ func FuzzEval(f *testing.F) {
 		var e dsl.Expr
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body == nil {
 			checkValuesAgree(t, prog, int(uint64(n)%64))
+		}
+		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Kind == dsl.TriangleRec {
+			checkDefinedAgree(t, prog, int(uint64(n)%64))
 		}
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body != nil {
 			e = prog.Body

@@ -66,6 +66,9 @@ func dumpProgram(p *dsl.Program) string {
 	if b, ok := p.Parts.(*dsl.RoundedParts); ok {
 		return s + fmt.Sprintf(" round=%d %s add=%d", b.Round, dumpReal(b.Real), b.Add)
 	}
+	if g, ok := p.Parts.(*dsl.TriRecParts); ok {
+		return s + " left=" + dump(g.Left) + " right=" + dump(g.Right)
+	}
 	if p.Parts != nil {
 		s += fmt.Sprintf(" %v", p.Parts)
 	}
@@ -195,7 +198,8 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 }
 
 // allPrograms calls fn with every program whose code takes at most maxBits
-// bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
+// bits: closed forms, triangles, triangle recurrences, recurrences of
+// orders 1..MaxOrder and
 // rational generating functions (both offsets, every initial term,
 // exponent and numerator that fits), continued fractions of square roots
 // (every part and valid N that fits), digits of constants, Beatty and
@@ -232,6 +236,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 				}
 			}
 		}
+		triangleRecurrences(en, off, maxBits, fn)
 		for order := 1; order <= dsl.MaxOrder; order++ {
 			head := dsl.HeaderBits(dsl.Recurrence, order)
 			tuples(order, maxBits-head-3, func(init []*big.Int, used int) {
@@ -253,6 +258,38 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		tuples(n, maxBits-head, func(ts []*big.Int, _ int) {
 			fn(dsl.NewLiteral(ts))
 		})
+	}
+}
+
+// triangleRecurrences calls fn with every triangle recurrence of the
+// offset whose code takes at most maxBits bits: with each first entry
+// that fits, and with a left rule, a right rule or both.
+func triangleRecurrences(en *enumerator, off, maxBits int, fn func(p *dsl.Program)) {
+	head := dsl.HeaderBits(dsl.TriangleRec, 1)
+	tuples(1, maxBits-head-3, func(top []*big.Int, used int) {
+		for b := 3; b <= maxBits-head-used; b++ {
+			for _, e := range en.exprs(b) {
+				fn(dsl.NewTriangleRec(off, e, top[0]))
+			}
+		}
+	})
+	head = dsl.HeaderBits(dsl.TriangleRec, 0) + 2 // and a bit for each rule
+	for b := 3; b <= maxBits-head-3; b++ {
+		for _, e := range en.exprs(b) {
+			for lb := 3; lb <= maxBits-head-b; lb++ {
+				for _, r := range en.exprs(lb) {
+					fn(dsl.NewTriangleRules(off, e, r, nil))
+					fn(dsl.NewTriangleRules(off, e, nil, r))
+				}
+				for rb := 3; rb <= maxBits-head-b-lb; rb++ {
+					for _, r := range en.exprs(rb) {
+						for _, l := range en.exprs(lb) {
+							fn(dsl.NewTriangleRules(off, e, l, r))
+						}
+					}
+				}
+			}
+		}
 	}
 }
 

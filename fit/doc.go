@@ -97,6 +97,19 @@
 //     integer polynomial of total degree at most 3 in the row and the
 //     column (2*n*k + n + k + 9), solved from all the terms at once with 3
 //     to spare.
+//   - TriangleRecurrence: triangles read by rows whose entries are a
+//     linear combination of the cells above and before them
+//     (dsl.TriangleRec), T(n, k) = 8*T(n-1, k-1) + T(n-1, k) or the
+//     Eulerian numbers (n - k + 1)*T(n-1, k-1) + k*T(n-1, k), with
+//     integer coefficients that are constants or affine in n and k and an
+//     optional term of the same kind: first as a whole triangle after its
+//     first entry (cells outside it 0), every later term an equation, the
+//     shapes fewest unknowns first, with 4 equations to spare and 2 per
+//     unknown; then, if none fits, inside the triangle with constant
+//     coefficients on T(n-1, k-1) and T(n-1, k) (3 to spare) and boundary
+//     rules for the edges the recurrence does not give, each the shortest
+//     closed form of its edge that is shorter than the edge written out
+//     (search.ClosedForms): 1, n + 1, 2^n, prime(n).
 //   - Trajectory: the trajectories of Collatz-like maps, a(n) = if
 //     a(n-1) mod 2 <= 0 then a(n-1)/2 else (P*a(n-1) + R)/Q: every even
 //     term is halved, the odd steps lie on one line, found from two of

@@ -14,7 +14,8 @@ import (
 // roots, the digits of real constants such as log(8) or 49^(1/5), the
 // continued fractions of square roots (their partial quotients, or their
 // convergents' numerators or denominators), triangles read by rows whose
-// entries are a polynomial in the row and the column, the trajectories of
+// entries are a polynomial in the row and the column, triangles defined
+// by a recurrence on the entries above them, the trajectories of
 // Collatz-like maps (halve an even term, send an odd one to
 // (P*x + R)/Q), polynomials in the n-th prime, and the roundings of the
 // multiples and of the powers of a real constant, floor(n*pi) and
