@@ -16,7 +16,8 @@ import (
 // convergents' numerators or denominators), triangles read by rows whose
 // entries are a polynomial in the row and the column, the trajectories of
 // Collatz-like maps (halve an even term, send an odd one to
-// (P*x + R)/Q), and polynomials in the n-th prime. This is the list the
+// (P*x + R)/Q), and polynomials in the n-th prime (or two consecutive
+// primes). This is the list the
 // command runs (predict.Options.Fitters).
 func Early() []predict.Fitter {
 	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, Trajectory, PrimePolynomial}
