@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 )
@@ -46,6 +47,46 @@ func Ilog(x, b Value) Value {
 	return e
 }
 
+// Iroot returns the integer part (the floor) of the k-th root of x, k >=
+// 1: the largest r with r^k <= x. An odd root of a negative number is
+// negative (iroot(-9, 3) = -3, as -3 < -9^(1/3) < -2); an even root of a
+// negative number and k < 1 are Undef. iroot(x, 2) is isqrt(x).
+func Iroot(x, k Value) Value {
+	if x == Undef || k == Undef || k < 1 || (x < 0 && k%2 == 0) {
+		return Undef
+	}
+	if x < 0 {
+		// floor(-y^(1/k)) = -ceil(y^(1/k)) for y = -x.
+		r := Iroot(-x, k)
+		if Pow(r, k) != -x {
+			r++
+		}
+		return -r
+	}
+	if k == 1 || x < 2 {
+		return x
+	}
+	if k >= 63 { // 2^63 > x
+		return 1
+	}
+	r := Value(math.Pow(float64(x), 1/float64(k)))
+	// The float may be off by one or so either way; Pow is Undef when
+	// r^k overflows, which means r^k > x.
+	for r > 0 && !powAtMost(r, k, x) {
+		r--
+	}
+	for powAtMost(r+1, k, x) {
+		r++
+	}
+	return r
+}
+
+// powAtMost reports whether r^k <= x for r >= 0.
+func powAtMost(r, k, x Value) bool {
+	p := Pow(r, k)
+	return p != Undef && p <= x
+}
+
 // Xor, And and Or are the bitwise operations on the two's complement forms
 // of x and y (infinite, for negative numbers, as in math/big): -1 xor 5 =
 // -6. The only int64 result they cannot give is -2^63, whose bit pattern
@@ -88,6 +129,8 @@ func bigBitwise(op Op, x, y *big.Int) *big.Int {
 		return bigVal(x, y)
 	case OpIlog:
 		return bigIlog(x, y)
+	case OpIroot:
+		return bigIroot(x, y)
 	}
 	return nil
 }
@@ -126,4 +169,36 @@ func bigIlog(x, b *big.Int) *big.Int {
 		q.Quo(q, b)
 	}
 	return big.NewInt(e)
+}
+
+func bigIroot(x, k *big.Int) *big.Int {
+	if k.Sign() < 1 || (x.Sign() < 0 && k.Bit(0) == 0) {
+		return nil
+	}
+	if x.Sign() < 0 {
+		y := new(big.Int).Neg(x)
+		r := bigIroot(y, k)
+		if new(big.Int).Exp(r, k, nil).Cmp(y) != 0 {
+			r.Add(r, big.NewInt(1))
+		}
+		return r.Neg(r)
+	}
+	if !k.IsInt64() || k.Int64() >= int64(x.BitLen()) {
+		// 2^k > x: the root is 0 or 1.
+		return big.NewInt(int64(min(x.Sign(), 1)))
+	}
+	// Bisection on the root, which has at most BitLen/k + 1 bits.
+	kk := uint(k.Int64())
+	lo, hi := big.NewInt(0), new(big.Int).Lsh(big.NewInt(1), uint(x.BitLen())/kk+1)
+	one := big.NewInt(1)
+	for lo.Cmp(hi) < 0 { // the root is in [lo, hi]
+		mid := new(big.Int).Add(lo, hi)
+		mid.Add(mid, one).Rsh(mid, 1)
+		if new(big.Int).Exp(mid, k, nil).Cmp(x) <= 0 {
+			lo = mid
+		} else {
+			hi = mid.Sub(mid, one)
+		}
+	}
+	return lo
 }

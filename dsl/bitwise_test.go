@@ -68,8 +68,44 @@ func naiveBitwise(op dsl.Op, x, y *big.Int) *big.Int {
 	return r
 }
 
+// naiveIroot is the largest r with r^k <= x (an odd root of a negative
+// x included), nil for k < 1 or an even root of a negative number: from
+// r = -|x| - 1, which is small enough, add the largest powers of two that
+// keep r^k <= x. A k with 2^k > |x| + 1 leaves 1, 0, -1 or -2.
+func naiveIroot(x, k *big.Int) *big.Int {
+	if k.Sign() < 1 || (x.Sign() < 0 && k.Bit(0) == 0) {
+		return nil
+	}
+	if k.Cmp(big.NewInt(int64(x.BitLen()+1))) > 0 {
+		switch {
+		case x.Sign() > 0:
+			return big.NewInt(1)
+		case x.Sign() == 0:
+			return big.NewInt(0)
+		case x.Cmp(big.NewInt(-1)) == 0:
+			return big.NewInt(-1)
+		}
+		return big.NewInt(-2)
+	}
+	r := big.NewInt(0)
+	if x.Sign() < 0 {
+		r.Sub(x, big.NewInt(1))
+	}
+	for step := new(big.Int).Lsh(big.NewInt(1), uint(x.BitLen()+2)); step.Sign() > 0; {
+		next := new(big.Int).Add(r, step)
+		if new(big.Int).Exp(next, k, nil).Cmp(x) <= 0 {
+			r = next
+		} else {
+			step.Rsh(step, 1)
+		}
+	}
+	return r
+}
+
 func naiveBinary(op dsl.Op, x, y *big.Int) *big.Int {
 	switch op {
+	case dsl.OpIroot:
+		return naiveIroot(x, y)
 	case dsl.OpVal:
 		return naiveVal(x, y)
 	case dsl.OpIlog:
@@ -78,7 +114,7 @@ func naiveBinary(op dsl.Op, x, y *big.Int) *big.Int {
 	return naiveBitwise(op, x, y)
 }
 
-var bitwiseOps = []dsl.Op{dsl.OpVal, dsl.OpIlog, dsl.OpXor, dsl.OpAnd, dsl.OpOr}
+var bitwiseOps = []dsl.Op{dsl.OpVal, dsl.OpIlog, dsl.OpXor, dsl.OpAnd, dsl.OpOr, dsl.OpIroot}
 
 // TestBitwiseAgainstBig checks Eval and EvalBig of val, ilog, xor, and,
 // or against the brute-force definitions, on small numbers of both signs,

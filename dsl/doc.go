@@ -174,7 +174,7 @@
 //	         | digsum | bitcount | rev | isqrt
 //	         | nextprime | prevprime | gpf | lpf | omega | bigomega
 //	         | issquare
-//	FUNC2   := val | ilog | xor | and | or
+//	FUNC2   := val | ilog | iroot | xor | and | or
 //
 // Constants are positive integers. Semantics, with Undef for "undefined":
 // "/" is floor division and "mod" the matching floor remainder, which takes
@@ -204,11 +204,14 @@
 // these four are Undef outside 1..NTLimit. val(x, p) is the largest e such
 // that p^e divides x (the p-adic valuation for a prime p; any p >= 2 is
 // allowed), Undef for x = 0 or p < 2; ilog(x, b) is floor(log_b x), the
-// largest e with b^e <= x, for x >= 1 and b >= 2 (Undef otherwise).
+// largest e with b^e <= x, for x >= 1 and b >= 2 (Undef otherwise);
+// iroot(x, k) the integer part (floor) of the k-th root of x, k >= 1, an
+// odd root of a negative number negative (iroot(-9, 3) = -3), an even one
+// Undef.
 // xor(x, y), and(x, y) and or(x, y) are the bitwise operations on two's
 // complement numbers (infinitely many leading ones for a negative number,
-// as in math/big): xor(-1, 5) = -6. val, ilog, issquare and the bitwise
-// operations work on numbers of any size.
+// as in math/big): xor(-1, 5) = -6. val, ilog, iroot, issquare and the
+// bitwise operations work on numbers of any size.
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given
 // index is Undef does not reproduce that term.
@@ -235,7 +238,7 @@
 //     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
 //     prime, pi, isprime, sigma, tau, phi, val, issquare, omega, bigomega
 //     10; mu, digsum, bitcount, nextprime, prevprime, gpf, lpf, ilog, xor,
-//     and, or 11; rev, isqrt 12;
+//     and 11; rev, isqrt, or, iroot 12;
 //     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
 //     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1

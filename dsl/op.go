@@ -53,6 +53,7 @@ const (
 	OpXor                 // xor(x, y), bitwise exclusive or
 	OpAnd                 // and(x, y), bitwise and
 	OpOr                  // or(x, y), bitwise or
+	OpIroot               // iroot(x, k), the integer part of the k-th root
 	numOps
 )
 
@@ -103,8 +104,9 @@ type OpInfo struct {
 // mu and tau. The 1/128 it freed holds four words of 10 bits (val,
 // issquare, omega, bigomega: the new functions named most often in the
 // OEIS's sequence names, 420 to 520 names each, against about 1,400 each
-// for sigma, tau and phi at 10 bits) and eight of 11 bits (gpf, lpf,
-// nextprime, prevprime, ilog, xor, and, or: 130 to 350 names each).
+// for sigma, tau and phi at 10 bits), seven of 11 bits (gpf, lpf,
+// nextprime, prevprime, ilog, xor, and: 130 to 350 names each) and two of
+// 12 (or, and iroot, which the primes of the form A*k^3 + C need).
 var Ops = [numOps]OpInfo{
 	OpIndex:   {Name: "n", Arity: 0, Prec: PrecAtom, Bits: 3},
 	OpConst:   {Name: "const", Arity: 0, Prec: PrecAtom, Bits: 3},
@@ -150,7 +152,8 @@ var Ops = [numOps]OpInfo{
 	OpIlog:      {Name: "ilog", Arity: 2, Prec: PrecAtom, Bits: 11},
 	OpXor:       {Name: "xor", Arity: 2, Prec: PrecAtom, Bits: 11, Commutative: true},
 	OpAnd:       {Name: "and", Arity: 2, Prec: PrecAtom, Bits: 11, Commutative: true},
-	OpOr:        {Name: "or", Arity: 2, Prec: PrecAtom, Bits: 11, Commutative: true},
+	OpOr:        {Name: "or", Arity: 2, Prec: PrecAtom, Bits: 12, Commutative: true},
+	OpIroot:     {Name: "iroot", Arity: 2, Prec: PrecAtom, Bits: 12},
 }
 
 // NumOps is the number of node choices in the table.

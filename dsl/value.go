@@ -281,6 +281,8 @@ func Apply2(op Op, x, y Value) Value {
 		return And(x, y)
 	case OpOr:
 		return Or(x, y)
+	case OpIroot:
+		return Iroot(x, y)
 	}
 	return Undef
 }
