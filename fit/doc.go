@@ -89,6 +89,7 @@
 //     r) mod m (m a divisor of the gcd of the differences), the primes in
 //     a union of residue classes, isprime(n)*and(M, 2^(n mod m)), the
 //     primes of the form A*k^2 + B*k + C, isprime(n)*issquare(u*n + v),
+//     and A*k^3 + C, with iroot(x, 3),
 //     the n at which c1*n + c0, a quadratic or half a quadratic is prime,
 //     products of two such conditions or of three linear ones (twin and
 //     Sophie Germain primes, prime triplets), and the divisors of N <=

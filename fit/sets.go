@@ -21,7 +21,8 @@ import (
 //     m of their gcd is tried, and the fit holds when the primes = r mod m
 //     up to the last term are exactly the terms;
 //   - primes in a union of residue classes (primeResidues);
-//   - the primes of the form A*k^2 + B*k + C (primeForms);
+//   - the primes of the form A*k^2 + B*k + C (primeForms) and A*k^3 + C
+//     (primeCubes);
 //   - the n at which a polynomial takes prime values, isprime(P(n)):
 //     P = c1*n + c0 (1 <= c1 <= maxSetSlope, |c0| <= maxSetIntercept),
 //     P = A*n^2 + B*n + C and P = (A*n^2 + B*n + C)/2 with small A, B, C
@@ -49,6 +50,7 @@ func Sets(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	bodies = append(bodies, s.primeClasses()...)
 	bodies = append(bodies, s.primeResidues()...)
 	bodies = append(bodies, s.primeForms(ctx)...)
+	bodies = append(bodies, s.primeCubes(ctx)...)
 	bodies = append(bodies, s.divisors()...)
 	bodies = append(bodies, s.primeValues(ctx)...)
 	slices.SortStableFunc(bodies, func(a, b dsl.Expr) int { return bits(a) - bits(b) })
@@ -84,6 +86,7 @@ const (
 	maxFormSlope      = 64          // u in isprime(n)*issquare(u*n + v)
 	maxFormIntercept  = 1024        // |v|, and |c| in issquare((n - c)/w)
 	maxFormDivisor    = 32          // w
+	maxCubeLead       = 32          // A in the primes A*k^3 + C
 	maxQuadLead       = 8           // A in isprime(A*n^2 + B*n + C)
 	maxQuadMiddle     = 16          // |B|
 	maxQuadConstant   = 128         // |C|
@@ -318,6 +321,37 @@ func (s *set) primeForms(ctx context.Context) []dsl.Expr {
 	return out
 }
 
+// primeCubes returns the body of the primes of the form A*k^3 + C: with m
+// = (n - C)/A, isprime(n) - (m - iroot(m, 3)^3) - (n - C) mod A, positive
+// exactly when n is prime, A divides n - C and m is a cube (m -
+// iroot(m, 3)^3 and the remainder are never negative); for A = 1, m is n -
+// C and there is no remainder. The first (A, C) in range that fits, the
+// members first, is proposed.
+func (s *set) primeCubes(ctx context.Context) []dsl.Expr {
+	if !s.membersAll(isPrime) || !s.credible(maxCubeLead*(2*maxFormIntercept+1)) {
+		return nil
+	}
+	cube := func(x int64) bool { r := dsl.Iroot(dsl.Value(x), 3); return r*r*r == dsl.Value(x) }
+	for a := int64(1); a <= maxCubeLead && ctx.Err() == nil; a++ {
+		for c := int64(-maxFormIntercept); c <= maxFormIntercept; c++ {
+			at := func(n int64) bool { return (n-c)%a == 0 && cube((n-c)/a) && isPrime(n) }
+			if !s.membersAll(at) || !s.matches(at) {
+				continue
+			}
+			m := nPlus(-c)
+			if a > 1 {
+				m = bin(dsl.OpDiv, m, constI(a))
+			}
+			body := bin(dsl.OpSub, isPrimeE(&dsl.Index{}), bin(dsl.OpSub, m, bin(dsl.OpPow, bin(dsl.OpIroot, m, constI(3)), constI(3))))
+			if a > 1 {
+				body = bin(dsl.OpSub, body, bin(dsl.OpMod, nPlus(-c), constI(a)))
+			}
+			return []dsl.Expr{body}
+		}
+	}
+	return nil
+}
+
 func isSquareE(x dsl.Expr) dsl.Expr {
 	if x == nil {
 		return nil
@@ -461,8 +495,8 @@ func (s *set) membersAll(member func(int64) bool) bool {
 // The universe is the primes when every member is prime, else every
 // integer. A family of bodies that tries 2^h candidates fits a set by
 // chance about 2^(h - evidence) times, so the families that choose among
-// many candidates (primeProducts, primeResidues, primeForms) propose
-// only when the evidence is at least h + chanceMargin bits.
+// many candidates (primeProducts, primeResidues, primeForms, primeCubes)
+// propose only when the evidence is at least h + chanceMargin bits.
 func (s *set) evidence() float64 {
 	if s.info < 0 {
 		s.info = s.measure()

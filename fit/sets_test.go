@@ -51,6 +51,11 @@ func TestSets(t *testing.T) {
 			"a = {n >= 1 : isprime(n)*issquare(8*n - 31) > 0}", 3407},
 		{"primes 9k^2 + 4", "13,229,733,1093,2029,3253,7573,13693,18229,21613,31333,33493",
 			"a = {n >= 1 : isprime(n)*issquare((n - 4)/9) - (n - 4) mod 9 > 0}", 42853},
+		// The primes of the form 2k^3 + 1, computed here. (Most primes of
+		// a cubic form pass NTLimit, where isprime is undefined, within 16
+		// terms.)
+		{"primes 2k^3 + 1", "3,17,251,433,1459,2663,3457,16001,18523,35153,39367,48779,54001,65537,85751",
+			"a = {n >= 1 : isprime(n) - ((n - 1)/2 - iroot((n - 1)/2, 3)^3) - (n - 1) mod 2 > 0}", 170369},
 		{"primes 3, 5, 6 mod 7", "3,5,13,17,19,31,41,47,59,61,73,83,89,97,101",
 			"a = {n >= 1 : isprime(n)*and(104, 2^(n mod 7)) > 0}", 103},
 		// The primes not 3 mod 7 (A045346): 15 terms leave out only 3,
