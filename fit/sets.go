@@ -420,14 +420,13 @@ func (s *set) primeLines(ctx context.Context) (out []dsl.Expr, atoms []primeAtom
 	for c1 := int64(1); c1 <= maxSetSlope && ctx.Err() == nil; c1++ {
 		for c0 := int64(-maxSetIntercept); c0 <= maxSetIntercept; c0++ {
 			// Members first: most lines fail at the first or second.
-			at := primeAt(c1, c0)
-			if c1*s.last()+c0 > dsl.NTLimit || !s.membersAll(at) {
+			if c1*s.last()+c0 > dsl.NTLimit || !s.membersAll(primeAt(c1, c0)) {
 				continue
 			}
-			if s.matches(at) {
+			if s.matches(primeAt(c1, c0)) {
 				out = append(out, isPrimeE(s.polyExpr(c0, c1, 0, 1)))
 			} else if c1 <= maxPairSlope && c0 >= -maxPairIntercept && c0 <= maxPairIntercept && len(atoms) < maxPrimeAtoms {
-				atoms = append(atoms, primeAtom{isPrimeE(s.polyExpr(c0, c1, 0, 1)), at})
+				atoms = append(atoms, primeAtom{isPrimeE(s.polyExpr(c0, c1, 0, 1)), primeAt(c1, c0)})
 			}
 		}
 	}
@@ -550,14 +549,13 @@ func (s *set) primeQuadratics(ctx context.Context) (out []dsl.Expr, atoms []prim
 					if d == 2 && ((a+b)%2 != 0 || c%2 != 0) || (a*s.last()*s.last()+b*s.last()+c)/d > dsl.NTLimit {
 						continue
 					}
-					at := func(n int64) bool { return isPrime(int64(dsl.Div(dsl.Value(a*n*n+b*n+c), dsl.Value(d)))) }
-					if !s.membersAll(at) {
+					if !s.membersAll(quadAt(a, b, c, d)) {
 						continue
 					}
-					if s.matches(at) {
+					if s.matches(quadAt(a, b, c, d)) {
 						out = append(out, isPrimeE(s.polyExpr(c, b, a, d)))
 					} else if d == 1 && len(atoms) < maxPrimeAtoms {
-						atoms = append(atoms, primeAtom{isPrimeE(s.polyExpr(c, b, a, d)), at})
+						atoms = append(atoms, primeAtom{isPrimeE(s.polyExpr(c, b, a, d)), quadAt(a, b, c, d)})
 					}
 				}
 			}
@@ -571,6 +569,11 @@ func (s *set) primeQuadratics(ctx context.Context) (out []dsl.Expr, atoms []prim
 func (s *set) polyExpr(c0, c1, c2, d int64) dsl.Expr {
 	p := ratPoly{big.NewRat(c0, d), big.NewRat(c1, d), big.NewRat(c2, d)}
 	return newBuilder().ratPolyExpr(p, int(s.offset), false)
+}
+
+// quadAt is the membership test of isprime((a*n^2 + b*n + c)/d).
+func quadAt(a, b, c, d int64) func(int64) bool {
+	return func(n int64) bool { return isPrime(int64(dsl.Div(dsl.Value(a*n*n+b*n+c), dsl.Value(d)))) }
 }
 
 // primeAt is the membership test of isprime(c1*n + c0).
