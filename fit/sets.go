@@ -30,10 +30,12 @@ import (
 //     three linear ones (primeProducts), isprime(6*n + 1)*isprime(6*n +
 //     5);
 //   - the divisors of N, 1 - N mod n, with N <= 2^20 the least common
-//     multiple of the terms.
+//     multiple of the terms;
+//   - the n that a function of n divides, or that divide it, or not
+//     (divisibility): the Niven numbers, 1 - n mod digsum(n).
 //
 // The families that pick among many candidates (residue classes by the
-// terms' residues, forms, products) need the set to carry enough evidence
+// terms' residues, forms, products, divisibility) need the set to carry enough evidence
 // to beat chance (see evidence and chanceMargin).
 //
 // Each body is checked at every n from the offset to the last term: it is
@@ -52,6 +54,7 @@ func Sets(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	bodies = append(bodies, s.primeForms(ctx)...)
 	bodies = append(bodies, s.primeCubes(ctx)...)
 	bodies = append(bodies, s.divisors()...)
+	bodies = append(bodies, s.divisibility()...)
 	bodies = append(bodies, s.primeValues(ctx)...)
 	slices.SortStableFunc(bodies, func(a, b dsl.Expr) int { return bits(a) - bits(b) })
 	var out []*dsl.Program
@@ -395,6 +398,42 @@ func (s *set) divisors() []dsl.Expr {
 	return []dsl.Expr{bin(dsl.OpSub, constI(1), bin(dsl.OpMod, constI(n), &dsl.Index{}))}
 }
 
+// divisibility returns the bodies of the sets of n that a function of n
+// divides, or that divide it, or not: 1 - n mod f(n) (the Niven numbers,
+// divisible by their digit sum, are 1 - n mod digsum(n)), 1 - f(n) mod n,
+// n mod f(n) and f(n) mod n, for f each function of one argument of the
+// language (prime, sigma, tau, phi, digsum, ...). Each is positive exactly
+// when the divisibility holds (or fails): a remainder is never negative
+// for a positive divisor. Most such bodies are not 0 and 1 only, so the
+// filter search, which looks for the set's 0-1 sequence, misses them.
+func (s *set) divisibility() []dsl.Expr {
+	if s.offset < 1 || !s.credible(4*float64(len(dsl.Funcs1))) {
+		return nil
+	}
+	n := &dsl.Index{}
+	var out []dsl.Expr
+	for _, op := range dsl.Funcs1 {
+		f := &dsl.Unary{Op: op, X: n}
+		for _, body := range []dsl.Expr{
+			bin(dsl.OpSub, constI(1), bin(dsl.OpMod, n, f)),
+			bin(dsl.OpSub, constI(1), bin(dsl.OpMod, f, n)),
+			bin(dsl.OpMod, n, f),
+			bin(dsl.OpMod, f, n),
+		} {
+			defined := true
+			in := func(x int64) bool {
+				v := dsl.Eval(body, &dsl.Env{N: dsl.Value(x)})
+				defined = defined && v != dsl.Undef
+				return v > 0
+			}
+			if s.matches(in) && defined {
+				out = append(out, body)
+			}
+		}
+	}
+	return out
+}
+
 // primeValues returns isprime(P(n)) for the polynomials P that take prime
 // values exactly on the set, and the products of two or three such
 // conditions that are 1 exactly on it.
@@ -494,8 +533,8 @@ func (s *set) membersAll(member func(int64) bool) bool {
 // The universe is the primes when every member is prime, else every
 // integer. A family of bodies that tries 2^h candidates fits a set by
 // chance about 2^(h - evidence) times, so the families that choose among
-// many candidates (primeProducts, primeResidues, primeForms, primeCubes)
-// propose only when the evidence is at least h + chanceMargin bits.
+// many candidates (primeProducts, primeResidues, primeForms, primeCubes,
+// divisibility) propose only when the evidence is at least h + chanceMargin bits.
 func (s *set) evidence() float64 {
 	if s.info < 0 {
 		s.info = s.measure()

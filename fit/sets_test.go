@@ -56,6 +56,12 @@ func TestSets(t *testing.T) {
 		// terms.)
 		{"primes 2k^3 + 1", "3,17,251,433,1459,2663,3457,16001,18523,35153,39367,48779,54001,65537,85751",
 			"a = {n >= 1 : isprime(n) - ((n - 1)/2 - iroot((n - 1)/2, 3)^3) - (n - 1) mod 2 > 0}", 170369},
+		// A005349 the Niven numbers, divisible by their digit sum; A033950
+		// the refactorable numbers, divisible by their number of divisors.
+		{"Niven numbers", "1,2,3,4,5,6,7,8,9,10,12,18,20,21,24",
+			"a = {n >= 1 : 1 - n mod digsum(n) > 0}", 27},
+		{"refactorable numbers", "1,2,8,9,12,18,24,36,40,56,60,72,80,84,88",
+			"a = {n >= 1 : 1 - n mod tau(n) > 0}", 96},
 		{"primes 3, 5, 6 mod 7", "3,5,13,17,19,31,41,47,59,61,73,83,89,97,101",
 			"a = {n >= 1 : isprime(n)*and(104, 2^(n mod 7)) > 0}", 103},
 		// The primes not 3 mod 7 (A045346): 15 terms leave out only 3,
