@@ -93,43 +93,37 @@ func TestSets(t *testing.T) {
 	}
 }
 
-// TestSetsRandom checks that random increasing sets get no proposal: with
-// 15 members among the first 100 or so integers, no residue class of
-// primes, prime-valued polynomial or divisor set should fit by chance.
+// TestSetsRandom checks that random sets get no proposal: with 15
+// members among the first 100 or so integers, no residue class of primes,
+// prime-valued polynomial, divisor set or divisibility should fit by
+// chance; and 15 primes picked at random are no residue class or union of
+// classes, no polynomial, product or form.
 func TestSetsRandom(t *testing.T) {
-	rng := rand.New(rand.NewPCG(4, 5))
-	trials := 50 // about 1.5 s
-	if testing.Short() {
-		trials = 10
+	cases := []struct {
+		name   string
+		trials int // about 30 ms each; a fifth with -short
+		member func(rng *rand.Rand, v int64) bool
+	}{
+		{"integers", 50, func(rng *rand.Rand, _ int64) bool { return rng.IntN(6) == 0 }},
+		{"primes", 100, func(rng *rand.Rand, v int64) bool { return isPrime(v) && rng.IntN(3) > 0 }},
 	}
-	for trial := range trials {
-		var terms []*big.Int
-		v := int64(rng.IntN(5))
-		for range 15 {
-			v += 1 + int64(rng.IntN(12))
-			terms = append(terms, big.NewInt(v))
-		}
-		assert.Empty(t, Sets(context.Background(), terms), "trial %d: %v", trial, terms)
-	}
-}
-
-// TestSetsRandomPrimes checks that random sets of primes get no
-// proposal: a residue class or union of classes, a polynomial or a form
-// should not fit 15 primes picked at random.
-func TestSetsRandomPrimes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(6, 7))
-	trials := 100 // about 5 s
-	if testing.Short() {
-		trials = 10
-	}
-	for trial := range trials {
-		var terms []*big.Int
-		for p := int64(2); len(terms) < 15; p++ {
-			if isPrime(p) && rng.IntN(3) > 0 {
-				terms = append(terms, big.NewInt(p))
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(4, uint64(5+i)))
+			trials := c.trials
+			if testing.Short() {
+				trials /= 5
 			}
-		}
-		assert.Empty(t, Sets(context.Background(), terms), "trial %d: %v", trial, terms)
+			for trial := range trials {
+				var terms []*big.Int
+				for v := int64(1 + rng.IntN(5)); len(terms) < 15; v++ {
+					if c.member(rng, v) {
+						terms = append(terms, big.NewInt(v))
+					}
+				}
+				assert.Empty(t, Sets(context.Background(), terms), "trial %d: %v", trial, terms)
+			}
+		})
 	}
 }
 
