@@ -134,7 +134,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.Beatty, dsl.Power} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -305,7 +305,11 @@ func TestCodeLengths(t *testing.T) {
 		{"a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1", 21}, // Fibonacci
 		{"a(n) = n + n; n >= 1", 11},
 		{"a(n) = n", 5},
-		{"a(n) = n!; n >= 1", 11},
+		{"a(n) = n!; n >= 1", 12},
+		{"a(n) = val(n, 2); n >= 1", 1 + 1 + 10 + 3 + 6},
+		{"a(n) = xor(n, n/2)", 1 + 1 + 11 + 3 + 5 + 3 + 6},
+		{"a(n) = gpf(n*n + 1)", 1 + 1 + 11 + 3 + 3 + 3 + 3 + 4},
+		{"a = {n >= 1 : isprime(n)*issquare(n - 1) > 0}", 9 + 1 + 3 + 10 + 3 + 10 + 4 + 3 + 4},
 		{"a(n) = a(n-1); a(0) = 0", 8},
 		{"a(n) = a(n-3); a(0) = 0, a(1) = 0, a(2) = 0", 14},
 		{"a(n) = -a(n-4); a(0) = 0, a(1) = 0, a(2) = 0, a(3) = 0", 8 + 7 + 7 + 4},

@@ -233,8 +233,12 @@
 //	         | "binomial(" expr "," expr ")" | "gcd(" expr "," expr ")"
 //	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
 //	         | FUNC "(" expr ")"
+//	         | FUNC2 "(" expr "," expr ")"
 //	FUNC    := prime | pi | isprime | sigma | tau | phi | mu
 //	         | digsum | bitcount | rev | isqrt
+//	         | nextprime | prevprime | gpf | lpf | omega | bigomega
+//	         | issquare
+//	FUNC2   := val | ilog | iroot | xor | and | or
 //
 // Constants are positive integers. Semantics, with Undef for "undefined":
 // "/" is floor division and "mod" the matching floor remainder, which takes
@@ -254,7 +258,24 @@
 // written in binary, rev(x) the decimal digits of |x| in reverse order
 // with the sign of x (rev(120) = 21); these three take any argument.
 // isqrt(x) is the integer part of the square root of x >= 0 (Undef for
-// x < 0).
+// x < 0), issquare(x) 1 when x is the square of an integer and 0
+// otherwise (0 for x < 0). nextprime(x) is the least prime > x (2 for x <
+// 2; Undef from x = 1,048,573 on, whose next prime is above NTLimit),
+// prevprime(x) the greatest prime < x (Undef for x <= 2 and above NTLimit),
+// gpf(x) and lpf(x) the greatest and the least prime factor (both 1 for x
+// = 1), omega(x) the number of distinct prime factors and bigomega(x) the
+// number of prime factors counted with multiplicity (both 0 for x = 1);
+// these four are Undef outside 1..NTLimit. val(x, p) is the largest e such
+// that p^e divides x (the p-adic valuation for a prime p; any p >= 2 is
+// allowed), Undef for x = 0 or p < 2; ilog(x, b) is floor(log_b x), the
+// largest e with b^e <= x, for x >= 1 and b >= 2 (Undef otherwise);
+// iroot(x, k) the integer part (floor) of the k-th root of x, k >= 1, an
+// odd root of a negative number negative (iroot(-9, 3) = -3), an even one
+// Undef.
+// xor(x, y), and(x, y) and or(x, y) are the bitwise operations on two's
+// complement numbers (infinitely many leading ones for a negative number,
+// as in math/big): xor(-1, 5) = -6. val, ilog, iroot, issquare and the
+// bitwise operations work on numbers of any size.
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given
 // index is Undef does not reproduce that term.
@@ -282,9 +303,10 @@
 //     (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
-//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
-//     prime, pi, isprime, sigma, tau, phi 10; mu, digsum, bitcount 11;
-//     rev, isqrt 12;
+//     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
+//     prime, pi, isprime, sigma, tau, phi, val, issquare, omega, bigomega
+//     10; mu, digsum, bitcount, nextprime, prevprime, gpf, lpf, ilog, xor,
+//     and 11; rev, isqrt, or, iroot 12;
 //     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
 //     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1

@@ -73,6 +73,14 @@ var parseSeeds = []string{
 	"T(n, k) = 2*T(n-1, k-1) + T(n-1, k); T(n, 0) = 1, T(n, n) = 1",
 	"T(n, k) = T(n, k-1) + T(n-1, k+1) - T(n-2, k-1)*T(n-2, k); T(n, n) = 2^n; n >= 1",
 	"T(n, k) = T(n-1, k) - 9223372036854775807*T(n-1, k-1); T(n, 1) = -n",
+	"a(n) = val(n!, 2) + ilog(n + 1, 3) + iroot(n - 9, 3) - iroot(n^5, n)",
+	"a(n) = val(0, 1) + ilog(-1, 1) + val(9223372036854775807, 9223372036854775807)",
+	"a(n) = xor(n, n/2) - and(n, 2*n) + or(-n, 5)",
+	"a(n) = xor(-9223372036854775807, 1)",
+	"a(n) = gpf(n) + lpf(n)*omega(n) - bigomega(n)",
+	"a(n) = nextprime(n) - prevprime(n + 3) + nextprime(1048573)",
+	"a = {n >= 1 : isprime(n)*issquare(8*n - 31) > 0}",
+	"a = {n >= 1 : isprime(n)*and(104, 2^(n mod 7)) > 0}",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it

@@ -41,7 +41,11 @@ const Language = "A program defines a(n) for every index n, in one of eleven way
 	"written out (a = [2, 4, 6, 8]). Formulas use " +
 	"n, positive constants, the operations +, -, *, / (floor), mod, ^, !, " +
 	"binomial and gcd, if-then-else, sum and prod, and the functions prime, " +
-	"pi, isprime, sigma, tau, phi, mu, digsum, bitcount, rev and isqrt. Every program is written in a binary code in which no " +
+	"pi, isprime, sigma, tau, phi, mu, digsum, bitcount, rev, isqrt, " +
+	"nextprime, prevprime, gpf, lpf, omega, bigomega, issquare, val (the " +
+	"p-adic valuation), ilog (floor of log_b), iroot (floor of the k-th " +
+	"root), xor, and and or. Every " +
+	"program is written in a binary code in which no " +
 	"code word is a prefix of another (n, +, * and a(n-1) take 3 bits, a " +
 	"constant c about 3 + 2*log2(c)). A program of b bits gets the prior " +
 	"weight 2^-b: each extra bit halves it, and all the weights together " +

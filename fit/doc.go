@@ -114,15 +114,24 @@
 //     a(n-1) mod 2 <= 0 then a(n-1)/2 else (P*a(n-1) + R)/Q: every even
 //     term is halved, the odd steps lie on one line, found from two of
 //     them and checked by at least one more.
-//   - PrimePolynomial: a(n) = P(prime(n)) (or P(prime(n + 1))), P of
-//     degree 1 to 3, solved from all the terms with 3 to spare:
-//     (prime(n + 1)^2 + 1)/2.
+//   - PrimePolynomial: a(n) = P(prime(n)) (or P(prime(n + 1)) ...
+//     P(prime(n + 3))), P of degree 1 to 3, solved from all the terms with
+//     3 to spare: (prime(n + 1)^2 + 1)/2; or P of degree 1 or 2 in two
+//     consecutive primes, prime(n + 1) + prime(n)^2.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
-//     constants in the body, the primes = r (mod m) as isprime(n) - (n -
-//     r) mod m (m a divisor of the gcd of the differences), the n at which
-//     c1*n + c0, a quadratic or half a quadratic is prime, two linear
-//     conditions at once, and the divisors of N <= 2^20, 1 - N mod n.
+//     constants in the body: the primes = r (mod m) as isprime(n) - (n -
+//     r) mod m (m a divisor of the gcd of the differences); the primes in
+//     a union of residue classes, isprime(n)*and(M, 2^(n mod m)); the
+//     primes of the form A*k^2 + B*k + C, isprime(n)*issquare(u*n + v),
+//     and A*k^3 + C, with iroot(x, 3); the n at which c1*n + c0, a
+//     quadratic or half a quadratic is prime, and products of two such
+//     conditions or of three linear ones (twin and Sophie Germain primes,
+//     prime triplets); the divisors of N <= 2^20, 1 - N mod n; and the n
+//     that a function of n divides (or not), 1 - n mod digsum(n) for the
+//     Niven numbers. The families that choose among many candidates
+//     propose only when the set holds enough evidence (its entropy among
+//     the primes, or the integers, up to its last term) to beat chance.
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

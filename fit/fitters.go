@@ -17,12 +17,12 @@ import (
 // entries are a polynomial in the row and the column, triangles defined
 // by a recurrence on the entries above them, the trajectories of
 // Collatz-like maps (halve an even term, send an odd one to
-// (P*x + R)/Q), polynomials in the n-th prime, and the roundings of the
-// multiples and of the powers of a real constant, floor(n*pi) and
-// floor(e^n). This is the list the
+// (P*x + R)/Q), polynomials in the n-th prime (or two consecutive
+// primes), and the roundings of the multiples and of the powers of a real
+// constant, floor(n*pi) and floor(e^n). This is the list the
 // command runs (predict.Options.Fitters).
 func Early() []predict.Fitter {
-	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, Trajectory, PrimePolynomial, Beatty, Power}
+	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power}
 }
 
 // Late returns the fitters consulted after the search, and only when it

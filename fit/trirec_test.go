@@ -23,7 +23,8 @@ func TestTriangleRecurrence(t *testing.T) {
 		// a Fibonacci-like triangle reading two rows up; A201639, three
 		// cells of the row above (a Riordan array); A119258, 1 on both
 		// edges; A159856, n + 1 on the left edge; A279006, 1 on the
-		// right; A125179, the primes on the left.
+		// right; A125179, the primes on the left (six rows: on five, nextprime(2*n)
+		// fits the edge 2, 3, 5, 7, 11 as well and is shorter).
 		{"(1 + 8x)^n", "1,1,8,1,16,64,1,24,192,512,1,32,384,2048,4096", "T(n, k) = 8*T(n-1, k-1) + T(n-1, k); T(0, 0) = 1", "1"},
 		{"Eulerian", "1,1,1,1,4,1,1,11,11,1,1,26,66,26,1", "T(n, k) = (n - k + 1)*T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1", "1"},
 		{"rising factorials", "1,1,2,1,5,6,1,9,26,24,1,14,71,154,120", "T(n, k) = n*T(n-1, k-1) + T(n-1, k); T(1, 1) = 1", "1"},
@@ -32,7 +33,7 @@ func TestTriangleRecurrence(t *testing.T) {
 		{"edges of 1", "1,1,1,1,3,1,1,5,7,1,1,7,17,15,1", "T(n, k) = T(n-1, k-1) + T(n-1, k-1) + T(n-1, k); T(n, n) = 1", "1"},
 		{"left edge n + 1", "1,2,-1,3,-4,1,4,-11,6,-1,5,-26,23,-8,1", "T(n, k) = T(n-1, k) + T(n-1, k) - T(n-1, k-1); T(n, 1) = n", "6"},
 		{"right edge 1", "1,1,1,1,0,1,1,-1,1,1,1,-2,2,0,1", "T(n, k) = T(n-1, k) - T(n-1, k-1); T(n, n) = 1", "1"},
-		{"primes on the left", "2,3,2,5,5,2,7,10,7,2,11,17,17,9,2", "T(n, k) = T(n-1, k-1) + T(n-1, k); T(n, 1) = prime(n)", "13"},
+		{"primes on the left", "2,3,2,5,5,2,7,10,7,2,11,17,17,9,2,13,28,34,26,11,2", "T(n, k) = T(n-1, k-1) + T(n-1, k); T(n, 1) = prime(n)", "17"},
 		// No triangle: too few terms, the squares, the primes, Fibonacci.
 		{"too few", "1,1,1,1,2,1,1,3,3", "", ""},
 		{"squares", "0,1,4,9,16,25,36,49,64,81,100,121,144,169,196", "", ""},
