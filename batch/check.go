@@ -33,7 +33,7 @@ func checkPaths(o Options, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	outs := []struct{ flag, path string }{{"--out", o.Out}, {"--summary", o.Summary}}
+	outs := []struct{ flag, path string }{{"--out", o.Out}, {"--summary", o.Summary}, {"--calibration-plot", o.CalibrationPlot}}
 	for _, out := range outs {
 		info, err := os.Stat(out.path)
 		if out.path == "" || err != nil {
@@ -48,14 +48,25 @@ func checkPaths(o Options, stdin io.Reader) error {
 			}
 		}
 	}
-	if o.Out != "" && o.Out == o.Summary || sameFile(o.Out, o.Summary) {
-		return fmt.Errorf("--out and --summary are the same file %s", o.Out)
+	for i, a := range outs {
+		for _, b := range outs[i+1:] {
+			if a.path != "" && a.path == b.path || sameFile(a.path, b.path) {
+				return fmt.Errorf("%s and %s are the same file %s", a.flag, b.flag, a.path)
+			}
+		}
 	}
-	if o.Summary == "" {
-		return nil
+	if o.CalibrationPlot != "" {
+		if _, err := PlotFormat(o.CalibrationPlot); err != nil {
+			return err
+		}
 	}
-	if err := CheckWritable(o.Summary); err != nil {
-		return fmt.Errorf("--summary %s: %w", o.Summary, err)
+	for _, out := range outs[1:] { // the output is opened next
+		if out.path == "" {
+			continue
+		}
+		if err := CheckWritable(out.path); err != nil {
+			return fmt.Errorf("%s %s: %w", out.flag, out.path, err)
+		}
 	}
 	return nil
 }

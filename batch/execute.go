@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/big"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -24,9 +25,12 @@ type Options struct {
 	Format  string // "json" (JSON Lines, the default) or "tsv"
 	Out     string // the output file; "": standard output
 	Summary string // also write the summary as JSON to this file
-	Resume  bool   // with Out: keep its records, predict the other lines
-	Strict  bool   // stop at the first bad line
-	Jobs    int    // sequences predicted in parallel
+	// CalibrationPlot also draws the reliability diagram to this file
+	// (.png or .svg; PlotCalibration).
+	CalibrationPlot string
+	Resume          bool // with Out: keep its records, predict the other lines
+	Strict          bool // stop at the first bad line
+	Jobs            int  // sequences predicted in parallel
 	// Predict predicts one sequence (under its own time limit). A result
 	// whose search was cut short by ctx is abandoned, not written.
 	Predict func(ctx context.Context, terms []*big.Int) (*predict.Result, error)
@@ -181,15 +185,49 @@ func (r *run) logf(format string, args ...any) {
 	_ = r.progress.write(r.s.Stderr, true, fmt.Appendf(nil, msgPrefix+format+"\n", args...))
 }
 
-// writeSummary prints the summary and writes it as JSON when asked.
+// writeSummary prints the summary, writes it as JSON and draws its
+// reliability diagram when asked.
 func (r *run) writeSummary(rep SummaryReport) error {
 	rep.WriteText(r.s.Stderr)
-	if r.o.Summary == "" {
-		return nil
+	if r.o.Summary != "" {
+		data, _ := json.MarshalIndent(rep, "", "  ")
+		if err := os.WriteFile(r.o.Summary, append(data, '\n'), 0o644); err != nil {
+			return fmt.Errorf("writing the summary: %w", err)
+		}
 	}
-	data, _ := json.MarshalIndent(rep, "", "  ")
-	if err := os.WriteFile(r.o.Summary, append(data, '\n'), 0o644); err != nil {
-		return fmt.Errorf("writing the summary: %w", err)
+	if r.o.CalibrationPlot != "" {
+		if err := writePlot(r.o.CalibrationPlot, rep); err != nil {
+			return fmt.Errorf("drawing the calibration plot: %w", err)
+		}
 	}
 	return nil
+}
+
+// writePlot draws rep's reliability diagram to the file at path, whole or
+// not at all: into a temporary file beside it, then renamed.
+func writePlot(path string, rep SummaryReport) error {
+	format, err := PlotFormat(path)
+	if err != nil {
+		return err
+	}
+	img, err := rep.PlotCalibration(format)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return unwrapPath(err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
+	defer tmp.Close()
+	if _, err := img.WriteTo(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -122,6 +123,10 @@ type SummaryReport struct {
 	// Mean over scored sequences of -log2 P(expected continuation).
 	MeanLogLossBits float64            `json:"mean_log_loss_bits"`
 	Calibration     []CalibrationEntry `json:"calibration"`
+	// CalibrationError is the expected calibration error over tenths of
+	// probability (Tenths): the mean over the bins of |observed -
+	// predicted|, weighted by the bins' counts.
+	CalibrationError float64 `json:"calibration_error"`
 }
 
 // CalibrationEntry is one bin of the calibration table: the scored
@@ -164,7 +169,42 @@ func (s *Summary) Report(wall time.Duration) SummaryReport {
 			Predicted: b.sumP / float64(b.n), Observed: ratio(b.right, b.n),
 		})
 	}
+	r.CalibrationError = calibrationError(Tenths(r.Calibration))
 	return r
+}
+
+// Tenths merges calibration bins into tenths of probability, [0, 0.1) to
+// [0.9, 1]: the finer bins near 1 of CalibrationEdges are parts of the
+// last tenth. Empty tenths are left out.
+func Tenths(bins []CalibrationEntry) []CalibrationEntry {
+	var out []CalibrationEntry
+	for _, b := range bins {
+		i := min(9, int(math.Floor(10*b.Low+1e-9)))
+		lo, hi := float64(i)/10, float64(i+1)/10
+		if len(out) == 0 || out[len(out)-1].Low != lo {
+			out = append(out, CalibrationEntry{Low: lo, High: hi})
+		}
+		t := &out[len(out)-1]
+		n := float64(t.Count + b.Count)
+		t.Predicted = (t.Predicted*float64(t.Count) + b.Predicted*float64(b.Count)) / n
+		t.Observed = (t.Observed*float64(t.Count) + b.Observed*float64(b.Count)) / n
+		t.Count += b.Count
+	}
+	return out
+}
+
+// calibrationError is the count-weighted mean of |observed - predicted|.
+func calibrationError(bins []CalibrationEntry) float64 {
+	var sum float64
+	var n int
+	for _, b := range bins {
+		sum += float64(b.Count) * math.Abs(b.Observed-b.Predicted)
+		n += b.Count
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
 }
 
 func ratio(a, b int) float64 {
@@ -236,6 +276,7 @@ func (r SummaryReport) WriteText(w io.Writer) {
 			bin := percent(c.Low) + "-" + percent(c.High)
 			fmt.Fprintf(w, "  %-12s %7d  %8.2f%%  %7.1f%%\n", bin, c.Count, 100*c.Predicted, 100*c.Observed)
 		}
+		fmt.Fprintf(w, "expected calibration error %.3f (over tenths of probability)\n", r.CalibrationError)
 	}
 }
 

@@ -10,11 +10,15 @@ import (
 // Grammar says what an integer body may read and use: n always; k when K
 // (a triangle's column); the earlier terms a(n-1) .. a(n-Lags); and the
 // loops sum and prod when Loops (their own bodies read k, the loop
-// variable). The parser, the search and the tests read it.
+// variable). When Cells, the earlier terms are the entries of a triangle
+// around the one the body computes, written T(n-1, k-1), T(n-1, k), ...
+// (see TriangleRec) rather than a(n-1), a(n-2), ... The parser, the
+// search and the tests read it.
 type Grammar struct {
 	Lags  int
 	K     bool
 	Loops bool
+	Cells bool
 }
 
 // LoopBody is what the search lets the body of sum and prod read: n and
@@ -54,6 +58,11 @@ type BodySpec struct {
 	// enumerates the bodies of this kind (0: it never does). A program
 	// of order r also needs more than r terms.
 	SearchFrom int
+	// Cells is how many earlier terms the body reads whatever the
+	// program's order: a(n-1) .. a(n-Cells) are then the entries of a
+	// triangle around the one computed (TriangleRec), written as cells,
+	// T(n-1, k-1), ..., and not a(n-1), ... (0 for the other kinds).
+	Cells int
 
 	// tail parses what follows the body when the text form is "lead body
 	// tail"; it reports false, consuming nothing, when the text is not
@@ -69,7 +78,7 @@ type BodySpec struct {
 
 // Grammar returns what the body of a program of the given order reads.
 func (b BodySpec) Grammar(order int) Grammar {
-	return Grammar{Lags: order, K: b.K, Loops: b.Loops}
+	return Grammar{Lags: max(order, b.Cells), K: b.K, Loops: b.Loops, Cells: b.Cells > 0}
 }
 
 // NewProgram returns the program of kind k with the given offset, order
@@ -210,9 +219,10 @@ func (p *parser) bodyProgram(group []Kind) (*Program, error) {
 	var g Grammar
 	for _, k := range group {
 		b := k.spec().body
-		g.Lags = max(g.Lags, b.MaxOrder)
+		g.Lags = max(g.Lags, b.MaxOrder, b.Cells)
 		g.K = g.K || b.K
 		g.Loops = g.Loops || b.Loops
+		g.Cells = g.Cells || b.Cells > 0
 	}
 	body, err := p.body(group[0], g, PrecCond)
 	if err != nil {
@@ -241,10 +251,10 @@ func (p *parser) body(k Kind, g Grammar, min int) (Expr, error) {
 // checkLags checks the earlier terms the body read against the program's
 // order, once its tail has said what the order is.
 func (p *parser) checkLags(prog *Program) error {
-	if p.maxLag <= prog.Order {
+	b := prog.Kind.spec().body
+	if p.maxLag <= max(prog.Order, b.Cells) {
 		return nil
 	}
-	b := prog.Kind.spec().body
 	if b.MaxOrder == 0 {
 		return p.errorf(p.peek(), "a(n-%d) %s", p.maxLag, b.noLags)
 	}

@@ -54,6 +54,33 @@ var parseSeeds = []string{
 	"a = digits(sin(1)+cos(pi/7)*tan(1)/atan(sqrt(48)))",
 	"a = digits(tan(pi/2))",
 	"a = digits(sin(1000000))",
+	"a(n) = floor(n*pi)",
+	"a(n) = floor(n*(1+sqrt(5))/2); n >= 1",
+	"a(n) = ceiling(n*sqrt(2)) - 1",
+	"a(n) = round(n*e^pi/(pi-2)) + 9223372036854775807",
+	"a(n) = floor(n*1/3)",
+	"a(n) = floor(n*exp(2000)*exp(2000))",
+	"a(n) = round(n*tan(pi/2))",
+	"a(n) = floor(e^n)",
+	"a(n) = ceiling(pi^n) - 1; n >= 1",
+	"a(n) = round((3/2)^n) + 9223372036854775807",
+	"a(n) = floor(sqrt(2)^n)",
+	"a(n) = floor((2^(1/3))^n)",
+	"a(n) = floor(exp(4000)^n)",
+	"a(n) = round((1-3)^n)",
+	"T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1",
+	"T(n, k) = (n - k + 1)*T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1",
+	"T(n, k) = 2*T(n-1, k-1) + T(n-1, k); T(n, 0) = 1, T(n, n) = 1",
+	"T(n, k) = T(n, k-1) + T(n-1, k+1) - T(n-2, k-1)*T(n-2, k); T(n, n) = 2^n; n >= 1",
+	"T(n, k) = T(n-1, k) - 9223372036854775807*T(n-1, k-1); T(n, 1) = -n",
+	"a(n) = val(n!, 2) + ilog(n + 1, 3) + iroot(n - 9, 3) - iroot(n^5, n)",
+	"a(n) = val(0, 1) + ilog(-1, 1) + val(9223372036854775807, 9223372036854775807)",
+	"a(n) = xor(n, n/2) - and(n, 2*n) + or(-n, 5)",
+	"a(n) = xor(-9223372036854775807, 1)",
+	"a(n) = gpf(n) + lpf(n)*omega(n) - bigomega(n)",
+	"a(n) = nextprime(n) - prevprime(n + 3) + nextprime(1048573)",
+	"a = {n >= 1 : isprime(n)*issquare(8*n - 31) > 0}",
+	"a = {n >= 1 : isprime(n)*and(104, 2^(n mod 7)) > 0}",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it
@@ -98,7 +125,9 @@ func FuzzParse(f *testing.F) {
 // checks that evaluating it never panics and that Eval, where defined,
 // equals EvalBig. A program without a body (a literal, a generating
 // function, a continued fraction) has its Values checked against its
-// BigValues instead, n%64 of them.
+// BigValues instead, n%64 of them, and so does a triangle recurrence
+// (where its int64 terms are defined: an overflow on the way makes them
+// Undef).
 func FuzzEval(f *testing.F) {
 	for _, s := range parseSeeds {
 		f.Add([]byte(s), int64(5), int64(3), int64(1), int64(2), int64(-3))
@@ -110,6 +139,9 @@ func FuzzEval(f *testing.F) {
 		var e dsl.Expr
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body == nil {
 			checkValuesAgree(t, prog, int(uint64(n)%64))
+		}
+		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Kind == dsl.TriangleRec {
+			checkDefinedAgree(t, prog, int(uint64(n)%64))
 		}
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body != nil {
 			e = prog.Body

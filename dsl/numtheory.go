@@ -11,7 +11,8 @@ import (
 )
 
 // NTLimit bounds the arguments of the number-theoretic functions prime, pi,
-// isprime, sigma, tau, phi and mu: for arguments above it they are Undef,
+// isprime, sigma, tau, phi, mu, nextprime, prevprime, gpf, lpf, omega and
+// bigomega: for arguments above it they are Undef,
 // in both evaluators. The bound keeps each call a table lookup or a short
 // factorisation, so that the search can apply them to millions of
 // candidate vectors. Sequences of a few dozen terms rarely need more:
@@ -20,15 +21,13 @@ const NTLimit = 1 << 20
 
 // ntTables holds what the number-theoretic functions look up, for
 // 0 <= x <= NTLimit: one bit per odd number saying whether it is prime
-// (64 KiB), how many of those bits each word of them follows, and the
-// primes up to the square root of NTLimit. The bits are precomputed
-// (oddprimes.bin, made and checked by TestOddPrimes: a sieve at start-up
-// took most of a short prediction's time); the rest is read off them on
-// first use, in microseconds.
+// (64 KiB) and how many of those bits each word of them follows. The bits
+// are precomputed (oddprimes.bin, made and checked by TestOddPrimes: a
+// sieve at start-up took most of a short prediction's time); the counts
+// are read off them on first use, in microseconds.
 type ntTables struct {
 	oddPrime []uint64 // bit x/2 (x odd) is set when x <= NTLimit is prime
 	before   []int32  // before[i]: the odd primes of the words before word i
-	small    []int32  // the primes p with p*p <= NTLimit
 }
 
 // oddPrimes is oddprimes.bin: ntTables.oddPrime, little-endian.
@@ -38,7 +37,7 @@ var oddPrimes []byte
 
 var tables = sync.OnceValue(func() *ntTables {
 	n := NTLimit/128 + 1
-	t := &ntTables{oddPrime: make([]uint64, n), before: make([]int32, n+1), small: []int32{2}}
+	t := &ntTables{oddPrime: make([]uint64, n), before: make([]int32, n+1)}
 	for i := range t.oddPrime {
 		w := binary.LittleEndian.Uint64(oddPrimes[8*i:])
 		if hi := (NTLimit - 1) / 2; i == hi/64 { // no numbers past NTLimit
@@ -49,12 +48,26 @@ var tables = sync.OnceValue(func() *ntTables {
 		t.oddPrime[i] = w
 		t.before[i+1] = t.before[i] + int32(bits.OnesCount64(w))
 	}
+	return t
+})
+
+// oddLpf holds the least prime factor of each odd x <= NTLimit at x/2, 0
+// when x is 1 or prime (1 MiB), for the functions that factor (sigma,
+// tau, phi, mu, gpf, lpf, omega, bigomega). A sieve over the precomputed
+// primes up to the square root of NTLimit builds it on first use, in
+// about a millisecond; a run that factors nothing does not build it.
+var oddLpf = sync.OnceValue(func() []uint16 {
+	t, lpfs := tables(), make([]uint16, NTLimit/2+1)
 	for p := int64(3); p*p <= NTLimit; p += 2 {
 		if t.isPrime(p) {
-			t.small = append(t.small, int32(p))
+			for m := p * p; m <= NTLimit; m += 2 * p {
+				if lpfs[m/2] == 0 {
+					lpfs[m/2] = uint16(p)
+				}
+			}
 		}
 	}
-	return t
+	return lpfs
 })
 
 // isPrime reports whether 0 <= x <= NTLimit is prime.
@@ -68,27 +81,34 @@ func (t *ntTables) isPrime(x int64) bool {
 // primes is the number of primes up to NTLimit.
 func (t *ntTables) primes() int { return 1 + int(t.before[len(t.oddPrime)]) }
 
+// lpf returns the least prime factor of 2 <= x <= NTLimit, reading the
+// odd ones' from lpfs (oddLpf).
+func lpf(lpfs []uint16, x int64) int64 {
+	if x%2 == 0 {
+		return 2
+	}
+	if p := lpfs[x/2]; p != 0 {
+		return int64(p)
+	}
+	return x
+}
+
 // factor calls f(p, e) for each prime power p^e exactly dividing
-// 1 <= x <= NTLimit, smallest p first: trial division by the primes up to
-// the square root of what is left (at most 172 of them), stopping as soon
-// as what is left is a prime.
+// 1 <= x <= NTLimit, smallest p first, reading the least prime factor of
+// what is left from the table.
 func (t *ntTables) factor(x int64, f func(p, e int64)) {
-	for _, p32 := range t.small {
-		p := int64(p32)
-		if p*p > x || t.isPrime(x) {
-			break
-		}
-		e := int64(0)
+	if tz := bits.TrailingZeros64(uint64(x)); tz > 0 {
+		f(2, int64(tz))
+		x >>= tz
+	}
+	lpfs := oddLpf()
+	for x > 1 {
+		p, e := lpf(lpfs, x), int64(0)
 		for x%p == 0 {
 			x /= p
 			e++
 		}
-		if e > 0 {
-			f(p, e)
-		}
-	}
-	if x > 1 {
-		f(x, 1)
+		f(p, e)
 	}
 }
 
@@ -252,6 +272,21 @@ func Isqrt(x Value) Value {
 	return r
 }
 
+// IsSquare returns 1 when x is the square of an integer (0 included) and
+// 0 otherwise (so 0 for x < 0).
+func IsSquare(x Value) Value {
+	if x == Undef {
+		return Undef
+	}
+	if x < 0 {
+		return 0
+	}
+	if r := Isqrt(x); r*r == x {
+		return 1
+	}
+	return 0
+}
+
 // bigNumberTheory applies a number-theoretic or digit function exactly.
 // The functions capped at NTLimit agree with their int64 forms (they are
 // nil above it); the digit functions work on any size.
@@ -264,10 +299,22 @@ func bigNumberTheory(op Op, x *big.Int) *big.Int {
 			return nil
 		}
 		return new(big.Int).Sqrt(x)
+	case OpIsSquare:
+		if x.Sign() < 0 {
+			return new(big.Int)
+		}
+		r := new(big.Int).Sqrt(x)
+		if r.Mul(r, r).Cmp(x) == 0 {
+			return big.NewInt(1)
+		}
+		return new(big.Int)
 	}
 	if !x.IsInt64() {
 		if x.Sign() < 0 && (op == OpPi || op == OpIsPrime) {
 			return new(big.Int)
+		}
+		if x.Sign() < 0 && op == OpNextPrime {
+			return big.NewInt(2)
 		}
 		return nil
 	}
@@ -303,4 +350,85 @@ func bigDigits(op Op, x *big.Int) *big.Int {
 		r.Neg(r)
 	}
 	return r
+}
+
+// lastPrime is the largest prime at most NTLimit, prime(pi(NTLimit)):
+// NextPrime is defined below it.
+const lastPrime = 1048573
+
+// NextPrime returns the least prime greater than x (2 for every x < 2);
+// Undef when that prime is above NTLimit, that is for x >= 1,048,573.
+func NextPrime(x Value) Value {
+	if x == Undef || x >= lastPrime {
+		return Undef
+	}
+	if x < 2 {
+		return 2
+	}
+	// Prime gaps below 2^20 are at most 114: a short scan of the table.
+	t := tables()
+	for y := int64(x) + 1; ; y++ {
+		if t.isPrime(y) {
+			return Value(y)
+		}
+	}
+}
+
+// PrevPrime returns the greatest prime less than x, for 3 <= x <= NTLimit
+// (PrevPrime(3) = 2); Undef otherwise (no prime is below 2).
+func PrevPrime(x Value) Value {
+	if x == Undef || x < 3 || x > NTLimit {
+		return Undef
+	}
+	t := tables()
+	for y := int64(x) - 1; ; y-- {
+		if t.isPrime(y) {
+			return Value(y)
+		}
+	}
+}
+
+// Gpf returns the greatest prime factor of 2 <= x <= NTLimit, and 1 for
+// x = 1 (OEIS A006530); Undef otherwise.
+func Gpf(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	g := int64(1)
+	tables().factor(int64(x), func(p, _ int64) { g = p })
+	return Value(g)
+}
+
+// Lpf returns the least prime factor of 2 <= x <= NTLimit, and 1 for x = 1
+// (OEIS A020639); Undef otherwise.
+func Lpf(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	if x == 1 {
+		return 1
+	}
+	return Value(lpf(oddLpf(), int64(x)))
+}
+
+// Omega returns the number of distinct prime factors of 1 <= x <= NTLimit
+// (0 for 1), else Undef.
+func Omega(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	c := Value(0)
+	tables().factor(int64(x), func(_, _ int64) { c++ })
+	return c
+}
+
+// BigOmega returns the number of prime factors of 1 <= x <= NTLimit
+// counted with multiplicity (0 for 1), else Undef.
+func BigOmega(x Value) Value {
+	if !ntDomain(x) {
+		return Undef
+	}
+	c := Value(0)
+	tables().factor(int64(x), func(_, e int64) { c += Value(e) })
+	return c
 }

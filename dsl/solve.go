@@ -200,3 +200,11 @@ func solveGcd(x, t Value, ys []Value) ([]Value, bool) {
 	}
 	return ys, false
 }
+
+// solveXor: xor(x, y) = t for the one y = x xor t, when that is a value.
+func solveXor(x, t Value, ys []Value) ([]Value, bool) {
+	if x == Undef {
+		return ys, true
+	}
+	return only(ys, x^t), true
+}

@@ -11,8 +11,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/seqpredict/seqpredict/internal/picture"
 )
 
 // The picture's size: two panels side by side, wide enough for a slide.
@@ -36,31 +36,12 @@ var (
 // log scale (with the literal programs as one more bar). format is "png"
 // or "svg".
 func (w *Walkthrough) Plot(format string) (io.WriterTo, error) {
-	var c vg.CanvasWriterTo
-	switch format {
-	case "png":
-		c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(plotWidth, plotHeight), vgimg.UseDPI(plotDPI))}
-	case "svg":
-		c = vgsvg.New(plotWidth, plotHeight)
-	default:
-		return nil, fmt.Errorf("explain: cannot plot to %q: want png or svg", format)
+	c, dc, err := picture.New(format, plotWidth, plotHeight, plotDPI)
+	if err != nil {
+		return nil, fmt.Errorf("explain: %v", err)
 	}
-	dc := draw.New(c)
-	dc.FillPolygon(color.White, []vg.Point{
-		{X: dc.Min.X, Y: dc.Min.Y}, {X: dc.Min.X, Y: dc.Max.Y},
-		{X: dc.Max.X, Y: dc.Max.Y}, {X: dc.Max.X, Y: dc.Min.Y},
-	})
 	// A caption along the bottom, the two panels side by side above it.
-	const captionHeight = 0.55 * vg.Inch
-	caption := draw.TextStyle{
-		Color:   color.Black,
-		Font:    font.From(plot.DefaultFont, vg.Points(14)),
-		XAlign:  draw.XCenter,
-		YAlign:  draw.YCenter,
-		Handler: plot.DefaultTextHandler,
-	}
-	dc.FillText(caption, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Min.Y + captionHeight/2}, w.caption())
-	panels := draw.Crop(dc, 0, 0, captionHeight, 0)
+	panels := picture.Caption(dc, 0.55*vg.Inch, vg.Points(14), w.caption())
 	tiles := draw.Tiles{
 		Rows: 1, Cols: 2,
 		PadX: 0.6 * vg.Inch, PadTop: 0.2 * vg.Inch,

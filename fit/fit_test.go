@@ -265,7 +265,9 @@ func noSearch(ctx context.Context, terms []*big.Int, opts search.Options) (*sear
 // sequence look predictable: the fitted programs are charged their full
 // length, and a fit that merely uses up the data is long.
 func TestRandomNotConfident(t *testing.T) {
-	terms := ints(7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9)
+	// Digits typed at random (those of e are no longer patternless:
+	// fit.Constant finds digits(2-e), rightly).
+	terms := ints(3, 8, 4, 9, 2, 0, 1, 7, 5, 6, 3, 8)
 	res, err := predict.Predict(context.Background(), terms, predict.Options{
 		Engine:      search.Reference,
 		Search:      search.Options{MaxBits: 18},

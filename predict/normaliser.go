@@ -11,5 +11,5 @@ func (r *Result) Log2Z() float64 {
 	if r.z <= 0 {
 		return math.NaN()
 	}
-	return math.Log2(r.z) - float64(r.ref)
+	return math.Log2(r.z) - r.ref
 }

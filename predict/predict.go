@@ -38,6 +38,11 @@ type Options struct {
 	// search completed: searches of their own (search.Filters) that are
 	// worth their time only when nothing short explains the terms.
 	LateFitters []Fitter
+	// Unseen is the estimate of the unseen mass (default DefaultUnseen).
+	Unseen *UnseenModel
+	// Observe adds the raw figures of the unseen-mass estimate
+	// (Observations) to the Report, for refitting it offline.
+	Observe bool
 }
 
 // Prediction is one continuation of the data and its probability.
@@ -76,15 +81,22 @@ type Result struct {
 	// Classes is the number of distinct continuations found by programs.
 	Classes int
 	// HorizonBits is the length up to which the search saw every program.
-	// Longer programs were not seen; the mixture reserves 2^-HorizonBits
-	// for them (see the package documentation), which no listed
-	// continuation gets.
+	// Longer programs were not seen; the mixture reserves an estimate of
+	// their weight (Unseen; see the package documentation), which no
+	// listed continuation gets.
 	HorizonBits int
 	// Unseen is the probability reserved for the programs beyond the
 	// horizon, part of Other.
-	Unseen  float64
-	Search  *search.Result
-	Elapsed time.Duration
+	Unseen float64
+	// Ambiguous is true when the two most probable continuations are
+	// within a factor of AmbiguityFactor of each other: a tie, which the
+	// answer should say out loud. Tied is how many continuations, most
+	// probable first, are within that factor of the first (1 when there is
+	// no tie; 0 when there is no prediction).
+	Ambiguous bool
+	Tied      int
+	Search    *search.Result
+	Elapsed   time.Duration
 
 	// The whole mixture, for Probability (prob.go): every class (not only
 	// the Top listed), the literal length of the given terms before a
@@ -92,10 +104,16 @@ type Result struct {
 	// by 2^ref to stay in floating-point range.
 	mixture []mixed
 	next    int // the length of a continuation (Options.Next)
+	observe bool
 	base    int
-	ref     int
+	ref     float64
 	z       float64
 }
+
+// AmbiguityFactor is how close two continuations' probabilities must be
+// for the prediction to be a tie (Result.Ambiguous): the first is at most
+// this many times as probable as the second.
+const AmbiguityFactor = 1.25
 
 // Predict searches for programs reproducing terms and mixes their
 // predictions. See the package documentation for the mixture.
@@ -125,6 +143,13 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 		if f.Bits < dsl.LiteralBits(terms) && (so.KnownBits == 0 || f.Bits < so.KnownBits) {
 			so.KnownBits = f.Bits
 		}
+	}
+	if so.KnownBits > 0 && so.FarPrograms == 0 && opts.unseen().fragile(dsl.LiteralBits(terms)-so.KnownBits, furtherBeyond) >= furtherShare {
+		// Search further where it pays (see the package documentation):
+		// the fitted pattern's evidence is weak, so whatever the search
+		// finds beyond its usual reach, a shorter explanation or a
+		// competitor, may change the answer.
+		so.FarPrograms = cmp.Or(so.MaxPrograms, search.DefaultMaxPrograms) / furtherShareOfBudget
 	}
 	sr, err := opts.Engine(ctx, terms, so)
 	if err != nil {
@@ -167,6 +192,14 @@ func fitInput(terms []*big.Int) []*big.Int {
 	return terms[:min(len(terms), MaxFitTerms)]
 }
 
+// unseen is the model of the unseen mass the options ask for.
+func (o Options) unseen() UnseenModel {
+	if o.Unseen != nil {
+		return *o.Unseen
+	}
+	return DefaultUnseen
+}
+
 // explainedWithin reports whether some program found is at most bits long.
 func explainedWithin(found []search.Found, bits int) bool {
 	return slices.ContainsFunc(found, func(f search.Found) bool { return f.Bits <= bits })
@@ -194,6 +227,9 @@ type class struct {
 	next []*big.Int // the representative's next K terms
 }
 
+// behaviour is what identifies a program's class: its next term.
+func behaviour(f search.Found) string { return f.Next.String() }
+
 // representatives keeps the first (shortest) program for each next term
 // and computes its next k terms. A representative that leaves one of those
 // undefined drops out of a k-term prediction.
@@ -210,87 +246,6 @@ func representatives(terms []*big.Int, found []search.Found, k int) []class {
 		out = append(out, class{rep: f, next: next})
 	}
 	return out
-}
-
-// behaviour is what identifies a program's class: its next term.
-func behaviour(f search.Found) string { return f.Next.String() }
-
-// horizon describes what the search did not see: every program longer than
-// bits, whose total weight in the mixture is estimated as 2^log2Mass.
-type horizon struct {
-	bits     int
-	log2Mass float64 // log2 of the estimated weight beyond
-}
-
-// horizonGrowth is how much the number of distinct behaviours grows per
-// extra bit of program length, as measured by the fast engine (1.4 to 1.6).
-const horizonGrowth = 1.5
-
-// horizonOf estimates the weight of the consistent programs longer than
-// the search's complete length C. The chance that a candidate is a new
-// consistent behaviour is estimated by the rule of succession over the
-// candidates the search evaluated, rho = (behaviours found+1)/(candidates+2);
-// the number of distinct behaviours per length grows by g = horizonGrowth
-// (measured: see the scaling table in search/doc.go). The expected weight
-// beyond C is then
-//
-//	sum over j >= 1 of rho * cand(C) * g^j * 2^-(C+j) = rho * cand(C) * 2^-C * g/(2-g).
-func horizonOf(sr *search.Result) horizon {
-	h := horizon{bits: sr.CompleteBits}
-	n := len(sr.Levels)
-	if n == 0 {
-		return h // nothing searched: 2^-0 = everything is unseen
-	}
-	// Behaviours, not programs: the plain enumerator reports every program.
-	seen := len(dsl.Shortest(sr.Found, behaviour, func(f search.Found) int { return f.Bits }))
-	rho := float64(seen+1) / float64(sr.Candidates+2)
-	if seen == 0 {
-		rho = min(rho, extrapolatedRate(sr))
-	}
-	last := float64(max(1, sr.Levels[n-1].Candidates))
-	h.log2Mass = math.Log2(rho * last * horizonGrowth / (2 - horizonGrowth))
-	return h
-}
-
-// extrapolatedRate estimates, when the search found nothing, how likely a
-// candidate is to reproduce all the terms, from how many reproduced the
-// first j of them: A_j candidates of the checked levels reproduced at least
-// j terms, so each further term kept a fraction f = (A_J/A_1)^(1/(J-1)) of
-// them, J the deepest j still seen at least minMatched times; all N terms
-// then hold with probability about A_J/M * f^(N-J). Programs that match
-// many terms are not random, so this is optimistic for short data; the
-// rule of succession caps it. It returns 1 when there is no such data.
-func extrapolatedRate(sr *search.Result) float64 {
-	const minMatched = 20
-	var m float64
-	var a []float64 // a[j]: candidates reproducing at least j terms
-	for _, l := range sr.Levels {
-		if !l.CheckOnly || l.Matched == nil {
-			continue
-		}
-		m += float64(l.Candidates)
-		if a == nil {
-			a = make([]float64, len(l.Matched))
-		}
-		atLeast := 0.0 // suffix sums: linear in the number of terms
-		for j := len(l.Matched) - 1; j >= 1; j-- {
-			atLeast += float64(l.Matched[j])
-			a[j] += atLeast
-		}
-	}
-	if m == 0 || len(a) < 2 || a[1] < minMatched {
-		return 1
-	}
-	n := len(a) - 1 // the number of terms
-	deep := 1
-	for j := 2; j <= n && a[j] >= minMatched; j++ {
-		deep = j
-	}
-	f := a[1] / m
-	if deep >= 2 {
-		f = math.Pow(a[deep]/a[1], 1/float64(deep-1))
-	}
-	return a[deep] / m * math.Pow(f, float64(n-deep))
 }
 
 // literalClasses returns the continuations that the literal programs make
@@ -333,10 +288,10 @@ func literalClasses(classes []class, k int, litBits func([]*big.Int) int) []clas
 // program found keep the literal programs' weight, and the normaliser
 // counts all of them in closed form: the literal programs of the given
 // terms followed by every possible k terms weigh 2^-literalBase in total,
-// because the integer code is complete.
+// because the integer code is complete. The unseen programs beyond the
+// horizon add their estimated weight (unseen.go).
 func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 	res := &Result{Terms: terms, LiteralBits: dsl.LiteralBits(terms), Classes: len(classes), HorizonBits: hz.bits}
-	horizon := hz.bits
 	n, k := len(terms), opts.Next
 	base := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n+k)+1)
 	for _, t := range terms {
@@ -349,7 +304,6 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		literal bool
 	}
 	ws := make([]weighted, 0, len(classes))
-	ref := min(base, horizon) // the exponent everything is scaled by, to stay in range
 	litBits := func(next []*big.Int) int {
 		lit := base
 		for _, v := range next {
@@ -366,38 +320,20 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		if !w.literal && (res.BestBits == 0 || w.bits < res.BestBits) {
 			res.BestBits = w.bits
 		}
-		ref = min(ref, w.bits)
 		ws = append(ws, w)
 	}
-	pow := func(bits int) float64 { return math.Exp2(float64(ref - bits)) }
-	var unseen, z float64
-	normalise := func() {
-		// The unseen programs beyond the horizon (see horizonOf).
-		unseen = math.Exp2(float64(ref-horizon) + hz.log2Mass)
-		z = pow(base) + unseen
-		for _, w := range ws {
-			z += pow(w.bits) - pow(w.litBits)
-		}
+	cs := make([]classBits, len(ws))
+	for i, w := range ws {
+		cs[i] = classBits{bits: w.bits, lit: w.litBits, literal: w.literal}
 	}
-	normalise()
-	if z == 0 {
-		// Every weight underflowed at the horizon's scale (long data
-		// whose unseen mass is estimated far below 2^-horizon): scale to
-		// the heaviest weight instead, so that z >= 1.
-		ref = base
-		if u := float64(horizon) - hz.log2Mass; u < float64(ref) {
-			ref = int(math.Floor(u))
-		}
-		for _, w := range ws {
-			ref = min(ref, w.bits)
-		}
-		normalise()
-	}
+	ref, z, unseenShare := normaliser(base, res.LiteralBits, cs, hz, opts.unseen())
+	pow := func(bits int) float64 { return math.Exp2(ref - float64(bits)) }
+	unseen := z * unseenShare
 	res.Found = res.BestBits > 0 && res.BestBits < res.LiteralBits
-	res.Unseen = unseen / z
-	res.next, res.base, res.ref, res.z = k, base, ref, z
+	res.Unseen = unseenShare
+	res.next, res.base, res.ref, res.z, res.observe = k, base, ref, z, opts.Observe
 	for _, w := range ws {
-		res.mixture = append(res.mixture, mixed{next: w.c.next, bits: w.bits})
+		res.mixture = append(res.mixture, mixed{next: w.c.next, bits: w.bits, lit: w.litBits, literal: w.literal})
 	}
 	slices.SortStableFunc(ws, func(a, b weighted) int {
 		if c := cmp.Compare(a.bits, b.bits); c != 0 {
@@ -405,7 +341,10 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		}
 		return compareTuples(a.c.next, b.c.next)
 	})
-	for _, w := range ws {
+	if len(ws) > 0 {
+		res.Tied = 1
+	}
+	for i, w := range ws {
 		p := pow(w.bits) / z
 		e := Explanation{Program: w.c.rep.Program, Bits: w.bits, Posterior: p, Next: w.c.next, Literal: w.literal}
 		if w.literal {
@@ -417,7 +356,13 @@ func mix(terms []*big.Int, classes []class, hz horizon, opts Options) *Result {
 		if len(res.Predictions) < opts.Top {
 			res.Predictions = append(res.Predictions, Prediction{Next: w.c.next, Probability: p})
 		}
+		// Compared in bits, so that the tie holds even where both
+		// probabilities underflow.
+		if i > 0 && math.Exp2(float64(w.bits-ws[0].bits)) <= AmbiguityFactor {
+			res.Tied = i + 1
+		}
 	}
+	res.Ambiguous = res.Tied > 1
 	listed := 0.0
 	for _, p := range res.Predictions {
 		listed += p.Probability

@@ -110,30 +110,54 @@ func TestMixtureBruteForce(t *testing.T) {
 				zeros[i] = new(big.Int)
 			}
 			litTotal := dsl.LiteralBits(append(slices.Clone(ts), zeros...)) - c.k
-			// The horizon: the search saw every program up to
-			// CompleteBits bits; the rest is estimated by the rule of
-			// succession (predict/doc.go).
+			// The horizon (predict/doc.go): the search saw every program
+			// up to CompleteBits bits. If the best explanation is fragile
+			// (odds 2^(Log2Odds - Decay*saved + Beyond*log2(1 + bits
+			// beyond the horizon)), 2^NoPatternLog2Odds when nothing saves
+			// anything), the programs beyond weigh
+			// U = (k+1)/(M+2) * cand(C) * 2^-C * g/(2-g), k the behaviours
+			// the search saw besides the best explanation's; the
+			// normaliser is the harmonic mixture of Zk and Zk + U.
+			m := predict.DefaultUnseen
 			horizon := sr.CompleteBits
-			behaviours := map[string]bool{}
-			for _, f := range sr.Found {
-				behaviours[f.Next.String()] = true
+			var bestBits, seenWithin int
+			for _, bc := range classes {
+				if bc.minBits < bc.litBits && (bestBits == 0 || bc.minBits < bestBits) {
+					bestBits = bc.minBits
+				}
 			}
-			rho := float64(len(behaviours)+1) / float64(sr.Candidates+2)
+			litOfTerms := dsl.LiteralBits(ts)
+			saved := litOfTerms - min(litOfTerms, orLiteral(bestBits, litOfTerms))
+			for _, bc := range classes {
+				if bc.minBits < bc.litBits && bc.minBits <= horizon {
+					seenWithin++
+				}
+			}
+			k := seenWithin
+			if bestBits > 0 && bestBits <= horizon {
+				k--
+			}
 			nl := len(sr.Levels)
 			last := float64(sr.Levels[nl-1].Candidates)
-			g := 1.5
-			unseenBits := float64(horizon) - math.Log2(rho*last*g/(2-g))
+			g := m.Growth
+			u := float64(k+1) / float64(sr.Candidates+2) * last * math.Exp2(-float64(horizon)) * g / (2 - g)
+			odds := math.Exp2(m.Log2Odds - m.Decay*float64(saved) + m.Beyond*math.Log2(1+float64(max(0, bestBits-horizon))))
+			if saved <= 0 {
+				odds = math.Exp2(m.NoPatternLog2Odds)
+			}
 			// Weights are scaled by 2^ref to stay in range.
-			ref := min(litTotal, horizon)
+			ref := litTotal
 			for _, bc := range classes {
 				ref = min(ref, bc.minBits, bc.litBits)
 			}
 			w := func(bits int) float64 { return math.Exp2(float64(ref - bits)) }
-			unseen := math.Exp2(float64(ref) - unseenBits)
-			z := w(litTotal) + unseen
+			zk := w(litTotal)
 			for _, bc := range classes {
-				z += w(min(bc.minBits, bc.litBits)) - w(bc.litBits)
+				zk += w(min(bc.minBits, bc.litBits)) - w(bc.litBits)
 			}
+			scaledU := u * math.Exp2(float64(ref))
+			z := 1 / (1/(1+odds)/zk + odds/(1+odds)/(zk+scaledU))
+			unseen := z - zk
 
 			res, err := predict.Predict(context.Background(), ts, refOptions(c.k, 1000))
 			require.NoError(t, err)
@@ -212,6 +236,13 @@ func TestMixtureBruteForce(t *testing.T) {
 			assert.Equal(t, best > 0 && best < dsl.LiteralBits(ts), res.Found)
 		})
 	}
+}
+
+func orLiteral(bits, lit int) int {
+	if bits == 0 {
+		return lit
+	}
+	return bits
 }
 
 // TestDropOut: for --next K, a class whose shortest program leaves one of

@@ -10,8 +10,10 @@ import (
 // mixed is one class of the mixture: its continuation and its length in
 // bits (the shorter of its program and of its literal program).
 type mixed struct {
-	next []*big.Int
-	bits int
+	next    []*big.Int
+	bits    int
+	lit     int  // the literal program's length
+	literal bool // the literal program is the shorter
 }
 
 // Probability is the probability the mixture gives to the continuation
@@ -59,5 +61,5 @@ func (r *Result) Log2Probability(next []*big.Int) float64 {
 			bits += dsl.IntBits(v)
 		}
 	}
-	return float64(r.ref-bits) - math.Log2(r.z)
+	return r.ref - float64(bits) - math.Log2(r.z)
 }

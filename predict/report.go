@@ -12,13 +12,18 @@ import (
 // (shortest first) and stats. Terms are decimal strings, so any size is
 // exact.
 type Report struct {
-	Terms       []string            `json:"terms"`
-	Found       bool                `json:"found"`
+	Terms []string `json:"terms"`
+	Found bool     `json:"found"`
+	// Ambiguous: the two most probable continuations are within a factor
+	// of AmbiguityFactor (1.25) of each other, a tie.
+	Ambiguous   bool                `json:"ambiguous"`
 	Predictions []PredictionReport  `json:"predictions"`
 	Programs    []ExplanationReport `json:"programs"`
 	Other       float64             `json:"other_probability"`
 	Unseen      float64             `json:"unseen_probability"`
 	Stats       StatsReport         `json:"stats"`
+	// Observations are there when Options.Observe was set.
+	Observations *Observations `json:"observations,omitempty"`
 }
 
 // PredictionReport is one entry of Report.Predictions.
@@ -55,6 +60,7 @@ func (r *Result) Report() Report {
 	rep := Report{
 		Terms:       Strings(r.Terms),
 		Found:       r.Found,
+		Ambiguous:   r.Ambiguous,
 		Predictions: []PredictionReport{},
 		Programs:    []ExplanationReport{},
 		Other:       r.Other,
@@ -66,6 +72,9 @@ func (r *Result) Report() Report {
 			Classes:     r.Classes,
 			ElapsedMS:   float64(r.Elapsed) / float64(time.Millisecond),
 		},
+	}
+	if r.observe {
+		rep.Observations = r.Observations()
 	}
 	if s := r.Search; s != nil {
 		rep.Stats.CompleteBits = s.CompleteBits

@@ -99,11 +99,11 @@
 // class's value at the second point in one column). For an operator and
 // two children's lengths, which right keys pass with a left key is decided
 // once per key, by solving for the right operand where the operator table
-// says how (dsl.OpInfo.Solve: x + y, x - y, x * y and x ^ y have at most
-// one y for a given x and term, x mod y the divisors of x minus the term,
-// binomial(x, y) two, x / y an interval) and by trying each right key
-// otherwise;
-// only left children with a passing key are visited, their passing right
+// says how (dsl.OpInfo.Solve: x + y, x - y, x * y, x ^ y and xor(x, y)
+// have at most one y for a given x and term, x mod y the divisors of x
+// minus the term, binomial(x, y) two, x / y an interval) and by trying
+// each right key otherwise; only left children with a passing key are
+// visited, their passing right
 // children are looked up, the second point is compared on the index's
 // column, and only what passes both is read whole. "if" looks up the
 // branch that must give the term. The candidates met, and their order,

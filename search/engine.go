@@ -325,8 +325,8 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 // once a pattern is known whose length is within Margin of B, so that the
 // search is only looking for competing explanations of about its length.
 // A pattern beyond that (a fitter's long program, which may barely beat the
-// terms written out) leaves MaxPrograms/farPatternShare: a shorter
-// explanation is still worth a good part of the search.
+// terms written out) leaves FarPrograms (default MaxPrograms/farPatternShare):
+// a shorter explanation is still worth a good part of the search.
 func (e *engine) budget() int64 {
 	pattern := min(e.opts.MaxPrograms, e.opts.PatternPrograms)
 	switch {
@@ -335,11 +335,11 @@ func (e *engine) budget() int64 {
 	case e.patternBits <= e.lvl.Bits+e.opts.Margin:
 		return pattern
 	}
-	return max(pattern, e.opts.MaxPrograms/farPatternShare)
+	return max(pattern, min(e.opts.MaxPrograms, e.opts.FarPrograms))
 }
 
 // farPatternShare divides the program budget while the only known pattern
-// is more than Margin bits beyond the search. Measured on the OEIS sample
+// is more than Margin bits beyond the search (the default FarPrograms). Measured on the OEIS sample
 // of make eval: the full budget there gains one sequence over the pattern
 // budget at 40% more time; a quarter gains the same at 17%.
 const farPatternShare = 4

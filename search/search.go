@@ -33,6 +33,13 @@ type Options struct {
 	// longer than the length being searched. The search then only looks
 	// for competing explanations, and most inputs stop early.
 	PatternPrograms int64
+	// FarPrograms is the program budget while the only known pattern lies
+	// more than Margin bits beyond the length being searched, such as a
+	// fitter's long program (default MaxPrograms/4, at least
+	// PatternPrograms): a shorter explanation is still worth a good part
+	// of the search. Package predict raises it to MaxPrograms when the
+	// pattern's evidence is weak, to search further where it pays.
+	FarPrograms int64
 	// MaxMemory bounds the bytes the fast engine allocates: its stores,
 	// leaf vectors and merges, and TermBytes per term for the input held
 	// around it (see StoreBudget). Work that would not fit is not done.
@@ -72,6 +79,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxMemory == 0 {
 		o.MaxMemory = DefaultMaxMemory
 	}
+	if o.FarPrograms == 0 {
+		o.FarPrograms = o.MaxPrograms / farPatternShare
+	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -101,8 +111,9 @@ type Level struct {
 	StoreBytes int64
 	// Matched[m], m >= 1, counts the candidates of a checked level that
 	// reproduce exactly the first m terms they are compared with (m = 0 is
-	// not counted: most candidates fail the first term). The mixture uses it
-	// to estimate how rare consistent programs are (see predict).
+	// not counted: most candidates fail the first term). Package predict
+	// reports it with the raw figures of its unseen-mass estimate
+	// (predict.Observations).
 	Matched []int64
 }
 

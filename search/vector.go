@@ -59,6 +59,14 @@ func apply2(op dsl.Op, dst, x, y []dsl.Value) {
 		for i := range dst {
 			dst[i] = dsl.Gcd(x[i], y[i])
 		}
+	case dsl.OpXor:
+		for i := range dst {
+			dst[i] = dsl.Xor(x[i], y[i])
+		}
+	default:
+		for i := range dst {
+			dst[i] = dsl.Apply2(op, x[i], y[i])
+		}
 	}
 }
 

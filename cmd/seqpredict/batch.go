@@ -94,6 +94,7 @@ func runBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type batchOnly struct {
 	given, holdout, jobs        int
 	format, out, summary, shard string
+	calibrationPlot             string
 	resume, strict, quiet, help bool
 }
 
@@ -114,6 +115,7 @@ func batchFlags(stderr io.Writer) (*pflag.FlagSet, *predictFlags, *batchOnly) {
 	fs.StringVar(&b.format, "format", "json", "output format: json (JSON Lines) or tsv")
 	fs.StringVarP(&b.out, "out", "o", "", "write the output to this file instead of standard output")
 	fs.StringVar(&b.summary, "summary", "", "also write the summary as JSON to this file")
+	fs.StringVar(&b.calibrationPlot, "calibration-plot", "", "also draw the reliability diagram (probability against accuracy) to `FILE` (.png or .svg)")
 	fs.BoolVar(&b.resume, "resume", false, "with --out: keep the records in the file, predict the other lines")
 	fs.BoolVar(&b.strict, "strict", false, "stop at the first bad line (exit status 2)")
 	fs.StringVar(&b.shard, "shard", "", "I/N: take only the data lines whose position is I modulo N")
@@ -158,7 +160,8 @@ func (b *batchOnly) options(fs *pflag.FlagSet, f *predictFlags) (batch.Options, 
 	f.shareBanks()
 	return batch.Options{
 		Files: fs.Args(), Mode: batch.Mode{Given: b.given, Holdout: b.holdout, Next: f.next}, Shard: shard,
-		Format: b.format, Out: b.out, Summary: b.summary, Resume: b.resume, Strict: b.strict, Jobs: b.jobs,
+		Format: b.format, Out: b.out, Summary: b.summary, CalibrationPlot: b.calibrationPlot,
+		Resume: b.resume, Strict: b.strict, Jobs: b.jobs,
 		Predict: f.predictOne,
 	}, nil
 }

@@ -3,10 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
-	"image/png"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,16 +127,7 @@ func TestExplainPlot(t *testing.T) {
 	if !strings.Contains(text, "this 25-bit program produces them all") { // Fibonacci
 		t.Errorf("Fibonacci not explained:\n%s", text)
 	}
-	f, err := os.Open(pngFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s is not a PNG: %v", pngFile, err)
-	}
-	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 400 || b.Dx() < b.Dy() {
+	if b := pngBounds(t, pngFile); b.Dx() < 800 || b.Dy() < 400 || b.Dx() < b.Dy() {
 		t.Errorf("the PNG is %dx%d, want a wide picture of at least 800x400", b.Dx(), b.Dy())
 	}
 
@@ -152,17 +140,7 @@ func TestExplainPlot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(svg, []byte("<?xml")) && !bytes.HasPrefix(svg, []byte("<svg")) {
-		t.Errorf("the SVG starts %q", svg[:min(40, len(svg))])
-	}
-	dec := xml.NewDecoder(bytes.NewReader(svg))
-	for {
-		if _, err := dec.Token(); err == io.EOF {
-			break
-		} else if err != nil {
-			t.Fatalf("the SVG is not XML: %v", err)
-		}
-	}
+	checkSVG(t, svg)
 }
 
 func TestExplainUsageErrors(t *testing.T) {

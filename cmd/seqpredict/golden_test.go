@@ -227,3 +227,37 @@ func jsonDiff(path string, want, got any) []string {
 	}
 	return nil
 }
+
+// TestGoldenText compares the first lines of the text output, the answer
+// and its probability (up to the first blank line, which do not depend on
+// time), with golden/text/NAME.txt for the cases of golden/text.tsv: ties
+// must be said out loud there.
+func TestGoldenText(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "golden", "text.tsv"))
+	require.NoError(t, err)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, args, ok := strings.Cut(line, "\t")
+		require.True(t, ok, "text.tsv: %q", line)
+		t.Run(name, func(t *testing.T) {
+			_, out, errOut := runCmd(t, "", append([]string{"--workers", "1", "--timeout", "1h"}, strings.Fields(args)...)...)
+			require.Empty(t, errOut)
+			head, _, _ := strings.Cut(out, "\n\n")
+			path := filepath.Join("testdata", "golden", "text", name+".txt")
+			if *update {
+				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+				require.NoError(t, os.WriteFile(path, []byte(head+"\n"), 0o644))
+				return
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "missing golden file; run: go test ./cmd/seqpredict -run TestGoldenText -update")
+			require.Equal(t, string(want), head+"\n", "%s differs (regenerate with -update if intended)", path)
+		})
+	}
+	require.NoError(t, sc.Err())
+}

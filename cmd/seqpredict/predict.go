@@ -64,6 +64,7 @@ type predictFlags struct {
 	workers     int
 	timeout     time.Duration
 	jobs        int // predictions run at once (batch), sharing maxMemoryMB
+	observe     bool
 	// cache shares the banks that do not depend on the terms between the
 	// predictions of a run (set by shareBanks).
 	cache *search.Cache
@@ -104,6 +105,8 @@ func (f *predictFlags) registerBudget(fs *pflag.FlagSet, timeout time.Duration) 
 	fs.Int64Var(&f.maxMemoryMB, "max-memory", search.DefaultMaxMemory>>20, "most memory for the whole process, in MiB (see README)")
 	fs.IntVar(&f.workers, "workers", 0, "search goroutines (0: one per CPU)")
 	fs.DurationVar(&f.timeout, "timeout", timeout, "stop searching after this long and answer with what was found")
+	fs.BoolVar(&f.observe, "observations", false, "JSON: add the raw figures of the unseen-mass estimate (for refitting it)")
+	_ = fs.MarkHidden("observations")
 }
 
 // validate rejects absurd budgets with a message naming the flag.
@@ -146,6 +149,7 @@ func (f *predictFlags) options() predict.Options {
 		},
 		Fitters:     fit.Early(),
 		LateFitters: fit.Late(),
+		Observe:     f.observe,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -20,16 +21,16 @@ func writeText(w io.Writer, res *predict.Result) {
 		fmt.Fprintf(w, "no pattern found: no program within the budget is shorter than the %d bits it takes to write the %d terms out.\n",
 			res.LiteralBits, n)
 		if len(res.Predictions) > 0 {
-			p := res.Predictions[0]
-			fmt.Fprintf(w, "(a mere guess, not a finding: %s with probability %s)\n", joinTerms(p.Next), percent(p.Probability))
+			names, probs := tie(res)
+			fmt.Fprintf(w, "(a mere guess, not a finding: %s with probability %s)\n", names, probs)
 		}
 	} else {
-		p := res.Predictions[0]
-		fmt.Fprintf(w, "%s\n", joinTerms(p.Next))
-		fmt.Fprintf(w, "probability %s", percent(p.Probability))
-		if len(res.Predictions) > 1 {
+		names, probs := tie(res)
+		fmt.Fprintln(w, names)
+		fmt.Fprintf(w, "probability %s", probs)
+		if rest := res.Predictions[min(res.Tied, len(res.Predictions)):]; len(rest) > 0 {
 			var alts []string
-			for _, q := range res.Predictions[1:] {
+			for _, q := range rest {
 				alts = append(alts, fmt.Sprintf("%s: %s", joinTerms(q.Next), percent(q.Probability)))
 			}
 			fmt.Fprintf(w, " (then %s)", strings.Join(alts, ", "))
@@ -47,6 +48,33 @@ func writeText(w io.Writer, res *predict.Result) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, summary(res))
+}
+
+// tie names the most probable continuation and its probability, or, when
+// the answer is a tie (predict.Result.Ambiguous), every continuation within
+// the tie's factor of it, said out loud: "63 or 66: a tie" and "19.3%
+// each".
+func tie(res *predict.Result) (names, probs string) {
+	shown := res.Predictions[:min(res.Tied, len(res.Predictions))]
+	if !res.Ambiguous {
+		p := res.Predictions[0]
+		return joinTerms(p.Next), percent(p.Probability)
+	}
+	var ns, ps []string
+	for _, p := range shown {
+		ns = append(ns, joinTerms(p.Next))
+		ps = append(ps, percent(p.Probability))
+	}
+	if more := res.Tied - len(shown); more > 0 {
+		ns = append(ns, fmt.Sprintf("%d more (--top %d shows them)", more, res.Tied))
+	}
+	names = strings.Join(ns[:len(ns)-1], ", ") + " or " + ns[len(ns)-1] +
+		fmt.Sprintf(": a tie (their probabilities are within a factor of %g)", predict.AmbiguityFactor)
+	probs = strings.Join(ps, ", ")
+	if !slices.ContainsFunc(ps, func(p string) bool { return p != ps[0] }) {
+		probs = ps[0] + " each"
+	}
+	return names, probs
 }
 
 // summary is the one-line account of the search.
