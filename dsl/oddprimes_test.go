@@ -96,3 +96,25 @@ func TestPrimeTables(t *testing.T) {
 		}
 	}
 }
+
+// TestLpfSegments checks the least prime factor of every number up to
+// NTLimit, read from the segments sieved on first use, against trial
+// division, so that no segment boundary loses or misplaces a multiple.
+func TestLpfSegments(t *testing.T) {
+	step := int64(1)
+	if testing.Short() {
+		step = 97 // about 10,000 numbers, every segment
+	}
+	for x := int64(2); x <= NTLimit; x += step {
+		want := x
+		for d := int64(2); d*d <= x; d++ {
+			if x%d == 0 {
+				want = d
+				break
+			}
+		}
+		if got := lpf(x); got != want {
+			t.Fatalf("lpf(%d) = %d, want %d", x, got, want)
+		}
+	}
+}

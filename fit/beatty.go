@@ -102,7 +102,10 @@ type roundedFamily struct {
 }
 
 func (f roundedFamily) fit(ctx context.Context, terms []*big.Int) []*dsl.Program {
-	tab := realExprTable()
+	// The table is built on the first use in a process (about 18 ms), so
+	// it is asked for only when some constant is possible: a plain
+	// prediction of the squares never builds it.
+	var tab *realTable
 	type fitted struct {
 		p    *dsl.Program
 		bits int
@@ -119,6 +122,9 @@ func (f roundedFamily) fit(ctx context.Context, terms []*big.Int) []*dsl.Program
 				lo, hi, parts := f.parts(offset, round, k)
 				maxBits := 0
 				if len(parts) > 0 {
+					if tab == nil {
+						tab = realExprTable()
+					}
 					maxBits = tab.maxBitsFor(lo, hi)
 				}
 				for _, part := range parts {
