@@ -11,8 +11,9 @@
 // Search is the fast engine. It never builds trees while searching. A
 // program is a shape (a kind with an integer body, from as many terms as
 // the kind table says: closed form, recurrence of order 1..8 and fewer
-// than the number of terms, or from 7 terms on a triangle read by rows;
-// offset 0 or 1) plus a body; each shape has a bank of bodies, built bottom-up one
+// than the number of terms, from 7 terms on a triangle read by rows, from
+// 8 terms on a divisor sum; offset 0 or 1, or the kind's own) plus a
+// body; each shape has a bank of bodies, built bottom-up one
 // length at a time: the bodies of length b are the leaves of length b and
 // every operator applied to bodies whose lengths add up to b minus the
 // operator's code length. Each candidate is evaluated as one vector
@@ -21,7 +22,11 @@
 //   - bodies at the points where their kind evaluates them (dsl.BodySpec):
 //     closed forms at n = offset, offset+1, ..., offset+N (the N given
 //     terms and the next one), triangles at the row and column of each
-//     term;
+//     term, divisor sums at every cell (n, k) with k dividing n, about
+//     N*ln(N) of them, which are added up where the values are compared
+//     with the terms (the first term, n = 1, is one cell, where the
+//     check-only levels screen the candidates). The cells are built on
+//     the bank's first use, when they fit in MaxMemory;
 //   - recurrence bodies at the observed tuples (n, a(n-1), ..., a(n-order))
 //     for every given term after the initial ones, and for the next term,
 //     whose tuple is made of given terms too;
@@ -34,15 +39,16 @@
 //
 // # Observational equivalence
 //
-// Two bodies with the same values at every point are interchangeable in
-// any larger program of the same shape: the larger programs agree at every
-// point too. So each bank keeps one class per distinct value vector, with
-// the shortest body (the first found), and builds longer bodies only from
-// those classes. Because the next term's point is among the evaluated
-// points, merging never changes which next terms are predicted or the
-// length of their shortest program — exactly what the mixture in package
-// predict reads (it counts each behaviour once, by its shortest program).
-// TestSearchAgreesWithReference checks this against Reference.
+// Two bodies with the same values at every point (every cell, for a divisor
+// sum) are interchangeable in any larger program of the same shape: the
+// larger programs agree at every point too. So each bank keeps one class per
+// distinct value vector, with the shortest body (the first found), and
+// builds longer bodies only from those classes. Because the next term's
+// point is among the evaluated points, merging never changes which next
+// terms are predicted or the length of their shortest program — exactly what
+// the mixture in package predict reads (it counts each behaviour once, by
+// its shortest program). TestSearchAgreesWithReference checks this against
+// Reference.
 //
 // # Pruning
 //
