@@ -42,7 +42,11 @@ func init() {
 // minDivisorTerms is the fewest terms for which the search enumerates
 // divisor sums. With fewer, the terms hold too few composite indices to
 // tell a divisor sum from a closed form: up to n = 5 the divisors are
-// those of 4 and of primes, which sigma and tau cover already.
+// those of 4 and of primes, which sigma and tau cover already. Checked
+// on the development shard 5/140 of the OEIS file (outside the acceptance
+// sets) with 8 terms given: divisor sums answer 1 more sequence rightly
+// and none wrongly (with 10 given, 3 more rightly and 1 wrongly; with
+// 15, 1 more rightly).
 const minDivisorTerms = 8
 
 // parseDivisorSum parses "a(n) = sum(k|n, body)" and the optional tail
