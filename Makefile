@@ -18,7 +18,8 @@ bench:
 
 # A short run of every fuzz target (the language, the query strings of
 # the classroom server, the records seqpredict merge reads, and the
-# mixture's normaliser, which must stay finite on any figures).
+# mixture's normaliser, which must stay finite on any figures, and the
+# fitters of real constants on arbitrary terms).
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
@@ -28,6 +29,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReadOutput -fuzztime $(FUZZTIME) ./batch/
 	$(GO) test -run '^$$' -fuzz FuzzParseRecord -fuzztime $(FUZZTIME) ./batch/
 	$(GO) test -run '^$$' -fuzz FuzzNormaliser -fuzztime $(FUZZTIME) ./predict/
+	$(GO) test -run '^$$' -fuzz FuzzRounded -fuzztime $(FUZZTIME) ./fit/
 
 # Accuracy on the benchmark data in ../shared/data (see scripts/eval.sh):
 # the public puzzles and two fixed OEIS samples. EVAL_FLAGS adds flags to

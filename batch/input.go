@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Record is one data line of the input.
@@ -104,11 +104,20 @@ func parseTabbed(ctx context.Context, id string, cols []string) (Record, LineKin
 	return rec, Data, nil
 }
 
-// idRE is an ID: a letter or "_", then letters, digits and "_.:/+-". Go's
-// regular expressions run in linear time.
-var idRE = regexp.MustCompile(`^[\pL_][\pL\pN_.:/+\-]*$`)
-
-func isID(s string) bool { return idRE.MatchString(s) }
+// isID reports whether s is an ID: a letter or "_", then letters, digits
+// and "_.:/+-" (Unicode letters and digits: ^[\pL_][\pL\pN_.:/+\-]*$,
+// without compiling a regular expression at start-up).
+func isID(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == '_' || unicode.IsLetter(r):
+		case i > 0 && (unicode.IsNumber(r) || strings.ContainsRune(".:/+-", r)):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 func startsID(s string) bool {
 	c := s[0]

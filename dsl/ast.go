@@ -26,7 +26,9 @@ type (
 	LoopVar struct{}
 
 	// Prev is a(n-Lag), an earlier term of the sequence itself; it may appear
-	// only in the body of a recurrence whose order is at least Lag.
+	// only in the body of a recurrence whose order is at least Lag, or in
+	// the body of a triangle recurrence, where it is the cell
+	// TriangleCells[Lag-1] (a(n-1) is T(n-1, k-1), and so on).
 	Prev struct {
 		Lag int
 	}
@@ -75,7 +77,8 @@ func (*Loop) exprNode()    {}
 // Body, with the first index in Offset and, for a body that reads earlier
 // terms, its Order initial terms in Init; the other kinds keep their own
 // node in Parts (a generating function's exponents and numerator, a
-// constant's digits, ...), declared in the kind's file.
+// constant's digits, ...), declared in the kind's file; a triangle
+// recurrence with boundary rules has both, its body and its rules.
 //
 // Indices start at Offset (0 or 1): the first given term is a(Offset). For a
 // recurrence the initial terms are a(Offset), ..., a(Offset+Order-1) and the

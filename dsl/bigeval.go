@@ -106,6 +106,8 @@ func bigApply2(op Op, x, y *big.Int) *big.Int {
 		return bigBinom(x, y)
 	case OpGcd:
 		return z.GCD(nil, nil, new(big.Int).Abs(x), new(big.Int).Abs(y))
+	case OpVal, OpIlog, OpXor, OpAnd, OpOr, OpIroot:
+		return bigBitwise(op, x, y)
 	}
 	return nil
 }

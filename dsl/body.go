@@ -10,11 +10,15 @@ import (
 // Grammar says what an integer body may read and use: n always; k when K
 // (a triangle's column); the earlier terms a(n-1) .. a(n-Lags); and the
 // loops sum and prod when Loops (their own bodies read k, the loop
-// variable). The parser, the search and the tests read it.
+// variable). When Cells, the earlier terms are the entries of a triangle
+// around the one the body computes, written T(n-1, k-1), T(n-1, k), ...
+// (see TriangleRec) rather than a(n-1), a(n-2), ... The parser, the
+// search and the tests read it.
 type Grammar struct {
 	Lags  int
 	K     bool
 	Loops bool
+	Cells bool
 }
 
 // LoopBody is what the search lets the body of sum and prod read: n and
@@ -49,15 +53,15 @@ type BodySpec struct {
 	// which the body computes the i-th term (i >= Order, counted from 0)
 	// of a program with the given offset. It is nil for a kind that
 	// evaluates its body elsewhere (a filter tests every n) or at
-	// several cells per term (Cells).
+	// several cells per term (SumCells).
 	Point func(offset, i int) (n, k Value)
-	// Cells, for a kind whose terms are sums of the body (a divisor sum,
+	// SumCells, for a kind whose terms are sums of the body (a divisor sum,
 	// which reads K), appends to ks the values of k at which the body is
 	// evaluated for the i-th term, and returns n and ks: the term is the
 	// sum of the body at the cells (n, k) for those k (an empty sum is 0).
 	// The first term of a program must have exactly one cell: the search
 	// screens candidates on their value there. Point is then nil.
-	Cells func(offset, i int, ks []Value) (n Value, out []Value)
+	SumCells func(offset, i int, ks []Value) (n Value, out []Value)
 	// Offset is the offset of every program of a kind whose header has
 	// no offset bit (a divisor sum starts at n = 1).
 	Offset int
@@ -65,6 +69,11 @@ type BodySpec struct {
 	// enumerates the bodies of this kind (0: it never does). A program
 	// of order r also needs more than r terms.
 	SearchFrom int
+	// Cells is how many earlier terms the body reads whatever the
+	// program's order: a(n-1) .. a(n-Cells) are then the entries of a
+	// triangle around the one computed (TriangleRec), written as cells,
+	// T(n-1, k-1), ..., and not a(n-1), ... (0 for the other kinds).
+	Cells int
 
 	// tail parses what follows the body when the text form is "lead body
 	// tail"; it reports false, consuming nothing, when the text is not
@@ -80,7 +89,7 @@ type BodySpec struct {
 
 // Grammar returns what the body of a program of the given order reads.
 func (b BodySpec) Grammar(order int) Grammar {
-	return Grammar{Lags: order, K: b.K, Loops: b.Loops}
+	return Grammar{Lags: max(order, b.Cells), K: b.K, Loops: b.Loops, Cells: b.Cells > 0}
 }
 
 // NewProgram returns the program of kind k with the given offset, order
@@ -147,12 +156,12 @@ func bodyValues(p *Program, count int) []Value {
 				env.Prev[lag-1] = out[i-lag]
 			}
 		}
-		if b.Cells == nil {
+		if b.SumCells == nil {
 			env.N, env.K = b.Point(p.Offset, i)
 			out[i] = Eval(p.Body, &env)
 			continue
 		}
-		env.N, ks = b.Cells(p.Offset, i, ks[:0])
+		env.N, ks = b.SumCells(p.Offset, i, ks[:0])
 		acc := Value(0)
 		for _, k := range ks {
 			env.K = k
@@ -181,7 +190,7 @@ func bodyBigValues(p *Program, count int) []*big.Int {
 		for lag := 1; lag <= p.Order && lag <= MaxOrder; lag++ {
 			env.Prev[lag-1] = out[i-lag]
 		}
-		if b.Cells == nil {
+		if b.SumCells == nil {
 			n, k := b.Point(p.Offset, i)
 			env.N = big.NewInt(int64(n))
 			if k != Undef {
@@ -191,7 +200,7 @@ func bodyBigValues(p *Program, count int) []*big.Int {
 			continue
 		}
 		var n Value
-		n, ks = b.Cells(p.Offset, i, ks[:0])
+		n, ks = b.SumCells(p.Offset, i, ks[:0])
 		env.N = big.NewInt(int64(n))
 		out[i] = bigCellSum(p.Body, &env, ks)
 	}
@@ -260,9 +269,10 @@ func (p *parser) bodyProgram(group []Kind) (*Program, error) {
 	var g Grammar
 	for _, k := range group {
 		b := k.spec().body
-		g.Lags = max(g.Lags, b.MaxOrder)
+		g.Lags = max(g.Lags, b.MaxOrder, b.Cells)
 		g.K = g.K || b.K
 		g.Loops = g.Loops || b.Loops
+		g.Cells = g.Cells || b.Cells > 0
 	}
 	body, err := p.body(group[0], g, PrecCond)
 	if err != nil {
@@ -291,10 +301,10 @@ func (p *parser) body(k Kind, g Grammar, min int) (Expr, error) {
 // checkLags checks the earlier terms the body read against the program's
 // order, once its tail has said what the order is.
 func (p *parser) checkLags(prog *Program) error {
-	if p.maxLag <= prog.Order {
+	b := prog.Kind.spec().body
+	if p.maxLag <= max(prog.Order, b.Cells) {
 		return nil
 	}
-	b := prog.Kind.spec().body
 	if b.MaxOrder == 0 {
 		return p.errorf(p.peek(), "a(n-%d) %s", p.maxLag, b.noLags)
 	}

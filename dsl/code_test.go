@@ -98,6 +98,7 @@ func TestKindHeaders(t *testing.T) {
 	for k, w := range map[dsl.Kind]string{
 		dsl.ClosedForm: "1", dsl.Literal: "000", dsl.Triangle: "0010", dsl.Rational: "0011",
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
+		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
 		dsl.DivisorSum: "0111" + gamma(13),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
@@ -105,10 +106,14 @@ func TestKindHeaders(t *testing.T) {
 	for order, w := range map[int]string{1: "010", 2: "0110", 3: "0111" + gamma(1), 8: "0111" + gamma(6)} {
 		assert.Equal(t, w, dsl.HeaderWord(dsl.Recurrence, order), "order %d", order)
 	}
+	// A triangle recurrence: "0" for its first entry (order 1), "1" for rules.
+	assert.Equal(t, "0111"+gamma(10)+"0", dsl.HeaderWord(dsl.TriangleRec, 1))
+	assert.Equal(t, "0111"+gamma(10)+"1", dsl.HeaderWord(dsl.TriangleRec, 0))
 }
 
 // TestKraft enumerates every program of at most kraftBits bits (closed
-// forms, triangles, recurrences with every initial term that fits,
+// forms, triangles, triangle recurrences, recurrences with every initial
+// term that fits,
 // rational generating functions and literals), and checks that Encode
 // gives each a code word of Bits() bits, that no code word is a prefix of
 // another, and that the weights 2^-Bits sum to at most 1.
@@ -130,7 +135,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.DivisorSum} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -218,21 +223,29 @@ func TestKraftSeries(t *testing.T) {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
 	unused -= math.Exp2(-float64(dsl.GammaBits(7)))
-	unused -= math.Exp2(-float64(dsl.GammaBits(8))) // continued fractions
-	unused -= math.Exp2(-float64(dsl.GammaBits(9))) // Digits, below
+	unused -= math.Exp2(-float64(dsl.GammaBits(8)))  // continued fractions
+	unused -= math.Exp2(-float64(dsl.GammaBits(9)))  // Digits, below
+	unused -= math.Exp2(-float64(dsl.GammaBits(11))) // Beatty, below
+	unused -= math.Exp2(-float64(dsl.GammaBits(12))) // powers, below
 	unused *= math.Exp2(-4)
 	// Digits programs: "0111" + gamma(9), no offset bit; the start's
 	// integer code is complete and the real expressions weigh at most
 	// 11/16 (TestRealKraft).
 	digits := math.Exp2(-float64(dsl.HeaderBits(dsl.Digits, 0)))
 	assert.Equal(t, 11, dsl.HeaderBits(dsl.Digits, 0))
-	assert.InDelta(t, 1.0, head+rat+lit+cf+digits+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
+	// Beatty and power programs: "0111" + gamma(11) or gamma(12) and the
+	// offset bit; the rounding's code and the added integer's are
+	// complete, and the real expressions weigh 21/32.
+	beatty := 2*math.Exp2(-float64(dsl.HeaderBits(dsl.Beatty, 0))) + 2*math.Exp2(-float64(dsl.HeaderBits(dsl.Power, 0)))
+	assert.Equal(t, 12, dsl.HeaderBits(dsl.Beatty, 0))
+	assert.Equal(t, 12, dsl.HeaderBits(dsl.Power, 0))
+	assert.InDelta(t, 1.0, head+rat+lit+cf+digits+beatty+unused, 1e-12, "the header code is complete up to the orders beyond MaxOrder")
 	// A rational body is gamma(m+1), m gamma codes, gamma(d+1) and d+1
 	// integers: complete codes all, so the bodies after a rational header
 	// weigh exactly 1 in all (see TestRationalKraft for the numbers). A
 	// continued fraction's body is 2 bits with one of four words unused,
 	// then gamma(N) for some N only: at most 3/4.
-	total := head*k + rat + lit + cf*3/4 + digits*11/16
+	total := head*k + rat + lit + cf*3/4 + digits*11/16 + beatty*21/32
 	t.Logf("expressions up to %d bits weigh %.6f; all programs %.6f", maxBits, k, total)
 	assert.LessOrEqual(t, k, 1.0)
 	assert.LessOrEqual(t, total, 1.0)
@@ -293,7 +306,11 @@ func TestCodeLengths(t *testing.T) {
 		{"a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1", 21}, // Fibonacci
 		{"a(n) = n + n; n >= 1", 11},
 		{"a(n) = n", 5},
-		{"a(n) = n!; n >= 1", 11},
+		{"a(n) = n!; n >= 1", 12},
+		{"a(n) = val(n, 2); n >= 1", 1 + 1 + 10 + 3 + 6},
+		{"a(n) = xor(n, n/2)", 1 + 1 + 11 + 3 + 5 + 3 + 6},
+		{"a(n) = gpf(n*n + 1)", 1 + 1 + 11 + 3 + 3 + 3 + 3 + 4},
+		{"a = {n >= 1 : isprime(n)*issquare(n - 1) > 0}", 9 + 1 + 3 + 10 + 3 + 10 + 4 + 3 + 4},
 		{"a(n) = a(n-1); a(0) = 0", 8},
 		{"a(n) = a(n-3); a(0) = 0, a(1) = 0, a(2) = 0", 14},
 		{"a(n) = -a(n-4); a(0) = 0, a(1) = 0, a(2) = 0, a(3) = 0", 8 + 7 + 7 + 4},
@@ -344,6 +361,10 @@ func TestEncodeRandom(t *testing.T) {
 			return dsl.NewProgram(dsl.Recurrence, r.IntN(2), order, randExpr(r, 6), ints(order))
 		},
 		func() *dsl.Program { return dsl.NewLiteral(ints(r.IntN(30))) },
+		func() *dsl.Program { return dsl.NewTriangleRec(r.IntN(2), randExpr(r, 6), randBigInt(r)) },
+		func() *dsl.Program {
+			return dsl.NewTriangleRules(r.IntN(2), randExpr(r, 6), randExpr(r, 3), []dsl.Expr{nil, randExpr(r, 3)}[r.IntN(2)])
+		},
 		func() *dsl.Program { return dsl.NewSqrtCF(dsl.CFPart(r.IntN(3)), 2+r.Int64N(dsl.MaxRadicand-1)) },
 	}
 	for range 3000 {

@@ -27,7 +27,7 @@ func init() {
 		},
 		body: &BodySpec{
 			K:          true,
-			Cells:      divisorCells,
+			SumCells:   divisorCells,
 			Offset:     1,
 			SearchFrom: minDivisorTerms,
 			noLoops:    "cannot be used in a divisor sum: it binds k, the divisor",

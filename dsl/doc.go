@@ -9,16 +9,19 @@
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
 // literals, digits of constants, continued fractions and divisor sums pays
-// one offset bit). There are nine shapes:
+// one offset bit). There are twelve shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
 //	a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1    recurrence of order 2
 //	T(n, k) = binomial(n, k)                  triangle read by rows
+//	T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1    triangle recurrence
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = sum(k|n, k^2); n >= 1              sum of the body over the divisors k of n
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = digits(log(3)/log(23))                the digits of a real constant
+//	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
+//	a(n) = floor(e^n)                         the powers of a real constant, rounded
 //	a = cf(sqrt(352))                         continued fraction of a square root
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
@@ -30,6 +33,25 @@
 // T(1,1), T(2,0), ... (Pascal's triangle, 1, 1, 1, 1, 2, 1, ...). With
 // "; n >= 1" rows start at n = 1 and columns at k = 1. Its body reads n
 // and k and may not use sum or prod (which bind k) or earlier terms.
+//
+// A triangle recurrence is a triangle read by rows whose body reads,
+// besides n and k, the entries computed before T(n, k): the cells
+// T(n-1, k-1), T(n-1, k), T(n, k-1), T(n-1, k+1), T(n-2, k-1) and
+// T(n-2, k), each 0 where it lies outside the triangle (a column before
+// the first or after the last of its row, a row before the first). Its
+// tail gives either the first entry, "; T(0, 0) = 1" ("T(1, 1)" from
+// n = 1), or boundary rules, closed forms in n for the first column, the
+// last or both: "; T(n, 0) = 1, T(n, n) = 1" ("T(n, 1)" from n = 1, or
+// "; T(n, n) = 1; n >= 1" for a lone right rule). A rule gives its
+// column, the first entry included (the left rule's when there are
+// both), and the body every other entry:
+//
+//	T(n, k) = T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1      Stirling numbers, second kind
+//	T(n, k) = (n - k + 1)*T(n-1, k-1) + k*T(n-1, k); T(1, 1) = 1    Eulerian numbers
+//	T(n, k) = 2*T(n-1, k-1) + T(n-1, k); T(n, 0) = 1, T(n, n) = 1
+//
+// The body may not use sum or prod, nor a(n-i); a rule reads n alone and
+// may use them.
 //
 // A filter lists, in increasing order, the integers n >= Offset (0 or 1)
 // at which its body is positive: a = {n >= 1 : mu(n)^2 > 0} is the
@@ -47,7 +69,7 @@
 // The terms start at n = 1 (the divisors of 0 are not a finite set): the
 // tail "; n >= 1" is printed and may be left out. It is the one body kind
 // whose term is a sum over several cells (n, k) rather than the body at
-// one point (BodySpec.Cells).
+// one point (BodySpec.SumCells).
 //
 // A rational generating function N(x)/((1-x^e1)*...*(1-x^em)) has an
 // integer polynomial N = N0 + N1*x + ... + Nd*x^d as numerator and a
@@ -107,6 +129,44 @@
 // rounded): the digits of sin(pi/6) = 1/2 and tan(pi/4) = 1 are Undef,
 // never 0.4999... or 1.000...1.
 //
+// A Beatty program rounds the multiples of a real constant C written in
+// the same real language: a(n) = floor(n*C) + K, ceiling(n*C) + K or
+// round(n*C) + K (round(x) is floor(x + 1/2)), K an integer, n from the
+// offset: a(n) = floor(n*pi) is 0, 3, 6, 9, 12, 15, 18, 21, 25, ... (OEIS
+// A022844, the Beatty sequence of pi). The text form is
+//
+//	beatty := "a(n) =" ROUND "(n*" rmul ")" [ ("+" | "-") INT ] [ "; n >= 1" ]
+//	ROUND  := "floor" | "ceiling" | "round"
+//
+// so the constant is a product or quotient (n*pi/2 is n times pi/2, the
+// same number) and a sum needs parentheses, floor(n*(1+sqrt(2))); |K| <
+// 2^63. C is evaluated as for digits, with its error bound, at about
+// 128 bits more than n*C has before the point, then at higher
+// precisions up to MaxRealPrec while a term is in doubt; a term is Undef
+// unless the whole error interval of n*C (plus 1/2 for round) lies
+// between two integers. So a term is never guessed: where n*C is an
+// integer the evaluation cannot prove one, floor(n*1/3) at n = 3 (1/3
+// is rounded in binary) or floor(n*sqrt(2)^2), the term is Undef, and a
+// rational slope is a closed form's business (n*7/3). A term of more
+// than MaxBigBits bits is Undef.
+//
+// A power program rounds the powers of such a constant instead:
+// a(n) = floor(C^n) + K (ceiling, round), a(n) = floor(e^n) is 1, 2, 7,
+// 20, 54, 148, 403, ... (OEIS A000149). The text form is
+//
+//	power := "a(n) =" ROUND "(" ratom "^n)" [ ("+" | "-") INT ] [ "; n >= 1" ]
+//
+// (the constant an atom: (3/2)^n, (2^(1/3))^n). C is evaluated with
+// its error bound and raised to the n-th power by repeated squaring,
+// which carries the bound along, at about 128 bits more than C^n has
+// before the point, then higher up to MaxRealPrec; a term is Undef
+// unless the whole error interval of C^n (plus 1/2 for round) lies
+// between two integers (floor((sqrt(2)*sqrt(2))^n)), when C^n is beyond
+// 2^MaxRealExp, or when n is beyond MaxPowerIndex. The m-th root of an
+// integer, sqrt(X) or X^(1/m), is exact at the n that m divides, where
+// its power is the integer X^(n/m): floor(sqrt(2)^n) is 1, 1, 2, 2, 4,
+// 5, 8, 11, ... At n = 0 the term is 1 + K.
+//
 // A continued fraction lists the partial quotients a0, a1, a2, ... of
 // sqrt(N), sqrt(N) = a0 + 1/(a1 + 1/(a2 + ...)): a = cf(sqrt(352)) is
 // 18, 1, 3, 5, 9, 5, 3, 1, 36, 1, ... (OEIS A040333). a = cfnum(sqrt(N))
@@ -122,24 +182,27 @@
 //
 // # The kind table
 //
-// Each kind is a row of the kind table (kind.go), declared with everything
-// about it in a file of its own: closed.go, recurrence.go, triangle.go,
-// filter.go, divisor.go, rational.go, digits.go, contfrac.go and literal.go.
-// A row gives the kind's header code word (by order, for recurrences) and
-// whether an offset bit follows it; the leads that start its text form
-// ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a text form "lead
-// body tail", the parser of its tail: a closed form and a recurrence share
-// their lead and the tail tells them apart); its printer; the rest of its
-// code and that code's length; its terms, exactly and in int64; for a kind
-// with an integer body, the body's grammar (which earlier terms, whether k
-// and the loops) and its points (the n, and k, at which the body gives each
-// term, or the cells over which it is summed), from which the search
-// enumerates it; and, for explain, its contrived rival or why it has none. A
-// kind without a body keeps its parts in a node of its own (Program.Parts:
-// RationalParts, DigitsParts, SqrtCFParts, LiteralParts). The parser, the
-// printer, the coder, the evaluators, Reproduce, the search and explain read
-// the rows; none of them switches on the kind. The operators have the same
-// arrangement in op.go.
+// Each kind is a row of the kind table (kind.go), declared with
+// everything about it in a file of its own: closed.go, recurrence.go,
+// triangle.go, filter.go, divisor.go, rational.go, digits.go, contfrac.go,
+// trirec.go, beatty.go, power.go and literal.go. A row gives the kind's header code word (by order, for
+// recurrences) and whether an offset bit follows it; the leads that start
+// its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
+// text form "lead body tail", the parser of its tail: a closed form and a
+// recurrence share their lead and the tail tells them apart); its
+// printer; the rest of its code and that code's length; its terms,
+// exactly and in int64; for a kind with an integer body, the body's
+// grammar (which earlier terms, whether k and the loops) and its points
+// (the n, and k, at which the body gives each term, or the cells over
+// which it is summed), from which the
+// search enumerates it; and, for explain, its contrived rival or why it
+// has none. A kind without a body keeps its parts in a node of its own
+// (Program.Parts: RationalParts, DigitsParts, SqrtCFParts, RoundedParts
+// for the Beatty and the power programs, LiteralParts), and so do the
+// boundary rules of a triangle recurrence (TriRecParts). The parser, the
+// printer, the coder, the evaluators, Reproduce, the search and explain
+// read the rows; none of them switches on the kind. The operators have
+// the same arrangement in op.go.
 //
 // To add a kind, write one file in this package (kind_test.go adds two
 // for the tests, an array read by antidiagonals and a repeated period,
@@ -150,9 +213,10 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 10 to 12, 14 or 15 (11 bits)
-//     or of 16 and more is unused (recurrence orders 9 and up would have
-//     taken it; divisor sums take 13);
+//     "0111" followed by the gamma code of 14 or 15 (11 bits) or of 16
+//     and more is unused (recurrence orders 9 and up would have taken
+//     it; 10 is the triangle recurrences', 11 the Beatty programs', 12
+//     the powers', 13 the divisor sums');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -182,8 +246,12 @@
 //	         | "binomial(" expr "," expr ")" | "gcd(" expr "," expr ")"
 //	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
 //	         | FUNC "(" expr ")"
+//	         | FUNC2 "(" expr "," expr ")"
 //	FUNC    := prime | pi | isprime | sigma | tau | phi | mu
 //	         | digsum | bitcount | rev | isqrt
+//	         | nextprime | prevprime | gpf | lpf | omega | bigomega
+//	         | issquare
+//	FUNC2   := val | ilog | iroot | xor | and | or
 //
 // Constants are positive integers. Semantics, with Undef for "undefined":
 // "/" is floor division and "mod" the matching floor remainder, which takes
@@ -203,7 +271,24 @@
 // written in binary, rev(x) the decimal digits of |x| in reverse order
 // with the sign of x (rev(120) = 21); these three take any argument.
 // isqrt(x) is the integer part of the square root of x >= 0 (Undef for
-// x < 0).
+// x < 0), issquare(x) 1 when x is the square of an integer and 0
+// otherwise (0 for x < 0). nextprime(x) is the least prime > x (2 for x <
+// 2; Undef from x = 1,048,573 on, whose next prime is above NTLimit),
+// prevprime(x) the greatest prime < x (Undef for x <= 2 and above NTLimit),
+// gpf(x) and lpf(x) the greatest and the least prime factor (both 1 for x
+// = 1), omega(x) the number of distinct prime factors and bigomega(x) the
+// number of prime factors counted with multiplicity (both 0 for x = 1);
+// these four are Undef outside 1..NTLimit. val(x, p) is the largest e such
+// that p^e divides x (the p-adic valuation for a prime p; any p >= 2 is
+// allowed), Undef for x = 0 or p < 2; ilog(x, b) is floor(log_b x), the
+// largest e with b^e <= x, for x >= 1 and b >= 2 (Undef otherwise);
+// iroot(x, k) the integer part (floor) of the k-th root of x, k >= 1, an
+// odd root of a negative number negative (iroot(-9, 3) = -3), an even one
+// Undef.
+// xor(x, y), and(x, y) and or(x, y) are the bitwise operations on two's
+// complement numbers (infinitely many leading ones for a negative number,
+// as in math/big): xor(-1, 5) = -6. val, ilog, iroot, issquare and the
+// bitwise operations work on numbers of any size.
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given
 // index is Undef does not reproduce that term.
@@ -222,15 +307,19 @@
 //     function; "0111" and the gamma code of 7 (9 bits, a word no order
 //     uses) for a filter; "0111" and the gamma code of 8 (11 bits) for a
 //     continued fraction of a square root; "0111" and the gamma code of 9
-//     (11 bits) for the digits of a constant; "0111" and the gamma code
-//     of 13 (11 bits) for a divisor sum; "000" for a literal.
+//     (11 bits) for the digits of a constant; "0111", the gamma code of
+//     10 and one bit, "0" for a first entry and "1" for boundary rules
+//     (12 bits), for a triangle recurrence; "0111" and the gamma code
+//     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
+//     program, of 13 (11 bits) for a divisor sum; "000" for a literal.
 //  2. For all but literals, digits, continued fractions and divisor sums
 //     (which start at n = 1), one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
-//     ^, a(n-3), k 5; !, if, sum 6; unary minus, binomial 7; gcd, prod 8;
-//     prime, pi, isprime, sigma, tau, phi 10; mu, digsum, bitcount 11;
-//     rev, isqrt 12;
+//     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
+//     prime, pi, isprime, sigma, tau, phi, val, issquare, omega, bigomega
+//     10; mu, digsum, bitcount, nextprime, prevprime, gpf, lpf, ilog, xor,
+//     and 11; rev, isqrt, or, iroot 12;
 //     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
 //     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1
@@ -254,11 +343,27 @@
 //     its gamma code) and / take 2 bits; *, ^, sqrt, log, pi, +, - take
 //     4; e and exp 6; sin, cos, tan, atan 7. The table is complete and the
 //     expressions weigh 21/32 in all (TestRealKraft).
-//  8. A continued fraction continues after its header with 2 bits for
+//  8. A triangle recurrence's body is coded like any body, each cell
+//     with the code word of the earlier term a(n-i) it stands for:
+//     T(n-1, k-1) is a(n-1) (3 bits), T(n-1, k) a(n-2) (4), T(n, k-1)
+//     a(n-3) (5), T(n-1, k+1) a(n-4) (7), T(n-2, k-1) a(n-5) (9) and
+//     T(n-2, k) a(n-6) (9). Then its first entry in the universal integer
+//     code, or one bit for each rule, left and right ("00" is unused),
+//     and the rules' bodies. Pascal's triangle,
+//     T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1, is 12+1 (header and
+//     offset) + 3+3+4 (body) + 5 (the first entry 1) = 28 bits; the
+//     Eulerian numbers (OEIS A008292) 13 + 40 + 5 = 58, against 113 for
+//     their first 15 terms written out.
+//  9. A continued fraction continues after its header with 2 bits for
 //     the part, "00" the partial quotients, "01" the numerators, "10" the
 //     denominators ("11" is unused), then the Elias gamma code of N: 13 +
 //     2*floor(log2 N) + 1 bits in all. a = cf(sqrt(352)) takes 13 + 17 =
 //     30 bits, against 114 for its first 15 terms written out.
+//  9. A Beatty or a power program continues after its offset bit with
+//     the rounding, "0" floor, "10" ceiling, "11" round, then C in the
+//     real table's code as for digits, then K in the universal integer
+//     code (1 bit for 0). The roundings' code and the integer code are
+//     complete, so the programs of each kind weigh 2*2^-12*21/32 in all.
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
@@ -277,6 +382,12 @@
 // 109 for 15 digits written out; log_23(3), digits(log(3)/log(23)), is
 // 11+1+2+(4+5)+(4+11) = 38; arcsec(7) (OEIS A195779),
 // digits(atan(sqrt(48))), is 11+1+7+4+(2+11) = 36.
+// The Beatty sequence of pi (OEIS A022844), a(n) = floor(n*pi), is 11+1
+// (header and offset) + 1 (floor) + 4 (pi) + 1 (K = 0) = 18 bits, against
+// 148 for its first 15 terms written out; ceiling(n*sqrt(2)) - 1 with
+// n >= 1 is 11+1+2+(4+2+3)+5 = 28. The powers of e rounded down (OEIS
+// A000149), a(n) = floor(e^n), take 11+1+1+6+1 = 20 bits, against 272
+// for 15 terms written out.
 //
 // The same code serves every context. Symbols that a context cannot use
 // (a(n-1) in a closed form, k outside a loop) keep their code words, which

@@ -5,6 +5,10 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -58,6 +62,12 @@ func dumpProgram(p *dsl.Program) string {
 	}
 	if d, ok := p.Parts.(*dsl.DigitsParts); ok {
 		return s + fmt.Sprintf(" from=%d %s", d.From, dumpReal(d.Real))
+	}
+	if b, ok := p.Parts.(*dsl.RoundedParts); ok {
+		return s + fmt.Sprintf(" round=%d %s add=%d", b.Round, dumpReal(b.Real), b.Add)
+	}
+	if g, ok := p.Parts.(*dsl.TriRecParts); ok {
+		return s + " left=" + dump(g.Left) + " right=" + dump(g.Right)
 	}
 	if p.Parts != nil {
 		s += fmt.Sprintf(" %v", p.Parts)
@@ -188,10 +198,14 @@ func tuples(r, bits int, fn func(ts []*big.Int, used int)) {
 }
 
 // allPrograms calls fn with every program whose code takes at most maxBits
-// bits: closed forms, triangles, recurrences of orders 1..MaxOrder and
+// bits: closed forms, triangles, triangle recurrences, recurrences of
+// orders 1..MaxOrder and
 // rational generating functions (both offsets, every initial term,
 // exponent and numerator that fits), continued fractions of square roots
-// (every part and valid N that fits) and literals of every length.
+// (every part and valid N that fits), digits of constants, Beatty and
+// power programs (every constant, start, rounding and added integer that
+// fits)
+// and literals of every length.
 func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 	en := newEnumerator()
 	for part := dsl.CFTerms; part <= dsl.CFDen; part++ {
@@ -222,6 +236,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 				}
 			}
 		}
+		triangleRecurrences(en, off, maxBits, fn)
 		for order := 1; order <= dsl.MaxOrder; order++ {
 			head := dsl.HeaderBits(dsl.Recurrence, order)
 			tuples(order, maxBits-head-3, func(init []*big.Int, used int) {
@@ -241,6 +256,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		}
 	}
 	digitsPrograms(maxBits, fn)
+	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {
 		head := dsl.HeaderBits(dsl.Literal, 0) + dsl.GammaBits(uint64(n)+1)
 		if head+n > maxBits { // every term takes at least 1 bit
@@ -249,6 +265,38 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		tuples(n, maxBits-head, func(ts []*big.Int, _ int) {
 			fn(dsl.NewLiteral(ts))
 		})
+	}
+}
+
+// triangleRecurrences calls fn with every triangle recurrence of the
+// offset whose code takes at most maxBits bits: with each first entry
+// that fits, and with a left rule, a right rule or both.
+func triangleRecurrences(en *enumerator, off, maxBits int, fn func(p *dsl.Program)) {
+	head := dsl.HeaderBits(dsl.TriangleRec, 1)
+	tuples(1, maxBits-head-3, func(top []*big.Int, used int) {
+		for b := 3; b <= maxBits-head-used; b++ {
+			for _, e := range en.exprs(b) {
+				fn(dsl.NewTriangleRec(off, e, top[0]))
+			}
+		}
+	})
+	head = dsl.HeaderBits(dsl.TriangleRec, 0) + 2 // and a bit for each rule
+	for b := 3; b <= maxBits-head-3; b++ {
+		for _, e := range en.exprs(b) {
+			for lb := 3; lb <= maxBits-head-b; lb++ {
+				for _, r := range en.exprs(lb) {
+					fn(dsl.NewTriangleRules(off, e, r, nil))
+					fn(dsl.NewTriangleRules(off, e, nil, r))
+				}
+				for rb := 3; rb <= maxBits-head-b-lb; rb++ {
+					for _, r := range en.exprs(rb) {
+						for _, l := range en.exprs(lb) {
+							fn(dsl.NewTriangleRules(off, e, l, r))
+						}
+					}
+				}
+			}
+		}
 	}
 }
 
@@ -417,5 +465,55 @@ func digitsPrograms(maxBits int, fn func(p *dsl.Program)) {
 				}
 			}
 		}
+	}
+}
+
+// beattyPrograms calls fn with every Beatty and every power program of
+// at most maxBits bits: both offsets, every rounding, real expression and
+// added integer that fit.
+func beattyPrograms(maxBits int, fn func(p *dsl.Program)) {
+	roundings(dsl.Beatty, maxBits, func(off int, round dsl.Rounding, r *dsl.Real, k int64) { fn(dsl.NewBeatty(off, round, r, k)) })
+	roundings(dsl.Power, maxBits, func(off int, round dsl.Rounding, r *dsl.Real, k int64) { fn(dsl.NewPower(off, round, r, k)) })
+}
+
+// roundings calls fn with the parts of every program of a rounding kind
+// (Beatty or power) of at most maxBits bits.
+func roundings(kind dsl.Kind, maxBits int, fn func(off int, round dsl.Rounding, r *dsl.Real, k int64)) {
+	exprs := realExprs()
+	head := dsl.HeaderBits(kind, 0)
+	roundBits := map[dsl.Rounding]int{dsl.Floor: 1, dsl.Ceiling: 2, dsl.Round: 2}
+	for off := 0; off <= 1; off++ {
+		for round, rb := range roundBits {
+			for b := 2; head+rb+b+1 <= maxBits; b++ {
+				for _, r := range exprs(b) {
+					for _, k := range intsUpTo(maxBits - head - rb - b) {
+						fn(off, round, r, k.Int64())
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkParsePrint parses each case's in as a program of the kind, checks
+// that it prints as out, parses back to the same tree and encodes in
+// Bits() bits, and that each bad text fails with a message containing
+// its own.
+func checkParsePrint(t *testing.T, kind dsl.Kind, cases []struct{ in, out string }, bad map[string]string) {
+	t.Helper()
+	for _, c := range cases {
+		p, err := dsl.ParseProgram(c.in)
+		require.NoError(t, err, c.in)
+		assert.Equal(t, kind, p.Kind)
+		assert.Equal(t, c.out, p.String(), c.in)
+		q, err := dsl.ParseProgram(p.String())
+		require.NoError(t, err)
+		assert.Equal(t, dumpProgram(p), dumpProgram(q))
+		assert.Len(t, p.Encode(), p.Bits(), c.in)
+	}
+	for src, msg := range bad {
+		_, err := dsl.ParseProgram(src)
+		require.Error(t, err, src)
+		assert.Contains(t, err.Error(), msg, src)
 	}
 }

@@ -9,9 +9,10 @@ import (
 // Kind identifies a program kind: a row of the kind table. Each kind is
 // declared with its row in a file of its own (closed.go, recurrence.go,
 // triangle.go, filter.go, divisor.go, rational.go, digits.go,
-// contfrac.go, literal.go), as op.go declares the operators; the parser,
-// the printer, the coder, the evaluators, the search and explain's
-// contrived rival read the row and never switch on the kind. doc.go says how to add one.
+// contfrac.go, literal.go, trirec.go), as op.go declares the operators; the
+// parser, the printer, the coder, the evaluators, the search and explain's
+// contrived rival read the row and never switch on the kind. doc.go says
+// how to add one.
 type Kind uint8
 
 // kindSpec is one row of the kind table.
@@ -154,6 +155,7 @@ func HeaderBits(k Kind, order int) int {
 // String returns the program's text form, e.g. "a(n) = 2*n + 2",
 // "a(n) = n^2; n >= 1", "a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
 // "T(n, k) = binomial(n, k)" (a triangle read by rows),
+// "T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1" (a triangle recurrence),
 // "a(n) = [x^n] (1 + x)/((1-x)*(1-x^2))", "a = {n >= 0 : isprime(n) > 0}"
 // (the n at which the body is positive), "a = cf(sqrt(352))" (the
 // continued fraction of a square root) or "a = [2, 3, 5, 7]".

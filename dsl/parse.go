@@ -334,7 +334,10 @@ func (p *parser) cond() (Expr, error) {
 	return &Cond{Cond: c, Then: x, Else: y}, nil
 }
 
-// atom := CONST | "n" | "k" | "a(n-" LAG ")" | "(" expr ")" | CALL
+// atom := CONST | "n" | "k" | "a(n-" LAG ")" | CELL | "(" expr ")" | CALL
+//
+// where a cell, T(n-1, k-1) and the others of TriangleRec, is read in
+// place of a(n-LAG) in a body whose grammar has Cells.
 func (p *parser) atom() (Expr, error) {
 	t := p.next()
 	switch {
@@ -354,8 +357,16 @@ func (p *parser) atom() (Expr, error) {
 			return nil, p.errorf(t, "k is only defined inside sum(...) or prod(...)")
 		}
 		return &LoopVar{}, nil
+	case t.text == "a" && p.grammar.Cells:
+		e, err := p.prev()
+		if err != nil {
+			return nil, err
+		}
+		return nil, p.errorf(t, "a(n-%d) cannot be used in T(n, k): a triangle recurrence reads %s", e.(*Prev).Lag, cellList())
 	case t.text == "a":
 		return p.prev()
+	case t.text == "T" && p.grammar.Cells:
+		return p.cell()
 	case t.text == "(":
 		x, err := p.exprAt(PrecCond)
 		if err != nil {

@@ -239,7 +239,7 @@ func TestParseErrors(t *testing.T) {
 		{"a(n) = a(n-1); a(x) = 1", 18, `expected an index, found "x"`},
 		{"a(n) = n; n >= 2", 16, "expected the first index, 0 or 1, found \"2\""},
 		{"T(n, k) = sum(k=1..n, k)", 11, "sum cannot be used in T(n, k): it binds k, the column"},
-		{"T(n, k) = a(n-1)", 17, "a(n-1) cannot be used in T(n, k)"},
+		{"T(n, k) = a(n-1)", 11, "a(n-1) cannot be used in T(n, k): a triangle recurrence reads T(n-1, k-1), T(n-1, k),"},
 		{"a = {n >= 2 : n > 0}", 11, "expected the first n, 0 or 1, found \"2\""},
 		{"a = cf(sqrt(16))", 13, "16 is a perfect square (4^2): its square root has no infinite continued fraction"},
 		{"a = cfnum(sqrt(1))", 16, "N in sqrt(N) must be 2..2147483647, found 1"},

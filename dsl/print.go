@@ -16,7 +16,17 @@ func Format(e Expr) string {
 
 // printExpr writes e; min is the lowest precedence level its position
 // accepts without parentheses.
-func printExpr(sb *strings.Builder, e Expr, min int) {
+func printExpr(sb *strings.Builder, e Expr, min int) { printer{}.expr(sb, e, min) }
+
+// printCells is printExpr for the body of a triangle recurrence, whose
+// earlier terms are written as cells, T(n-1, k-1) for a(n-1) and so on.
+func printCells(sb *strings.Builder, e Expr, min int) { printer{cells: true}.expr(sb, e, min) }
+
+// printer writes expressions; cells: the earlier terms are a triangle's
+// cells (Grammar.Cells).
+type printer struct{ cells bool }
+
+func (pr printer) expr(sb *strings.Builder, e Expr, min int) {
 	op := OpOf(e)
 	info := Ops[op]
 	paren := info.Prec < min
@@ -31,33 +41,37 @@ func printExpr(sb *strings.Builder, e Expr, min int) {
 	case *LoopVar:
 		sb.WriteString("k")
 	case *Prev:
-		sb.WriteString("a(n-" + strconv.Itoa(e.Lag) + ")")
+		if pr.cells {
+			sb.WriteString(cellText(e.Lag))
+		} else {
+			sb.WriteString("a(n-" + strconv.Itoa(e.Lag) + ")")
+		}
 	case *Unary:
 		switch info.Prec {
 		case PrecUnary: // -x
 			sb.WriteString(info.Name)
-			printExpr(sb, e.X, PrecUnary)
+			pr.expr(sb, e.X, PrecUnary)
 		case PrecPostfix:
 			// x!! is (x!)!: the postfix operator nests without parentheses.
-			printExpr(sb, e.X, PrecPostfix)
+			pr.expr(sb, e.X, PrecPostfix)
 			sb.WriteString(info.Name)
 		default: // prime(x), sigma(x), ...
 			sb.WriteString(info.Name + "(")
-			printExpr(sb, e.X, PrecCond)
+			pr.expr(sb, e.X, PrecCond)
 			sb.WriteString(")")
 		}
 	case *Binary:
-		printBinary(sb, e, info)
+		pr.binary(sb, e, info)
 	case *Cond:
 		sb.WriteString("if ")
-		printExpr(sb, e.Cond, PrecAdd)
+		pr.expr(sb, e.Cond, PrecAdd)
 		sb.WriteString(" <= 0 then ")
-		printExpr(sb, e.Then, PrecCond)
+		pr.expr(sb, e.Then, PrecCond)
 		sb.WriteString(" else ")
-		printExpr(sb, e.Else, PrecCond)
+		pr.expr(sb, e.Else, PrecCond)
 	case *Loop:
 		sb.WriteString(info.Name + "(k=1..n, ")
-		printExpr(sb, e.Body, PrecCond)
+		pr.expr(sb, e.Body, PrecCond)
 		sb.WriteString(")")
 	}
 	if paren {
@@ -65,19 +79,19 @@ func printExpr(sb *strings.Builder, e Expr, min int) {
 	}
 }
 
-// printBinary writes a function call binomial(x, y) or an infix operator
+// binary writes a function call binomial(x, y) or an infix operator
 // with its operands at the levels the parser reads them: a left operand at
 // the operator's level (one above for an operator that groups to the
 // right), a right operand one above it (at it, for one that groups to the
 // right), where a prefix operator needs no parentheses (n*-n, 2^-n).
 // Operators written as words (mod) and those of the loosest level (+, -)
 // are set off by spaces.
-func printBinary(sb *strings.Builder, e *Binary, info OpInfo) {
+func (pr printer) binary(sb *strings.Builder, e *Binary, info OpInfo) {
 	if info.Prec == PrecAtom {
 		sb.WriteString(info.Name + "(")
-		printExpr(sb, e.X, PrecCond)
+		pr.expr(sb, e.X, PrecCond)
 		sb.WriteString(", ")
-		printExpr(sb, e.Y, PrecCond)
+		pr.expr(sb, e.Y, PrecCond)
 		sb.WriteString(")")
 		return
 	}
@@ -85,11 +99,11 @@ func printBinary(sb *strings.Builder, e *Binary, info OpInfo) {
 	if info.Right {
 		left, right = info.Prec+1, info.Prec
 	}
-	printExpr(sb, e.X, left)
+	pr.expr(sb, e.X, left)
 	if info.Prec == PrecAdd || unicode.IsLetter(rune(info.Name[0])) {
 		sb.WriteString(" " + info.Name + " ")
 	} else {
 		sb.WriteString(info.Name)
 	}
-	printExpr(sb, e.Y, min(right, PrecUnary))
+	pr.expr(sb, e.Y, min(right, PrecUnary))
 }

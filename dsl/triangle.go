@@ -28,12 +28,22 @@ func init() {
 				return Value(offset + row), Value(offset + col)
 			},
 			SearchFrom: minTriangleTerms,
-			tail:       offsetTail,
+			tail:       triangleTail,
 			noLoops:    "cannot be used in T(n, k): it binds k, the column",
 			noLags:     "cannot be used in T(n, k)",
 		},
 		noRival: "the best explanation is a triangle, whose formula reads a row and a column rather than the term's index: a product vanishing at the indices would not vanish at the cells",
 	})
+}
+
+// triangleTail is offsetTail, but leaves a body that reads the cells of
+// a triangle (T(n-1, k), ...) to the triangle recurrence, whose tail
+// comes next.
+func triangleTail(p *parser, prog *Program, last bool) (bool, error) {
+	if !last && p.maxLag > 0 {
+		return false, nil
+	}
+	return offsetTail(p, prog, last)
 }
 
 // minTriangleTerms is the fewest terms for which the search enumerates

@@ -234,6 +234,20 @@ func Apply1(op Op, x Value) Value {
 		return Reverse(x)
 	case OpIsqrt:
 		return Isqrt(x)
+	case OpNextPrime:
+		return NextPrime(x)
+	case OpPrevPrime:
+		return PrevPrime(x)
+	case OpGpf:
+		return Gpf(x)
+	case OpLpf:
+		return Lpf(x)
+	case OpOmega:
+		return Omega(x)
+	case OpBigOmega:
+		return BigOmega(x)
+	case OpIsSquare:
+		return IsSquare(x)
 	}
 	return Undef
 }
@@ -257,6 +271,18 @@ func Apply2(op Op, x, y Value) Value {
 		return Binom(x, y)
 	case OpGcd:
 		return Gcd(x, y)
+	case OpVal:
+		return Val(x, y)
+	case OpIlog:
+		return Ilog(x, y)
+	case OpXor:
+		return Xor(x, y)
+	case OpAnd:
+		return And(x, y)
+	case OpOr:
+		return Or(x, y)
+	case OpIroot:
+		return Iroot(x, y)
 	}
 	return Undef
 }

@@ -25,20 +25,28 @@ import (
 const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
-const Language = "A program defines a(n) for every index n, in one of nine ways: a " +
+const Language = "A program defines a(n) for every index n, in one of twelve ways: a " +
 	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to eight " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
-	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a set " +
+	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a " +
+	"triangle whose entries are computed from the entries above them " +
+	"(T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1), a set " +
 	"listed in order (a = {n >= 1 : mu(n)^2 > 0}), a sum over the " +
 	"divisors k of n (a(n) = sum(k|n, k^2); n >= 1), a " +
 	"generating function (a(n) = [x^n] 1/((1-x)*(1-x^2))), the decimal " +
-	"digits of a real constant (a = digits(log(8))), the continued " +
+	"digits of a real constant (a = digits(log(8))), the multiples or the " +
+	"powers of a real constant rounded (a(n) = floor(n*pi), a(n) = floor(e^n), " +
+	"and ceiling, round), the continued " +
 	"fraction of a square root (a = cf(sqrt(352)), and cfnum, cfden for the " +
 	"numerators and denominators of its convergents), or the terms " +
 	"written out (a = [2, 4, 6, 8]). Formulas use " +
 	"n, positive constants, the operations +, -, *, / (floor), mod, ^, !, " +
 	"binomial and gcd, if-then-else, sum and prod, and the functions prime, " +
-	"pi, isprime, sigma, tau, phi, mu, digsum, bitcount, rev and isqrt. Every program is written in a binary code in which no " +
+	"pi, isprime, sigma, tau, phi, mu, digsum, bitcount, rev, isqrt, " +
+	"nextprime, prevprime, gpf, lpf, omega, bigomega, issquare, val (the " +
+	"p-adic valuation), ilog (floor of log_b), iroot (floor of the k-th " +
+	"root), xor, and and or. Every " +
+	"program is written in a binary code in which no " +
 	"code word is a prefix of another (n, +, * and a(n-1) take 3 bits, a " +
 	"constant c about 3 + 2*log2(c)). A program of b bits gets the prior " +
 	"weight 2^-b: each extra bit halves it, and all the weights together " +

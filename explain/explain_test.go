@@ -291,6 +291,7 @@ func TestNoContrivedForSetsAndTriangles(t *testing.T) {
 	}{
 		{"a = {n >= 1 : mu(n)^2 > 0}", "a set"},
 		{"T(n, k) = binomial(n, k)", "a triangle"},
+		{"T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1", "a triangle recurrence"},
 	} {
 		p, err := dsl.ParseProgram(tc.program)
 		if err != nil {

@@ -18,14 +18,19 @@ import (
 // they begin with zeros, from that many places before it ("0, 0, 2, 1, 2"
 // for 1/471 = 0.00212...).
 //
-// It enumerates expressions in order of code length, keeping one
-// (the shortest) per float64 value, up to constantBudget of them; every
-// expression is a candidate, and so are X/Y, X*Y and X^(1/k) (k = 2..9)
-// for enumerated X and Y, and f(X) for each function f but sqrt, found by
-// looking up the mantissa X must have (meet in the middle), which reaches
-// twice as far. Candidates are
-// screened in float64 on their leading 11 or so significant digits, then
-// confirmed in big.Float against every term.
+// Its candidates are the expressions of the table of real expressions
+// that Beatty shares (realTable: in order of code length, one, the
+// shortest, per float64 value, realTableBudget of them, built once per
+// process); every expression of the table is a candidate, and so are
+// X/Y, X*Y and X^(1/k) (k = 2..maxRootDegree) for table entries X and
+// Y, and f(X) for each function f but sqrt, found by looking up the
+// mantissa X must have (meet in the middle), which reaches twice as far;
+// X + Y, X - Y and Y - X for the short Y (sumShortBits), X found by its
+// value for each power of ten the target may have (constsum.go); and the
+// quadratic irrationals (a + b*sqrt(d))/c, found from the integer
+// (c*x - a)^2 must be. Candidates are screened in float64 on their
+// leading 11 or so significant digits, then confirmed in big.Float
+// against every term.
 //
 // A fit is proposed only when C and its start cost at least
 // constantMargin bits less than the information in the digits,
@@ -42,8 +47,12 @@ func Constant(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if s == nil {
 		return nil
 	}
-	s.enumerate(ctx)
+	s.scan()
 	s.meet(ctx)
+	if ctx.Err() == nil {
+		s.sums()
+		s.quadratics()
+	}
 	return s.confirm(ctx, terms)
 }
 
@@ -51,11 +60,11 @@ func Constant(ctx context.Context, terms []*big.Int) []*dsl.Program {
 const (
 	minConstantTerms = 10
 	constantMargin   = 8
-	// constantBudget is how many distinct values the enumeration keeps:
-	// about 10 ms of work.
-	constantBudget = 20000
 	// maxConstantProposals is how many confirmed constants are returned.
 	maxConstantProposals = 3
+	// maxRootDegree bounds k in X^(1/k): 100^(1/100) takes 39 bits,
+	// which 15 digits admit, and a lookup per k costs next to nothing.
+	maxRootDegree = 128
 )
 
 // digitString returns the terms as digits, when they all are.
@@ -86,8 +95,7 @@ type constSearch struct {
 	zeros   int     // leading zero terms
 	lo, hi  float64 // the mantissa the digits pin down, in [1, 10)
 	maxBits int     // the longest expression (with its start) allowed
-	levels  [][]constEntry
-	seen    map[uint64]bool
+	tab     *realTable
 	cands   []constEntry
 }
 
@@ -115,7 +123,7 @@ func newConstSearch(d []int) *constSearch {
 	return &constSearch{
 		zeros: z, lo: m / scale, hi: (m + 1) / scale,
 		maxBits: maxBits,
-		seen:    map[uint64]bool{},
+		tab:     realExprTable(),
 	}
 }
 
@@ -132,13 +140,33 @@ func mantissa(v float64) float64 {
 	return m
 }
 
+// mantissaOf is mantissa for a product or quotient of two mantissas, in
+// (0.1, 100), computed as mantissa does but without its logarithm.
+func mantissaOf(v float64) float64 {
+	m := v
+	switch {
+	case v >= 10:
+		m = v / 10
+	case v < 1:
+		m = v / 0.1
+	}
+	for m >= 10 {
+		m /= 10
+	}
+	for m < 1 {
+		m *= 10
+	}
+	return m
+}
+
 // matches reports whether v's mantissa lies in the target interval, to
 // within the float64 evaluation's error (relative 1e-11).
 func (s *constSearch) matches(v float64) bool {
-	if !usable(v) {
-		return false
-	}
-	m := mantissa(v)
+	return usable(v) && s.matchesMant(mantissa(v))
+}
+
+// matchesMant is matches for a usable value of mantissa m.
+func (s *constSearch) matchesMant(m float64) bool {
 	tol := 1e-11 * m
 	return m >= s.lo-tol && m <= s.hi+tol ||
 		// a mantissa just below 10 may be the target just above 1
@@ -152,86 +180,22 @@ func usable(v float64) bool {
 	return a >= 1e-15 && a <= 1e15
 }
 
-// add records an expression unless its value was seen (or is unusable).
-func (s *constSearch) add(level int, r *dsl.Real, v float64) {
-	if !usable(v) || len(s.seen) >= constantBudget {
-		return
-	}
-	key := valueKey(v)
-	if s.seen[key] {
-		return
-	}
-	s.seen[key] = true
-	e := constEntry{r, v, level}
-	s.levels[level] = append(s.levels[level], e)
-	if level <= s.maxBits && s.matches(v) {
-		s.cands = append(s.cands, e)
-	}
-}
-
 // valueKey identifies a value up to the last dozen bits of its float64
 // mantissa, so that the same number computed two ways is seen once.
 func valueKey(v float64) uint64 {
 	return (math.Float64bits(v) + 1<<11) >> 12
 }
 
-// enumerate fills the levels in order of code length until the budget is
-// spent or the length passes maxBits.
-func (s *constSearch) enumerate(ctx context.Context) {
-	s.levels = make([][]constEntry, s.maxBits+1)
-	for b := 2; b <= s.maxBits && len(s.seen) < constantBudget; b++ {
-		if ctx.Err() != nil {
-			return
+// scan makes a candidate of every expression of the table short enough
+// whose value matches.
+func (s *constSearch) scan() {
+	for b, lv := range s.tab.levels {
+		if b > s.maxBits {
+			break
 		}
-		s.leaves(b)
-		s.unaries(b)
-		s.binaries(b)
-	}
-}
-
-// leaves adds the integers, pi and e of b bits.
-func (s *constSearch) leaves(b int) {
-	g := b - dsl.RealOps[dsl.RInt].Bits // the gamma code's length
-	if g >= 1 && g%2 == 1 && g <= 63 {
-		for c := int64(1) << ((g - 1) / 2); c < int64(1)<<((g+1)/2); c++ {
-			s.add(b, &dsl.Real{Op: dsl.RInt, Int: c}, float64(c))
-		}
-	}
-	for op, info := range dsl.RealOps {
-		if dsl.RealOp(op) != dsl.RInt && info.Arity == 0 && info.Bits == b {
-			r := &dsl.Real{Op: dsl.RealOp(op)}
-			s.add(b, r, r.Float64())
-		}
-	}
-}
-
-func (s *constSearch) unaries(b int) {
-	for op, info := range dsl.RealOps {
-		c := b - info.Bits
-		if info.Arity != 1 || c < 2 {
-			continue
-		}
-		op := dsl.RealOp(op)
-		for _, x := range s.levels[c] {
-			s.add(b, &dsl.Real{Op: op, X: x.r}, dsl.Real1Float(op, x.v))
-		}
-	}
-}
-
-func (s *constSearch) binaries(b int) {
-	for op, info := range dsl.RealOps {
-		if info.Arity != 2 {
-			continue
-		}
-		op, rest := dsl.RealOp(op), b-info.Bits
-		for bx := 2; bx <= rest-2; bx++ {
-			for _, x := range s.levels[bx] {
-				for _, y := range s.levels[rest-bx] {
-					if len(s.seen) >= constantBudget {
-						return
-					}
-					s.add(b, &dsl.Real{Op: op, X: x.r, Y: y.r}, dsl.Real2Float(op, x.v, y.v))
-				}
+		for i, e := range lv {
+			if s.matchesMant(s.tab.mant[b][i]) {
+				s.cands = append(s.cands, e)
 			}
 		}
 	}
@@ -243,19 +207,11 @@ func mantKey(m float64) int64 { return int64(math.Round(m * 1e8)) }
 // meet finds candidates X/Y, X*Y and X^(1/k) whose parts are enumerated:
 // for each Y (or k) the mantissa X needs is looked up.
 func (s *constSearch) meet(ctx context.Context) {
-	index := map[int64][]constEntry{}
-	var all []constEntry
-	for _, lv := range s.levels {
-		for _, e := range lv {
-			k := mantKey(mantissa(e.v))
-			index[k] = append(index[k], e)
-			all = append(all, e)
-		}
-	}
+	index, all := s.tab.byMant, s.tab.all
 	t := (s.lo + s.hi) / 2
-	lookup := func(want float64, try func(x constEntry)) {
-		k := mantKey(mantissa(want))
-		keys := []int64{k - 1, k, k + 1}
+	lookupMant := func(k int64, try func(x constEntry)) {
+		var buf [5]int64
+		keys := append(buf[:0], k-1, k, k+1)
 		// Mantissas near 1 and near 10 are neighbours.
 		if k <= 1e8+1 {
 			keys = append(keys, 1e9-1, 1e9)
@@ -269,15 +225,17 @@ func (s *constSearch) meet(ctx context.Context) {
 			}
 		}
 	}
+	lookup := func(want float64, try func(x constEntry)) { lookupMant(mantKey(mantissa(want)), try) }
 	divBits, mulBits := dsl.RealOps[dsl.RDiv].Bits, dsl.RealOps[dsl.RMul].Bits
 	for i, y := range all {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return
 		}
-		lookup(t*mantissa(y.v), func(x constEntry) {
+		my := s.tab.allMant[i]
+		lookupMant(mantKey(mantissaOf(t*my)), func(x constEntry) {
 			s.candidate(dsl.RDiv, x, y, divBits+x.bits+y.bits)
 		})
-		lookup(t/mantissa(y.v), func(x constEntry) {
+		lookupMant(mantKey(mantissaOf(t/my)), func(x constEntry) {
 			s.candidate(dsl.RMul, x, y, mulBits+x.bits+y.bits)
 		})
 	}
@@ -285,11 +243,11 @@ func (s *constSearch) meet(ctx context.Context) {
 	s.inverses(lookup)
 }
 
-// roots looks for X^(1/k), k = 2..9 (sqrt(X) for k = 2): X has the
-// mantissa of T^k.
+// roots looks for X^(1/k), k = 2..maxRootDegree (sqrt(X) for k = 2): X
+// has the mantissa of T^k.
 func (s *constSearch) roots(lookup func(float64, func(constEntry))) {
 	t := (s.lo + s.hi) / 2
-	for k := int64(2); k <= 9; k++ {
+	for k := int64(2); k <= maxRootDegree; k++ {
 		var exp *dsl.Real
 		var extra int
 		if k > 2 {

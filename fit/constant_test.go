@@ -47,6 +47,14 @@ func TestConstantFinds(t *testing.T) {
 		// arcsec(7) = arccos(1/7) = atan(sqrt(48)), 24 bits: found as
 		// atan(X) with X = sqrt(48) looked up (Constant's inverses).
 		{"A195779 arcsec(7)", "142744875788953", 1},
+		// Roots beyond the ninth, sums with a short part and quadratic
+		// irrationals.
+		{"A011211 5^(1/17)", "109929912581037", 9},
+		{"A011288 10^(1/19)", "112883789168468", 9},
+		{"A157258 7 + 2*sqrt(2)", "982842712474619", 0},
+		{"A387191 pi - atan(1/2)", "267794504458898", 7},
+		{"A098318 (5 + sqrt(29))/2", "519258240356725", 2},
+		{"A188943 (7 + sqrt(13))/6", "176759187924399", 8},
 	}
 	for _, c := range cases {
 		t.Run(c.id, func(t *testing.T) {

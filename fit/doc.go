@@ -57,37 +57,81 @@
 //     expression of integers, + - * / ^, sqrt, log, exp, sin, cos, tan,
 //     atan, pi and e, such as log(3)/log(23), 49^(1/5) or atan(sqrt(48)):
 //     expressions in order of code length, one per value, about 20,000 of
-//     them (some 20 ms), and the quotients, products and k-th roots of two
-//     of them and the functions of one by meet in the middle; screened
+//     them (a table built once per process, in some 20 ms, which Beatty
+//     shares), the quotients and products of two of them and the k-th
+//     roots (k up to 128) and functions of one by meet in the middle, the
+//     sums and differences of one of them with a short one (pi - 13/6),
+//     found by their values, and the quadratic irrationals
+//     (a + b*sqrt(d))/c, from the integer (c*x - a)^2 must be; screened
 //     in float64, confirmed in big.Float. A constant is proposed only when
 //     it (with its start) is at least 8 bits shorter than the digits'
 //     N*log2(10) bits, which bounds the chance of a coincidence by 2^-8.
+//   - Beatty: a(n) = floor(n*C) + K (or ceiling, round), C a constant
+//     of the same real language, such as floor(n*pi) or
+//     ceiling(n*sqrt(3)): terms that rise by two step sizes d and d+1
+//     confine C to an interval of slopes, exactly; the shortest
+//     constants in each part of it (one part per next term) come from
+//     the table of real expressions that Constant uses, by range minima
+//     over its values, and from X + Y, X - Y, X*Y, X/Y and sqrt(X) of
+//     two of them. A constant is proposed only when an interval of that
+//     width would hold one so short by chance with a probability of at
+//     most 1/32 (the table's count of the constants of a decade around
+//     C tells): 15 terms admit pi, e or sqrt(3), a thousand the golden
+//     ratio. A longer constant is merely the shortest of many in the
+//     interval, and which next term it gives is chance.
+//   - Power: a(n) = floor(C^n) + K (or ceiling, round), C > 1 a
+//     constant of the real language, such as floor(e^n) or
+//     round((3/2)^n): the n-th roots of the terms confine C to an
+//     interval, which 15 terms make narrow (a relative 10^-8 for e^n),
+//     searched like Beatty's.
 //   - ContinuedFraction: the continued fraction of sqrt(N), N < 2^31 not a
 //     square, a = cf(sqrt(N)), or the numerators or denominators of its
 //     convergents, a = cfnum(sqrt(N)), a = cfden(sqrt(N)). The partial
 //     quotients are read off the data (exact divisions for convergents),
 //     they confine sqrt(N) - a0 to an interval, and the few N whose root
 //     lies in it are checked exactly. A fit is proposed when exactly one N
-//     reproduces the terms and at least 3 terms follow the prefix that
+//     reproduces the terms and at least 2 terms follow the prefix that
 //     singles it out; denominators do not give a0, which is tried up to
 //     4096.
 //   - TrianglePoly: triangles read by rows, T(n, k) = P(n, k)/D with P an
 //     integer polynomial of total degree at most 3 in the row and the
 //     column (2*n*k + n + k + 9), solved from all the terms at once with 3
 //     to spare.
+//   - TriangleRecurrence: triangles read by rows whose entries are a
+//     linear combination of the cells above and before them
+//     (dsl.TriangleRec), T(n, k) = 8*T(n-1, k-1) + T(n-1, k) or the
+//     Eulerian numbers (n - k + 1)*T(n-1, k-1) + k*T(n-1, k), with
+//     integer coefficients that are constants or affine in n and k and an
+//     optional term of the same kind: first as a whole triangle after its
+//     first entry (cells outside it 0), every later term an equation, the
+//     shapes fewest unknowns first, with 4 equations to spare and 2 per
+//     unknown; then, if none fits, inside the triangle with constant
+//     coefficients on T(n-1, k-1) and T(n-1, k) (3 to spare) and boundary
+//     rules for the edges the recurrence does not give, each the shortest
+//     closed form of its edge that is shorter than the edge written out
+//     (search.ClosedForms): 1, n + 1, 2^n, prime(n).
 //   - Trajectory: the trajectories of Collatz-like maps, a(n) = if
 //     a(n-1) mod 2 <= 0 then a(n-1)/2 else (P*a(n-1) + R)/Q: every even
 //     term is halved, the odd steps lie on one line, found from two of
 //     them and checked by at least one more.
-//   - PrimePolynomial: a(n) = P(prime(n)) (or P(prime(n + 1))), P of
-//     degree 1 to 3, solved from all the terms with 3 to spare:
-//     (prime(n + 1)^2 + 1)/2.
+//   - PrimePolynomial: a(n) = P(prime(n)) (or P(prime(n + 1)) ...
+//     P(prime(n + 3))), P of degree 1 to 3, solved from all the terms with
+//     3 to spare: (prime(n + 1)^2 + 1)/2; or P of degree 1 or 2 in two
+//     consecutive primes, prime(n + 1) + prime(n)^2.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
-//     constants in the body, the primes = r (mod m) as isprime(n) - (n -
-//     r) mod m (m a divisor of the gcd of the differences), the n at which
-//     c1*n + c0, a quadratic or half a quadratic is prime, two linear
-//     conditions at once, and the divisors of N <= 2^20, 1 - N mod n.
+//     constants in the body: the primes = r (mod m) as isprime(n) - (n -
+//     r) mod m (m a divisor of the gcd of the differences); the primes in
+//     a union of residue classes, isprime(n)*and(M, 2^(n mod m)); the
+//     primes of the form A*k^2 + B*k + C, isprime(n)*issquare(u*n + v),
+//     and A*k^3 + C, with iroot(x, 3); the n at which c1*n + c0, a
+//     quadratic or half a quadratic is prime, and products of two such
+//     conditions or of three linear ones (twin and Sophie Germain primes,
+//     prime triplets); the divisors of N <= 2^20, 1 - N mod n; and the n
+//     that a function of n divides (or not), 1 - n mod digsum(n) for the
+//     Niven numbers. The families that choose among many candidates
+//     propose only when the set holds enough evidence (its entropy among
+//     the primes, or the integers, up to its last term) to beat chance.
 //
 // A fitter proposes a fit only when the data holds more equations than the
 // shape has unknowns (at least MinSpare more): a fit that uses up all the

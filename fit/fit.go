@@ -494,6 +494,9 @@ func (s pShape) cols() []col {
 	return cs
 }
 
+// unknowns is len(s.cols()), without making them.
+func (s pShape) unknowns() int { return s.qdeg + 1 + s.order*(s.pdeg+1) + s.p0deg + 1 }
+
 func (s pShape) contains(t pShape) bool {
 	return t.order <= s.order && t.qdeg <= s.qdeg && t.pdeg <= s.pdeg && t.p0deg <= s.p0deg
 }
@@ -518,9 +521,7 @@ var pShapes = func() []pShape {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b pShape) int {
-		return cmp.Compare(len(a.cols()), len(b.cols()))
-	})
+	slices.SortStableFunc(out, func(a, b pShape) int { return cmp.Compare(a.unknowns(), b.unknowns()) })
 	return out
 }()
 

@@ -249,7 +249,12 @@ func TestNoFitWithoutSpareEquations(t *testing.T) {
 		{PRecursive, ints(2, 7, 3, 11, 5, 1)}, // order 2 with a constant
 		{Alternating, ints(2, 7, 3, 11)},      // too short to alternate
 		{Alternating, ints(2, 7, 3, 11, 5)},   // two rules with one unknown each, no checks left
-		{Floor, ints(0, 0, 1, 3, 5)},          // too short for an inequality fit
+		// Rules of order 5 to 8 checked on fewer than 1.5 times the terms
+		// they write out: A039593 (powers of 2, repeated), A122164 (OEIS,
+		// CC BY-SA 4.0), on 15 terms each wrongly fitted before.
+		{Alternating, ints(1, 2, 2, 4, 4, 4, 4, 8, 8, 8, 16, 16, 16, 16, 16)},
+		{Alternating, ints(0, 1, 1, 2, 1, 3, 4, 2, 6, 3, 9, 12, 6, 18, 9)},
+		{Floor, ints(0, 0, 1, 3, 5)}, // too short for an inequality fit
 	} {
 		for _, p := range tc.fit(context.Background(), tc.terms) {
 			t.Errorf("%v: proposed %v", tc.terms, p)
@@ -396,6 +401,16 @@ func BenchmarkFitLong(b *testing.B) {
 	for b.Loop() {
 		for _, s := range seqs {
 			all(context.Background(), s)
+		}
+	}
+}
+
+// TestPShapeUnknowns: the sort key of the P-recursive shapes counts their
+// columns.
+func TestPShapeUnknowns(t *testing.T) {
+	for _, s := range pShapes {
+		if got, want := s.unknowns(), len(s.cols()); got != want {
+			t.Errorf("%+v: unknowns %d, columns %d", s, got, want)
 		}
 	}
 }

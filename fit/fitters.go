@@ -14,12 +14,15 @@ import (
 // roots, the digits of real constants such as log(8) or 49^(1/5), the
 // continued fractions of square roots (their partial quotients, or their
 // convergents' numerators or denominators), triangles read by rows whose
-// entries are a polynomial in the row and the column, the trajectories of
+// entries are a polynomial in the row and the column, triangles defined
+// by a recurrence on the entries above them, the trajectories of
 // Collatz-like maps (halve an even term, send an odd one to
-// (P*x + R)/Q), and polynomials in the n-th prime. This is the list the
+// (P*x + R)/Q), polynomials in the n-th prime (or two consecutive
+// primes), and the roundings of the multiples and of the powers of a real
+// constant, floor(n*pi) and floor(e^n). This is the list the
 // command runs (predict.Options.Fitters).
 func Early() []predict.Fitter {
-	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, Trajectory, PrimePolynomial}
+	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power}
 }
 
 // Late returns the fitters consulted after the search, and only when it

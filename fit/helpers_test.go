@@ -1,6 +1,7 @@
 package fit
 
 import (
+	"context"
 	"math/big"
 	"testing"
 
@@ -25,4 +26,28 @@ func shortestReproducing(t *testing.T, progs []*dsl.Program, terms []*big.Int, n
 		}
 	}
 	return best
+}
+
+// findCase is a sequence a fitter must explain: its first proposal is
+// want, and predicts next.
+type findCase struct {
+	id    string
+	terms []*big.Int
+	want  string
+	next  string
+}
+
+// checkFinds runs the fitter on each case.
+func checkFinds(t *testing.T, f fitter, cases []findCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.id, func(t *testing.T) {
+			progs := f(context.Background(), c.terms)
+			if len(progs) == 0 {
+				t.Fatalf("no proposal, want %s", c.want)
+			}
+			best := shortestReproducing(t, progs[:1], c.terms, c.next)
+			assert.Equal(t, c.want, best.String())
+		})
+	}
 }

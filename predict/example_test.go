@@ -29,10 +29,10 @@ func ExamplePredict() {
 	}
 	// Output:
 	// found: true
-	// next 8 with probability 0.47
-	// next 9 with probability 0.24
-	// next 6 with probability 0.12
+	// next 8 with probability 0.54
+	// next 6 with probability 0.13
+	// next 7 with probability 0.13
 	// 16 bits: a(n) = 2^n
-	// 17 bits: a(n) = n + n!
 	// 18 bits: a(n) = n + n; a(0) = 1
+	// 18 bits: a(n) = n + a(n-1); a(0) = 1
 }

@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"math/big"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -71,3 +73,48 @@ func BenchmarkStored2Workers(b *testing.B) {
 func BenchmarkDeep2Workers(b *testing.B) {
 	benchmarkSearch(b, Options{MaxBits: 60, Margin: 100, MaxPrograms: 20_000_000, Workers: 2})
 }
+
+// oeis50 reads testdata/oeis50.txt: the first 15 terms of 50 OEIS
+// sequences (one in 270 of the development file), as a batch sees them.
+func oeis50(b *testing.B) [][]*big.Int {
+	data, err := os.ReadFile("testdata/oeis50.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var seqs [][]*big.Int
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var terms []*big.Int
+		for _, f := range strings.Split(line[strings.IndexByte(line, ',')+1:], ",") {
+			if x, ok := new(big.Int).SetString(f, 10); ok {
+				terms = append(terms, x)
+			}
+		}
+		seqs = append(seqs, terms)
+	}
+	return seqs
+}
+
+// benchmarkBatch searches the 50 sequences one after another, as batch
+// does with --jobs 1, at the default budgets, and reports sequences per
+// second. With a cache (fresh each iteration, of the capacity the command
+// gives it at the default --max-memory), the banks that do not depend on
+// the terms are built once for all 50.
+func benchmarkBatch(b *testing.B, shared bool) {
+	seqs := oeis50(b)
+	opts := Options{Workers: 1, MaxMemory: StoreBudget(DefaultMaxMemory, 1)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if shared {
+			opts.Cache = NewCache(CacheBudget(DefaultMaxMemory, 1))
+		}
+		for _, terms := range seqs {
+			if _, err := Search(context.Background(), terms, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(seqs)*b.N)/b.Elapsed().Seconds(), "sequences/s")
+}
+
+func BenchmarkBatch50Shared(b *testing.B)  { benchmarkBatch(b, true) }
+func BenchmarkBatch50Private(b *testing.B) { benchmarkBatch(b, false) }

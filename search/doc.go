@@ -25,7 +25,7 @@
 //     term, divisor sums at every cell (n, k) with k dividing n, about
 //     N*ln(N) of them, which are added up where the values are compared
 //     with the terms (the first term, n = 1, is one cell, where the
-//     check-only levels screen the candidates). The cells are built on
+//     check-only levels screen the candidates). The cells are made on
 //     the bank's first use, when they fit in MaxMemory;
 //   - recurrence bodies at the observed tuples (n, a(n-1), ..., a(n-order))
 //     for every given term after the initial ones, and for the next term,
@@ -75,10 +75,10 @@
 // The work of one length is cut into jobs (an operator, a split of the
 // length among its children and a range of first children, about 2^14
 // candidates each). Workers run jobs in parallel, reading the store, which
-// nobody writes meanwhile, and keep the recipes of candidates that are new
-// to it. Then the survivors are re-evaluated and added in job order, which
-// removes duplicates among them. The result is therefore the same for any
-// number of workers (TestSearchDeterministic).
+// nobody writes meanwhile, and keep the recipes and values of candidates
+// that are new to it. Then the survivors are added in job order, from the
+// values the jobs kept, which removes duplicates among them. The result is
+// therefore the same for any number of workers (TestSearchDeterministic).
 //
 // # Check-only levels
 //
@@ -94,6 +94,59 @@
 // takes 3 bits and the other child at least 3) and so was stored: the
 // search stays complete up to 6 bits past its deepest stored level, and
 // TestCheckOnlyAgreesWithReference checks it.
+//
+// A checked candidate is compared with the terms point by point and
+// dropped at the first point it gets wrong (most at the first, three in
+// four of the rest at the second); Level.Matched counts how far each got.
+// The first point is decided without looking at candidates one by one:
+// a length's classes take few distinct values there (mostly small numbers
+// at n = 0 or 1), so each stored length is indexed by that value (a
+// firstIndex: its keys, the classes of each key in id order, and every
+// class's value at the second point in one column). For an operator and
+// two children's lengths, which right keys pass with a left key is decided
+// once per key, by solving for the right operand where the operator table
+// says how (dsl.OpInfo.Solve: x + y, x - y, x * y, x ^ y and xor(x, y)
+// have at most one y for a given x and term, x mod y the divisors of x
+// minus the term, binomial(x, y) two, x / y an interval) and by trying
+// each right key otherwise; only left children with a passing key are
+// visited, their passing right
+// children are looked up, the second point is compared on the index's
+// column, and only what passes both is read whole. "if" looks up the
+// branch that must give the term. The candidates met, and their order,
+// are those a scan would meet, so nothing found changes. In a divisor
+// sum's bank the first point is the first cell (n = 1 has one divisor)
+// and is decided the same way; a candidate that passes is evaluated at
+// every cell and its sums compared with the terms (the second cell is
+// not the second term).
+//
+// # Shared banks
+//
+// The bodies of a kind that reads no earlier term (Grammar.Lags == 0: closed
+// forms, triangles, divisor sums, and the loop bodies of sum and prod) do
+// not depend on the terms: their classes depend only on the kind, the
+// offset, the number of terms (which give the points or cells) and whether
+// some term is beyond int64 (which turns pruning off). At 15 terms they are
+// most of the store (35 of 38 MiB for a sequence that nothing short
+// explains) and were half of a batch's time. A Cache, which batch and the
+// predictor's standard input give all their searches, holds them: a search
+// takes each length of such a bank from the cache when an earlier search
+// built it, and builds it there otherwise, holding the bank while it does
+// (other searches read the lengths they have meanwhile, from views that end
+// where their lengths end).
+//
+// A search must not depend on what others did before it, so it sees only
+// the lengths it would have built itself, in the order it would have
+// built them, and counts them as if it had: each length of a shared bank
+// keeps a levelMark — its candidates, what merging its survivors took,
+// what the store held after it — and a search that takes the length
+// makes its budget and memory decisions from the mark, as it would have
+// from its own store (TestCacheIdentical: the same results, levels and
+// memory counts included, for any order, number of searches at once and
+// cache size). What no running search counts — lengths only a finished
+// search reached, banks nobody uses — is bounded by the cache's capacity
+// (CacheBudget); past it the banks nobody uses go first, least recently
+// used first, then banks in use, whose users rebuild what they need of
+// them (TestCacheRebuild).
 //
 // # Scaling
 //

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"math/big"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -35,7 +36,7 @@ type bank struct {
 	// points is the number of a main bank's points: the terms after the
 	// initial ones and the next term. Its values are at those points,
 	// or, for a kind whose terms are sums of the body over cells (a
-	// divisor sum, dsl.BodySpec.Cells), at the cells, and sums[j] is the
+	// divisor sum, dsl.BodySpec.SumCells), at the cells, and sums[j] is the
 	// first cell of point j (sums[points] = width).
 	points int
 	sums   []int
@@ -43,11 +44,20 @@ type bank struct {
 	// definedLo..definedHi are the positions where a value must be defined
 	// for the class to be of any use (see doc.go, "Pruning").
 	definedLo, definedHi int
+
+	// indexes[b] lists the classes of length b by first-point value, for
+	// the checked levels (built on first use).
+	indexes []*firstIndex
+
+	// shared is the cache's bank when this bank does not depend on the
+	// terms; store is then the search's view of it (sharedBank.view).
+	shared *sharedBank
 }
 
 // engine holds the banks of one search.
 type engine struct {
 	ctx     context.Context // read by the exact checks, which can be slow
+	cache   *Cache          // the term-independent banks
 	t       target
 	opts    Options
 	main    []*bank
@@ -64,9 +74,8 @@ type engine struct {
 	storedCandidates int64
 	index            []dsl.Value // 0, 1, 2, ...: the banks' n, shared
 	fixedBytes       int64       // leaf vectors, beside the stores
-
-	poolMu sync.Mutex
-	pool   [][]recipe // recycled recipe buffers
+	shared           []*bank     // the banks that are views of the cache's
+	jobs             []job       // the jobs of the length at hand, which plans slice
 }
 
 // Search runs the fast program search: a bottom-up enumeration with
@@ -83,7 +92,11 @@ func Search(ctx context.Context, terms []*big.Int, opts Options) (*Result, error
 // run searches the bodies of the given shapes.
 func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*Result, error) {
 	opts.MaxMemory -= TermBytes * int64(len(terms)) // see StoreBudget
-	e := &engine{ctx: ctx, t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
+	e := &engine{ctx: ctx, cache: opts.Cache, t: newTarget(terms), opts: opts, res: &Result{Stopped: StopMaxBits}}
+	if e.cache == nil {
+		e.cache = NewCache(0) // this search's own: it keeps nothing after
+	}
+	defer e.release()
 	e.literalBits = dsl.LiteralBits(terms)
 	if e.opts.KnownBits > 0 && e.opts.KnownBits < e.literalBits {
 		e.patternBits = e.opts.KnownBits
@@ -98,13 +111,16 @@ func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*
 func (e *engine) newMainBank(s shape) *bank {
 	n := len(e.t.terms)
 	width := n + 1 - s.order
-	if s.body.Cells != nil {
-		// Its store and cells wait for its first use (ensureCells).
-		return &bank{g: s.g, vars: leaves(s.g), shape: s, main: true,
-			fixed: s.fixedBits(e.t.terms), first: s.order, points: width}
+	b := &bank{g: s.g, vars: leaves(s.g), shape: s, main: true, fixed: s.fixedBits(e.t.terms), first: s.order, points: width}
+	if s.body.SumCells != nil {
+		return b // its cells and store wait for its first use (ensureCells)
 	}
-	b := &bank{store: newStore(width), g: s.g, vars: leaves(s.g), shape: s, main: true,
-		fixed: s.fixedBits(e.t.terms), first: s.order, points: width}
+	if s.g.Lags == 0 { // reads no term: the same bank for all data of this length
+		key := bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: n, big: e.t.big}
+		e.share(b, key, width)
+	} else {
+		b.store = newStore(width)
+	}
 	if !e.t.big {
 		b.definedHi = width - 1 // every given term's point; not the next one
 	}
@@ -137,22 +153,23 @@ func (e *engine) newMainBank(s shape) *bank {
 	return b
 }
 
-// ensureCells builds, on its first use, the store and the cells of a
+// ensureCells makes, on its first use, the cells and the store of a
 // main bank whose terms are sums of the body over cells
-// (dsl.BodySpec.Cells): its values are at every cell of the given terms
+// (dsl.BodySpec.SumCells): its values are at every cell of the given terms
 // and of the next one, point after point (about N*ln(N) cells for the
-// divisors of 1..N). When the cells and a first class would not fit in
-// MaxMemory (a hundred thousand terms), it returns false and the search
-// stops there, as it does where sum and prod would start.
+// divisors of 1..N). Its store is the cache's when its bodies read no
+// term, as closed forms' are. When the cells and a first class would not
+// fit in MaxMemory (a hundred thousand terms), it returns false and the
+// search stops there, as it does where sum and prod would start.
 func (e *engine) ensureCells(bk *bank) bool {
 	s := bk.shape
-	if s.body.Cells == nil || bk.store != nil {
+	if s.body.SumCells == nil || bk.store != nil {
 		return true
 	}
 	var k []dsl.Value
 	cells := 0
 	for j := range bk.points {
-		_, k = s.body.Cells(s.offset, s.order+j, k[:0])
+		_, k = s.body.SumCells(s.offset, s.order+j, k[:0])
 		cells += len(k)
 	}
 	if e.memory()+3*8*int64(cells) > e.opts.MaxMemory {
@@ -164,18 +181,23 @@ func (e *engine) ensureCells(bk *bank) bool {
 	for j := range bk.points {
 		sums[j] = len(k)
 		var n dsl.Value
-		n, k = s.body.Cells(s.offset, s.order+j, k)
+		n, k = s.body.SumCells(s.offset, s.order+j, k)
 		for len(index) < len(k) {
 			index = append(index, n)
 		}
 	}
-	sums[bk.points] = len(k)
+	sums[bk.points] = cells
 	if sums[1] != 1 {
-		// The first point's value screens the candidates (firstPoint).
+		// The first point's value screens the candidates (firstIndex).
 		panic("search: the first term of a " + s.kind.String() + " is not one cell")
 	}
 	e.fixedBytes += 8 * int64(len(index)+len(k)+len(sums))
-	bk.store, bk.sums, bk.index, bk.k = newStore(len(k)), sums, index, k
+	bk.sums, bk.index, bk.k = sums, index, k
+	if s.g.Lags == 0 {
+		e.share(bk, bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: len(e.t.terms), big: e.t.big}, cells)
+	} else {
+		bk.store = newStore(cells)
+	}
 	if !e.t.big {
 		bk.definedHi = sums[bk.points-1] // every given term's cells; not the next one's
 	}
@@ -216,29 +238,38 @@ func (e *engine) loopBank(offset int) *bank {
 		return e.loops[offset]
 	}
 	n := len(e.t.terms)
-	cells := int64(n+1)*int64(offset) + int64(n)*int64(n+1)/2
+	cells := loopCellCount(offset, n)
 	if e.memory()+3*8*cells > e.opts.MaxMemory {
 		return nil
 	}
 	e.fixedBytes += 2 * 8 * cells
-	rows := make([]int, n+2)
-	index, k := make([]dsl.Value, 0, cells), make([]dsl.Value, 0, cells)
-	for i := 0; i <= n; i++ {
-		rows[i] = len(index)
-		nv := offset + i
-		for kv := 1; kv <= nv; kv++ {
-			index = append(index, dsl.Value(nv))
-			k = append(k, dsl.Value(kv))
-		}
-	}
-	rows[n+1] = len(index)
-	b := &bank{store: newStore(len(index)), g: dsl.LoopBody, vars: leaves(dsl.LoopBody), index: index, k: k, rows: rows}
+	b := &bank{g: dsl.LoopBody, vars: leaves(dsl.LoopBody)}
+	sb := e.share(b, bankKey{loop: true, g: dsl.LoopBody, offset: offset, terms: n, big: e.t.big}, int(cells))
+	c := sb.loopCells(offset, n)
+	b.index, b.k, b.rows = c.index, c.k, c.rows
+	e.cover(b)
+	rows := c.rows
 	if !e.t.big && n > dsl.MaxOrder {
 		// Rows below MaxOrder may be needed only by shapes that skip them.
 		b.definedLo, b.definedHi = rows[dsl.MaxOrder], rows[n]
 	}
 	e.loops[offset] = b
 	return b
+}
+
+// share makes b a view of the cache's bank of the given key (and width).
+func (e *engine) share(b *bank, key bankKey, width int) *sharedBank {
+	b.shared = e.cache.acquire(key, width, b)
+	b.store = b.shared.emptyView(width)
+	e.shared = append(e.shared, b)
+	return b.shared
+}
+
+// release ends the search's use of the cache.
+func (e *engine) release() {
+	for _, b := range e.shared {
+		e.cache.release(b.shared, b)
+	}
 }
 
 func (e *engine) run(ctx context.Context) {
@@ -248,6 +279,7 @@ func (e *engine) run(ctx context.Context) {
 	}
 	for B := 1; B <= e.opts.MaxBits; B++ {
 		e.lvl = &Level{Bits: B}
+		e.jobs = e.jobs[:0]
 		start := time.Now()
 		if !e.level(ctx, B) {
 			break
@@ -258,6 +290,9 @@ func (e *engine) run(ctx context.Context) {
 		e.res.Candidates += e.lvl.Candidates
 		e.res.Distinct += e.lvl.Distinct
 		e.res.CompleteBits = B
+		if e.cache.afterLevel != nil {
+			e.cache.afterLevel(e.cache)
+		}
 		if len(e.res.Found) > 0 && (best < 0 || B < best) {
 			best = B
 		}
@@ -332,8 +367,7 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 		return false, true
 	}
 	for _, p := range plans {
-		p.bk.closeLevel(p.b - 1)
-		if !e.execute(ctx, p) {
+		if !e.storeLevel(ctx, p) {
 			if e.stopped == StopMemory {
 				// More survivors than estimated: check this length
 				// instead (banks already done are checked again, which
@@ -446,12 +480,11 @@ func (e *engine) checkLevel(ctx context.Context, B int) bool {
 // build stores length b of a bank (the loop bank).
 func (e *engine) build(ctx context.Context, bk *bank, b int) bool {
 	p := e.plan(bk, b, false)
-	bk.closeLevel(b - 1)
 	if e.res.Candidates+e.lvl.Candidates+p.candidates > e.budget() {
 		e.stopped = StopMaxPrograms
 		return false
 	}
-	return e.execute(ctx, p)
+	return e.storeLevel(ctx, p)
 }
 
 // memory is what the search holds: the stores and the leaf vectors.
@@ -498,8 +531,12 @@ const jobSize = 1 << 14
 // Up to 32 points it is jobSize that binds, as before.
 const jobCells = jobSize * 32
 
+// checkRows is the fewest first children a checked job takes.
+const checkRows = 256
+
 func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	p := plan{bk: bk, b: b, checkOnly: checkOnly}
+	start := len(e.jobs)
 	add := func(j job, perFirst int64) {
 		if j.hi <= j.lo || perFirst == 0 {
 			return
@@ -507,6 +544,10 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 		step := int32(max(1, jobSize/perFirst))
 		if !checkOnly { // a stored candidate costs its width: keep jobs short
 			step = min(step, int32(max(1, jobCells/(perFirst*int64(bk.width)))))
+		} else {
+			// A checked candidate that fails the first point costs
+			// nothing (checkCandidates): a job takes many first children.
+			step = max(step, checkRows)
 		}
 		for lo := j.lo; lo < j.hi; lo += step {
 			jj := j
@@ -518,7 +559,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 					jj.n += int64(j.hi - x)
 				}
 			}
-			p.jobs = append(p.jobs, jj)
+			e.jobs = append(e.jobs, jj)
 			p.candidates += jj.n
 		}
 	}
@@ -533,7 +574,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 	clo, chi := constRange(b)
 	leaves += chi - clo
 	if leaves > 0 {
-		p.jobs = append(p.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
+		e.jobs = append(e.jobs, job{op: dsl.OpIndex, b1: b, n: leaves})
 		p.candidates += leaves
 	}
 	for _, op := range dsl.Funcs1 {
@@ -570,6 +611,7 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 			add(job{op: op, b1: b1, lo: lo, hi: hi}, 1)
 		}
 	}
+	p.jobs = e.jobs[start:len(e.jobs):len(e.jobs)]
 	return p
 }
 
@@ -582,134 +624,329 @@ type recipe struct {
 	hash  uint64
 }
 
-// execute runs a plan. First the jobs run in parallel: each worker reads
-// the store (which nobody writes meanwhile) and keeps the recipes of the
-// candidates whose values no shorter class has. Then the survivors are
-// re-evaluated and added in job order, which removes duplicates among them
-// and makes the result independent of the number of workers.
-func (e *engine) execute(ctx context.Context, p plan) bool {
-	bk, w := p.bk, p.bk.width
-	out := make([][]recipe, len(p.jobs))
-	var next atomic.Int64
-	var cancelled atomic.Bool
-	var wg sync.WaitGroup
-	workers := min(e.workersFor(p.candidates), max(1, len(p.jobs)))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			buf := make([]dsl.Value, w)
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(p.jobs) || cancelled.Load() {
-					return
-				}
-				if ctx.Err() != nil {
-					cancelled.Store(true)
-					return
-				}
-				out[i] = e.runJob(bk, p.b, p.jobs[i], buf, e.recipes())
-			}
-		}()
+// storeLevel stores length p.b of bank p.bk: its jobs run in parallel,
+// each worker reading the store (which nobody writes meanwhile) and
+// keeping the recipes of the candidates whose values no shorter class
+// has; then the survivors are merged in job order, which removes
+// duplicates among them and makes the result independent of the number
+// of workers. A shared bank's length is taken from the cache when an
+// earlier search built it (storeShared).
+func (e *engine) storeLevel(ctx context.Context, p plan) bool {
+	bk := p.bk
+	if bk.shared != nil {
+		return e.storeShared(ctx, p)
 	}
-	wg.Wait()
-	if cancelled.Load() {
-		e.stopped = StopCancelled
+	bk.closeLevel(p.b - 1)
+	first := int32(bk.count())
+	sv, ok := e.runJobs(ctx, bk, p)
+	if !ok || !e.fits(bk, sv.n, bk.mergeBytes(sv.n)) {
+		sv.recycle()
 		return false
 	}
-	var pending int
-	for _, rs := range out {
-		pending += len(rs)
+	e.merge(bk, sv)
+	bk.closeLevel(p.b)
+	return e.adopt(bk, p, first)
+}
+
+// runJobs runs a plan's jobs on bank bk and returns the recipes and values
+// of the candidates new to its store, by job. It returns false when ctx
+// ended it.
+func (e *engine) runJobs(ctx context.Context, bk *bank, p plan) (survivors, bool) {
+	s := survivors{spans: make([]jobSpan, len(p.jobs))}
+	var mu sync.Mutex
+	var next atomic.Int64
+	var cancelled atomic.Bool
+	work := func() {
+		out := jobOuts.Get().(*jobOut)
+		buf := make([]dsl.Value, bk.width)
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(p.jobs) || cancelled.Load() {
+				break
+			}
+			if ctx.Err() != nil {
+				cancelled.Store(true)
+				break
+			}
+			lo := int32(len(out.recs))
+			bk.candidates(p.b, p.jobs[i], buf, out)
+			s.spans[i] = jobSpan{out, lo, int32(len(out.recs))}
+		}
+		mu.Lock()
+		s.outs = append(s.outs, out)
+		mu.Unlock()
 	}
-	if e.memory()+bk.mergeBytes(pending) > e.opts.MaxMemory || bk.count()+pending > maxClasses {
+	if workers := min(e.workersFor(p.candidates), len(p.jobs)); workers <= 1 {
+		work()
+	} else {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(work)
+		}
+		wg.Wait()
+	}
+	if cancelled.Load() {
+		s.recycle()
+		e.stopped = StopCancelled
+		return survivors{}, false
+	}
+	for _, sp := range s.spans {
+		s.n += int(sp.hi - sp.lo)
+	}
+	return s, true
+}
+
+// fits reports whether merging pending survivors, which takes mergeBytes,
+// fits in MaxMemory and in the store's ids; if not, the search stops
+// there (StopMemory).
+func (e *engine) fits(bk *bank, pending int, mergeBytes int64) bool {
+	if e.memory()+mergeBytes > e.opts.MaxMemory || bk.count()+pending > maxClasses {
 		e.stopped = StopMemory
 		return false
 	}
-	e.merge(bk, p.b, out, pending)
-	bk.closeLevel(p.b)
+	return true
+}
+
+// adopt ends a stored length of the search: it counts its candidates and
+// new classes (those from id first on) and records the new classes of a
+// main bank that reproduce the terms.
+func (e *engine) adopt(bk *bank, p plan, first int32) bool {
+	e.lvl.Candidates += p.candidates
+	last := int32(bk.count())
+	e.lvl.Distinct += int64(last - first)
+	if bk.main {
+		t0 := e.t.small[bk.first]
+		for id := first; id < last; id++ {
+			if bk.first0[id] == t0 {
+				e.check(bk, id, p.b)
+			}
+		}
+	}
 	if e.interrupted {
 		e.stopped = StopCancelled
 		return false
 	}
-	e.lvl.Candidates += p.candidates
 	return true
 }
 
+// storeShared stores length p.b of a shared bank: it takes the length
+// from the cache when it is there, after checking that the search could
+// have merged it (fits, with what merging it took), and builds it in the
+// shared store otherwise, holding the bank meanwhile; then the search's
+// view of the bank grows by the length.
+func (e *engine) storeShared(ctx context.Context, p plan) bool {
+	bk := p.bk
+	sb, ok := e.lockShared(ctx, bk)
+	if !ok {
+		return false
+	}
+	first := int32(bk.count())
+	if sb.levels() > p.b {
+		if m := sb.marks[p.b]; !e.fits(bk, m.pending, m.mergeBytes) {
+			sb.unlock(e.cache)
+			return false
+		}
+	} else if !e.buildShared(ctx, sb, bk, p, true) {
+		sb.unlock(e.cache)
+		return false
+	}
+	bk.store = sb.view(p.b + 1)
+	sb.unlock(e.cache)
+	e.cover(bk)
+	return e.adopt(bk, p, first)
+}
+
+// buildShared builds length p.b of a shared bank in its store, which it
+// holds and which has every shorter length; bk is the search's bank, a
+// view of it. When check is set, the merge must fit the search's budget
+// (fits); a length the search has already counted is rebuilt without.
+func (e *engine) buildShared(ctx context.Context, sb *sharedBank, bk *bank, p plan, check bool) bool {
+	builder := *bk
+	builder.store = sb.st
+	sb.closeTo(p.b, 0, 0, 0)
+	sv, ok := e.runJobs(ctx, &builder, p)
+	if !ok {
+		return false
+	}
+	mergeBytes := builder.mergeBytes(sv.n)
+	if check && !e.fits(bk, sv.n, mergeBytes) {
+		sv.recycle()
+		return false
+	}
+	e.merge(&builder, sv)
+	sb.closeTo(p.b+1, p.candidates, sv.n, mergeBytes)
+	return true
+}
+
+// lockShared takes bk's shared bank for reading or extending. When the
+// bank has left the cache (Cache.trim), the search continues on the
+// cache's bank of the same key, rebuilding the lengths it lacks of the
+// search's view. It returns false when ctx ended first.
+func (e *engine) lockShared(ctx context.Context, bk *bank) (*sharedBank, bool) {
+	for {
+		sb := bk.shared
+		if !sb.lock(ctx) {
+			e.stopped = StopCancelled
+			return nil, false
+		}
+		if sb.st == nil {
+			sb.unlock(e.cache)
+			e.cache.release(sb, bk)
+			bk.shared = e.cache.acquire(sb.key, bk.width, bk)
+			continue
+		}
+		for sb.levels() < bk.levels() {
+			builder := *bk
+			builder.store = sb.st
+			if !e.buildShared(ctx, sb, bk, e.plan(&builder, sb.levels(), false), false) {
+				sb.unlock(e.cache)
+				return nil, false
+			}
+		}
+		return sb, true
+	}
+}
+
+// cover tells the cache what the search counts of a shared bank: its
+// view, and the indexes and cells it took.
+func (e *engine) cover(bk *bank) {
+	counted := bk.bytes()
+	for _, x := range bk.indexes {
+		if x != nil {
+			counted += x.bytes()
+		}
+	}
+	if bk.rows != nil {
+		counted += loopCells{index: bk.index, k: bk.k, rows: bk.rows}.bytes()
+	}
+	e.cache.cover(bk.shared, bk, counted)
+}
+
 // mergeBytes bounds what pending survivors add to the memory while they
-// are merged: their recipes (the jobs' and the merged list), their values
-// deduplicated per partition, their slots in the store's table, and the
-// store's growth to take them (the open chunk copied into a larger one,
-// the classes' slices moved).
+// are merged: their recipes and values, which the jobs keep, the tables
+// that deduplicate them per partition, their slots in the store's table,
+// and the store's growth to take them (the open chunk copied into a
+// larger one, the classes' slices moved). (It counts a second recipe and
+// four bytes a survivor more than the merge now takes, as the decisions
+// it makes are kept.)
 func (bk *bank) mergeBytes(pending int) int64 {
 	const recipeBytes = int64(unsafe.Sizeof(recipe{}))
 	return int64(pending)*(2*recipeBytes+4+8*int64(bk.width)+8) + bk.growBytes(pending)
 }
 
-// merge adds the survivors of a level to the store in job order, dropping
-// those whose values are already there. Each hash partition is
-// deduplicated by its own worker; then the winners are appended in order
-// (so ids do not depend on the number of workers) and indexed, again one
-// partition per worker.
-func (e *engine) merge(bk *bank, b int, out [][]recipe, pending int) {
-	w := bk.width
-	recs := make([]recipe, 0, pending)
-	for _, rs := range out {
-		recs = append(recs, rs...)
-		e.recycle(rs)
+// jobOut is what a worker of a stored length keeps: the recipes of the
+// survivors of the jobs it ran, job after job, and their values, width
+// values each.
+type jobOut struct {
+	recs []recipe
+	vals []dsl.Value
+}
+
+// jobSpan is where a job's survivors are: out.recs[lo:hi].
+type jobSpan struct {
+	out    *jobOut
+	lo, hi int32
+}
+
+// survivors are what the jobs of a stored length kept: where each job's
+// are, the workers' outputs that hold them, and their number.
+type survivors struct {
+	spans []jobSpan
+	outs  []*jobOut
+	n     int
+}
+
+// jobOuts recycles the workers' outputs, between the lengths and the
+// searches of a process.
+var jobOuts = sync.Pool{New: func() any { return new(jobOut) }}
+
+// recycle returns the workers' outputs, once read.
+func (s survivors) recycle() {
+	for _, o := range s.outs {
+		o.recs, o.vals = o.recs[:0], o.vals[:0]
+		jobOuts.Put(o)
 	}
-	slot := make([]int32, len(recs)) // winners: index into their partition's values, else -1
-	vals := make([][]dsl.Value, numParts)
-	e.parallelN(e.workersFor(int64(len(recs))*8), numParts, func(part int) {
-		var seen hashSet
-		seen.init(1 << 8)
+}
+
+// merge adds the survivors of a level to the store in job order, dropping
+// those whose values an earlier survivor has. Each hash partition is
+// deduplicated by its own worker (all at once by one), on the values the
+// jobs kept; then the winners are appended in order (so ids do not depend
+// on the number of workers) and indexed, again by partition.
+func (e *engine) merge(bk *bank, sv survivors) {
+	defer sv.recycle()
+	w, spans, pending := bk.width, sv.spans, sv.n
+	base := make([]int32, len(spans)+1) // survivor g of job j is base[j] + its position
+	for j, sp := range spans {
+		base[j+1] = base[j] + sp.hi - sp.lo
+	}
+	valuesOf := func(g int32) []dsl.Value {
+		j := sort.Search(len(spans), func(j int) bool { return base[j+1] > g }) // the job of g
+		i := int(spans[j].lo + g - base[j])
+		return spans[j].out.vals[i*w : (i+1)*w]
+	}
+	win := make([]bool, pending)
+	workers := e.workersFor(int64(pending) * 8)
+	parts := numParts
+	if workers == 1 {
+		parts = 1
+	}
+	mine := func(h uint64, part int) bool { return parts == 1 || partOf(h) == part }
+	e.parallelN(workers, parts, func(part int) {
 		n := 0
-		for _, r := range recs {
-			if partOf(r.hash) == part {
-				n++
+		for _, sp := range spans {
+			for _, r := range sp.out.recs[sp.lo:sp.hi] {
+				if mine(r.hash, part) {
+					n++
+				}
 			}
 		}
-		mine := make([]dsl.Value, 0, n*w)
-		buf := make([]dsl.Value, w)
-		for i, r := range recs {
-			if partOf(r.hash) != part {
-				continue
-			}
-			slot[i] = -1
-			bk.eval(r, buf)
-			if bk.find(buf, r.hash) >= 0 {
-				continue
-			}
-			n := int32(len(mine) / w)
-			same := func(j int32) bool { return equal(mine[int(j)*w:int(j+1)*w], buf) }
-			if seen.find(r.hash, same) >= 0 {
-				continue
-			}
-			mine = append(mine, buf...)
-			seen.insert(r.hash, n, func(j int32) uint64 { return hashValues(mine[int(j)*w : int(j+1)*w]) })
-			slot[i] = n
+		var seen hashSet // sized for all, so that it never asks for a hash again
+		size := 1 << 4
+		for size < 2*(n+1) {
+			size *= 2
 		}
-		vals[part] = mine
+		seen.init(size)
+		for j, sp := range spans {
+			for i := sp.lo; i < sp.hi; i++ {
+				r := sp.out.recs[i]
+				if !mine(r.hash, part) {
+					continue
+				}
+				// The jobs kept only values new to the store, which
+				// nobody changed since: only duplicates among the
+				// survivors are left.
+				v := sp.out.vals[int(i)*w : int(i+1)*w]
+				if seen.find(r.hash, func(g int32) bool { return equal(valuesOf(g), v) }) >= 0 {
+					continue
+				}
+				g := base[j] + i - sp.lo
+				seen.place(r.hash, g)
+				win[g] = true
+			}
+		}
 	})
 	winners := 0
-	for _, s := range slot {
-		if s >= 0 {
+	for _, ok := range win {
+		if ok {
 			winners++
 		}
 	}
 	bk.reserve(winners)
 	first := int32(bk.count())
-	for i, r := range recs {
-		if s := slot[i]; s >= 0 {
-			v := vals[partOf(r.hash)][int(s)*w : int(s+1)*w]
-			id := bk.append(r.op, r.kids, r.konst, v, r.hash)
-			e.lvl.Distinct++
-			if bk.main {
-				e.check(bk, id, b)
+	for j, sp := range spans {
+		for i := sp.lo; i < sp.hi; i++ {
+			if r := sp.out.recs[i]; win[base[j]+i-sp.lo] {
+				bk.append(r.op, r.kids, r.konst, sp.out.vals[int(i)*w:int(i+1)*w], r.hash)
 			}
 		}
 	}
 	last := int32(bk.count())
-	e.parallelN(e.workersFor(int64(last-first)*8), numParts, func(part int) { bk.indexRange(part, first, last) })
+	if workers == 1 {
+		bk.indexAll(first, last)
+		return
+	}
+	e.parallelN(workers, numParts, func(part int) { bk.indexRange(part, first, last) })
 }
 
 // minParallel is the work (in stored candidates or their equivalent) below
@@ -747,24 +984,6 @@ func (e *engine) parallelN(workers, n int, f func(int)) {
 	wg.Wait()
 }
 
-// recipes returns an empty recipe buffer, reusing a recycled one.
-func (e *engine) recipes() []recipe {
-	e.poolMu.Lock()
-	defer e.poolMu.Unlock()
-	if n := len(e.pool); n > 0 {
-		rs := e.pool[n-1]
-		e.pool = e.pool[:n-1]
-		return rs[:0]
-	}
-	return make([]recipe, 0, 1024)
-}
-
-func (e *engine) recycle(rs []recipe) {
-	e.poolMu.Lock()
-	e.pool = append(e.pool, rs)
-	e.poolMu.Unlock()
-}
-
 // eval computes a recipe's values into buf.
 func (bk *bank) eval(r recipe, buf []dsl.Value) {
 	k := r.kids
@@ -788,77 +1007,36 @@ func (bk *bank) eval(r recipe, buf []dsl.Value) {
 	}
 }
 
-// runJob evaluates a job's candidates into buf and appends to rs the
-// recipes of those whose values are new to the store.
-func (e *engine) runJob(bk *bank, b int, j job, buf []dsl.Value, rs []recipe) []recipe {
-	return bk.candidates(b, j, buf, nil, nil, rs)
-}
-
-// candidates is the skeleton of every job: it evaluates the job's
-// candidates into buf, one after another, and appends to rs the recipes
-// of those worth keeping. On a stored level (target nil) those are the
-// candidates new to the store. On a check-only level they are those that
-// reproduce the target, the terms at the bank's points, and matched[m]
-// counts the candidates that reproduce exactly the first m; as nearly
-// every candidate fails the first point, each one's value there is first
-// compared with the first term, in scalar form or streaming through the
-// column of first points (firstPoint), and only those that match are
-// evaluated in full.
-func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int64, rs []recipe) []recipe {
-	check := target != nil
-	var t0 dsl.Value
-	if check {
-		t0 = target[0]
-	}
-	// The two ways of keeping a candidate are two closures called where
-	// they are defined, which the compiler inlines into the loops (one
-	// closure for both, or a function parameter, would cost a call per
+// candidates is the skeleton of a stored job: it evaluates the job's
+// candidates into buf, one after another, and keeps in out the recipes
+// and values of those that are defined where they must be and new to the
+// store (checked jobs have their own skeleton, checkCandidates).
+func (bk *bank) candidates(b int, j job, buf []dsl.Value, out *jobOut) *jobOut {
+	// keep is a closure called where it is defined, which the compiler
+	// inlines into the loops (a function parameter would cost a call per
 	// candidate).
+	keepHashed := func(op dsl.Op, kids [3]int32, konst int64, h uint64) {
+		if bk.find(buf, h) >= 0 {
+			return
+		}
+		out.recs = append(out.recs, recipe{op: op, kids: kids, konst: konst, hash: h})
+		out.vals = append(out.vals, buf...)
+	}
 	keep := func(op dsl.Op, kids [3]int32, konst int64) {
-		// Keep it if it is defined where it must be and new to the store.
 		for _, v := range buf[bk.definedLo:bk.definedHi] {
 			if v == dsl.Undef {
 				return
 			}
 		}
-		h := hashValues(buf)
-		if bk.find(buf, h) >= 0 {
-			return
-		}
-		rs = append(rs, recipe{op: op, kids: kids, konst: konst, hash: h})
-	}
-	full := func(op dsl.Op, kids [3]int32, konst int64) {
-		// Keep it if it reproduces the terms.
-		m := 0
-		if bk.sums == nil {
-			for m < len(target) && buf[m] == target[m] {
-				m++
-			}
-		} else {
-			m = bk.matchSums(buf, target)
-		}
-		matched[m]++
-		if m == len(target) {
-			rs = append(rs, recipe{op: op, kids: kids, konst: konst})
-		}
+		keepHashed(op, kids, konst, hashValues(buf))
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
-		if check {
-			bk.leaves(b, buf, full)
-		} else {
-			bk.leaves(b, buf, keep)
-		}
+		bk.leaves(b, buf, keep)
 	case j.op.Func1():
 		for x := j.lo; x < j.hi; x++ {
-			xv := bk.values(x)
-			if !check {
-				apply1(j.op, buf, xv)
-				keep(j.op, [3]int32{x}, 0)
-			} else if dsl.Apply1(j.op, xv[0]) == t0 {
-				apply1(j.op, buf, xv)
-				full(j.op, [3]int32{x}, 0)
-			}
+			apply1(j.op, buf, bk.values(x))
+			keep(j.op, [3]int32{x}, 0)
 		}
 	case j.op == dsl.OpCond:
 		lo2, hi2 := bk.ids(j.b2)
@@ -868,29 +1046,18 @@ func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int6
 			for x := lo2; x < hi2; x++ {
 				xv := bk.values(x)
 				for y := lo3; y < hi3; y++ {
-					yv := bk.values(y)
-					if !check {
-						applyCond(buf, cv, xv, yv)
-						keep(dsl.OpCond, [3]int32{c, x, y}, 0)
-					} else if dsl.Select(cv[0], xv[0], yv[0]) == t0 {
-						applyCond(buf, cv, xv, yv)
-						full(dsl.OpCond, [3]int32{c, x, y}, 0)
-					}
+					applyCond(buf, cv, xv, bk.values(y))
+					keep(dsl.OpCond, [3]int32{c, x, y}, 0)
 				}
 			}
 		}
 	case dsl.Ops[j.op].Loop:
 		for x := j.lo; x < j.hi; x++ {
 			applyLoop(j.op, buf, bk.loop.values(x), bk.loop.rows, bk.first)
-			if check {
-				full(j.op, [3]int32{x}, 0)
-			} else {
-				keep(j.op, [3]int32{x}, 0)
-			}
+			keep(j.op, [3]int32{x}, 0)
 		}
 	default: // binary
 		lo2, hi2 := bk.ids(j.b2)
-		var hits []int32
 		sym := dsl.Ops[j.op].Commutative && j.b1 == j.b2 // one order of two children
 		for x := j.lo; x < j.hi; x++ {
 			xv := bk.values(x)
@@ -898,22 +1065,16 @@ func (bk *bank) candidates(b int, j job, buf, target []dsl.Value, matched []int6
 			if sym {
 				start = x
 			}
-			if !check {
-				for y := start; y < hi2; y++ {
-					apply2(j.op, buf, xv, bk.values(y))
-					keep(j.op, [3]int32{x, y}, 0)
+			for y := start; y < hi2; y++ {
+				// Evaluated, hashed and checked for undefined values in
+				// one pass, which an undefined value ends.
+				if h, ok := apply2Hash(j.op, buf, xv, bk.values(y), bk.definedLo, bk.definedHi); ok {
+					keepHashed(j.op, [3]int32{x, y}, 0, h)
 				}
-				continue
-			}
-			hits = firstPoint(j.op, xv[0], t0, bk.first0[start:hi2], hits[:0])
-			for _, i := range hits {
-				y := start + i
-				apply2(j.op, buf, xv, bk.values(y))
-				full(j.op, [3]int32{x, y}, 0)
 			}
 		}
 	}
-	return rs
+	return out
 }
 
 // leaves evaluates into buf, in turn, every leaf of length b — n, k,
@@ -1013,128 +1174,6 @@ func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
 	if l := b + bk.fixed; l < e.literalBits && (e.patternBits == 0 || l < e.patternBits) {
 		e.patternBits = l
 	}
-}
-
-// executeCheck runs the check-only plans of one length: the workers
-// evaluate candidates (the first point alone first, since most fail there)
-// and keep the recipes of those that reproduce the terms; these are
-// recorded in plan and job order, so the result does not depend on the
-// number of workers. The jobs of every bank share one pool of workers: a
-// bank's plan is often too small to be worth starting workers for, the
-// whole length rarely.
-func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
-	type ref struct{ plan, job int }
-	var refs []ref
-	var candidates int64
-	for i, p := range plans {
-		for j := range p.jobs {
-			refs = append(refs, ref{i, j})
-		}
-		candidates += p.candidates
-	}
-	out := make([][]recipe, len(refs))
-	// One tally of matched points per worker, not per job: with many
-	// terms and many jobs, per-job tallies would not fit in memory.
-	workers := e.workersFor(candidates)
-	tallies := make(chan []int64, workers)
-	for range workers {
-		tallies <- make([]int64, len(e.t.terms)+1)
-	}
-	var cancelled atomic.Bool
-	e.parallelN(workers, len(refs), func(i int) {
-		if cancelled.Load() || ctx.Err() != nil {
-			cancelled.Store(true)
-			return
-		}
-		p := plans[refs[i].plan]
-		m := <-tallies
-		out[i] = e.checkJob(p.bk, p.b, p.jobs[refs[i].job], make([]dsl.Value, p.bk.width), m)
-		tallies <- m
-	})
-	close(tallies)
-	if cancelled.Load() {
-		e.stopped = StopCancelled
-		return false
-	}
-	if e.lvl.Matched == nil {
-		e.lvl.Matched = make([]int64, len(e.t.terms)+1)
-	}
-	for m := range tallies {
-		for k, c := range m {
-			e.lvl.Matched[k] += c
-		}
-	}
-	for i, rs := range out {
-		if len(rs) == 0 {
-			continue // most jobs find nothing
-		}
-		p := plans[refs[i].plan]
-		buf := make([]dsl.Value, p.bk.width)
-		for _, r := range rs {
-			p.bk.eval(r, buf)
-			e.record(p.bk, buf, p.b, func() dsl.Expr { return p.bk.treeOf(r) })
-		}
-	}
-	if e.interrupted {
-		e.stopped = StopCancelled
-		return false
-	}
-	e.lvl.Candidates += candidates
-	return true
-}
-
-// checkJob evaluates a job's candidates and returns the recipes of those
-// that reproduce the terms. matched[m] counts the candidates that
-// reproduce exactly their first m points' terms (m >= 1).
-func (e *engine) checkJob(bk *bank, b int, j job, buf []dsl.Value, matched []int64) []recipe {
-	return bk.candidates(b, j, buf, e.t.small[bk.first:bk.first+bk.points-1], matched, nil)
-}
-
-// firstPoint appends to hits the positions i where op(x0, col[i]) equals
-// t0: the candidates that survive the first point. col holds the classes'
-// values at the first point, contiguously, so this loop — where checked
-// levels spend their time — streams through memory with the scalar
-// operation inlined.
-func firstPoint(op dsl.Op, x0, t0 dsl.Value, col []dsl.Value, hits []int32) []int32 {
-	switch op {
-	case dsl.OpAdd:
-		for i, y0 := range col {
-			if dsl.Add(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpSub:
-		for i, y0 := range col {
-			if dsl.Sub(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpMul:
-		for i, y0 := range col {
-			if dsl.Mul(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpDiv:
-		for i, y0 := range col {
-			if dsl.Div(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	case dsl.OpMod:
-		for i, y0 := range col {
-			if dsl.Mod(x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	default:
-		for i, y0 := range col {
-			if dsl.Apply2(op, x0, y0) == t0 {
-				hits = append(hits, int32(i))
-			}
-		}
-	}
-	return hits
 }
 
 // tree builds the readable expression of a class.

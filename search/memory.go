@@ -22,7 +22,14 @@ package search
 //     where collections lag further behind.
 //
 // The rest is shared evenly by the searches that run at once (batch's
-// --jobs). Within its MaxMemory a search counts everything it allocates
+// --jobs), and the cache of the banks that do not depend on the terms
+// (Cache), shared by the searches of a run, takes half of one search's
+// share out of the half for garbage (CacheBudget): what the searches
+// count of the cache's banks is theirs already, the cache's capacity
+// bounds the rest, and a search that takes a bank from the cache
+// allocates and frees it no more, which is most of what a search of a
+// few terms used to leave to the garbage collector (35 of 38 MiB at 15
+// terms). Within its MaxMemory a search counts everything it allocates
 // in proportion to the terms: its stores as allocated, the leaf vectors,
 // and what a length's survivors take while they are merged; the cells of
 // sum and prod bodies, which grow with the square of the number of terms,
@@ -42,4 +49,11 @@ const (
 // within a process bound of total bytes (at least MinProcessMemory).
 func StoreBudget(total int64, jobs int) int64 {
 	return max(1<<20, (total-ProcessReserve)/2/int64(max(jobs, 1)))
+}
+
+// CacheBudget returns the capacity of the cache shared by jobs searches
+// run at once within a process bound of total bytes: half of a search's
+// MaxMemory.
+func CacheBudget(total int64, jobs int) int64 {
+	return StoreBudget(total, jobs) / 2
 }

@@ -47,6 +47,10 @@ type Options struct {
 	// Workers is the number of goroutines of the fast engine (default: the
 	// number of CPUs). The result does not depend on it.
 	Workers int
+	// Cache, when set, shares the banks that do not depend on the terms
+	// with the other searches that use it (see Cache): a batch's
+	// searches build them once. The result does not depend on it.
+	Cache *Cache
 }
 
 // Defaults. They are tuned so that the public puzzle series are answered in

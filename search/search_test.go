@@ -276,3 +276,30 @@ func TestSearchDivisorSum(t *testing.T) {
 		})
 	}
 }
+
+// TestApply2Hash: the one-pass evaluation of a binary operator gives
+// apply2's values, hashValues' hash and whether the values are defined
+// where they must be.
+func TestApply2Hash(t *testing.T) {
+	vals := []dsl.Value{0, 1, -1, 2, 7, -12, 1 << 40, -(1 << 62), dsl.Undef}
+	x, y := make([]dsl.Value, 5), make([]dsl.Value, 5)
+	want, got := make([]dsl.Value, 5), make([]dsl.Value, 5)
+	for _, op := range dsl.Funcs2 {
+		for i := range 200 {
+			for k := range x {
+				x[k], y[k] = vals[(i+3*k)%len(vals)], vals[(7*i+k)%len(vals)]
+			}
+			apply2(op, want, x, y)
+			defined := true
+			for _, v := range want[1:4] {
+				defined = defined && v != dsl.Undef
+			}
+			h, ok := apply2Hash(op, got, x, y, 1, 4)
+			require.Equal(t, defined, ok, "%s %v %v", op, x, y)
+			if ok {
+				assert.Equal(t, want, got, "%s %v %v", op, x, y)
+				assert.Equal(t, hashValues(want), h, "%s %v %v", op, x, y)
+			}
+		}
+	}
+}

@@ -17,12 +17,12 @@ type shape struct {
 	g      dsl.Grammar // what its bodies may read
 }
 
-// shapes lists the shapes searched for n given terms, in a fixed order:
-// the kinds with a body that the search enumerates, in table order
-// (closed forms, recurrences, triangles, divisor sums), each order from
-// the lowest, each offset from 0. A kind is searched from its SearchFrom terms on,
-// and a program of order r needs more terms than r: one whose initial
-// terms are all the data explains nothing.
+// shapes lists the shapes searched for n given terms, in a fixed order: the
+// kinds with a body that the search enumerates, in table order (closed
+// forms, recurrences, triangles, divisor sums), each order from the lowest,
+// each offset from 0. A kind is searched from its SearchFrom terms on, and a
+// program of order r needs more terms than r: one whose initial terms are
+// all the data explains nothing.
 func shapes(n int) []shape {
 	var out []shape
 	for _, k := range dsl.Kinds() {

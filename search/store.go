@@ -35,6 +35,10 @@ type store struct {
 	// independent partitions so that new classes can be inserted by
 	// several workers at once.
 	parts [numParts]hashSet
+	// mark is set on a view of a shared bank's store (sharedBank.view):
+	// what the store held when it had the view's lengths, which bytes
+	// and growBytes report instead of the view's own slices.
+	mark *levelMark
 }
 
 // numParts is the number of hash-table partitions (a power of two).
@@ -86,6 +90,9 @@ func (s *store) bytesPerClass() int64 {
 // bytes is what the store holds as allocated: its value chunks, the
 // slices of its classes and its hash table.
 func (s *store) bytes() int64 {
+	if s.mark != nil {
+		return s.mark.bytes
+	}
 	b := int64(cap(s.op)) + int64(cap(s.kids))*12 + int64(cap(s.konst)+cap(s.hash)+cap(s.first0))*8
 	for _, c := range s.chunks {
 		b += int64(cap(c)) * 8
@@ -138,6 +145,15 @@ func (s *store) indexRange(p int, lo, hi int32) {
 	}
 }
 
+// indexAll inserts the classes lo..hi-1 into their partitions, in one
+// pass (indexRange for one worker).
+func (s *store) indexAll(lo, hi int32) {
+	for id := lo; id < hi; id++ {
+		h := s.hash[id]
+		s.parts[partOf(h)].insert(h, id, s.hashOf)
+	}
+}
+
 // reserve makes room for n more classes, so that adding them copies
 // nothing.
 func (s *store) reserve(n int) {
@@ -167,15 +183,28 @@ func (s *store) reserve(n int) {
 // allocation is still held: the open chunk grown into a larger one, and
 // the slices of the classes when they move (at least doubling).
 func (s *store) growBytes(n int) int64 {
-	var b int64
+	if m := s.mark; m != nil {
+		return growBytes(s.width, int(m.classes), m.opCap, m.chunkLen, m.chunkCap, n)
+	}
+	chunkLen, chunkCap := 0, 0
 	if k := len(s.chunks); k > 0 {
-		c := s.chunks[k-1]
-		if need := min(chunkSize, len(c)/s.width+n) * s.width; cap(c) < need {
+		chunkLen, chunkCap = len(s.chunks[k-1]), cap(s.chunks[k-1])
+	}
+	return growBytes(s.width, len(s.op), cap(s.op), chunkLen, chunkCap, n)
+}
+
+// growBytes is store.growBytes for a store of the given width, classes
+// and capacity, whose open chunk has the given length and capacity (0
+// and 0: none).
+func growBytes(width, classes, opCap, chunkLen, chunkCap, n int) int64 {
+	var b int64
+	if chunkCap > 0 {
+		if need := min(chunkSize, chunkLen/width+n) * width; chunkCap < need {
 			b += int64(need) * 8
 		}
 	}
-	if cap(s.op)-len(s.op) < n {
-		b += int64(max(n, cap(s.op))+len(s.op)) * (1 + 12 + 8 + 8 + 8)
+	if opCap-classes < n {
+		b += int64(max(n, opCap)+classes) * (1 + 12 + 8 + 8 + 8)
 	}
 	return b
 }
@@ -207,15 +236,24 @@ func equal(a, b []dsl.Value) bool {
 	return true
 }
 
-// hashValues mixes a value vector into 64 bits.
+// hashValues mixes a value vector into 64 bits: hashStep over the values
+// from hashSeed, then hashEnd.
 func hashValues(v []dsl.Value) uint64 {
-	h := uint64(0x9e3779b97f4a7c15)
+	h := hashSeed
 	for _, x := range v {
-		hi, lo := bits.Mul64(h^uint64(x), 0xbf58476d1ce4e5b9)
-		h = hi ^ lo
+		h = hashStep(h, x)
 	}
-	return h ^ (h >> 31)
+	return hashEnd(h)
 }
+
+const hashSeed = uint64(0x9e3779b97f4a7c15)
+
+func hashStep(h uint64, x dsl.Value) uint64 {
+	hi, lo := bits.Mul64(h^uint64(x), 0xbf58476d1ce4e5b9)
+	return hi ^ lo
+}
+
+func hashEnd(h uint64) uint64 { return h ^ (h >> 31) }
 
 // hashSet is an open-addressing table of class ids keyed by their hash.
 // Each 32-bit slot keeps the id plus one (0 is empty) in its low 24 bits and

@@ -59,7 +59,75 @@ func apply2(op dsl.Op, dst, x, y []dsl.Value) {
 		for i := range dst {
 			dst[i] = dsl.Gcd(x[i], y[i])
 		}
+	case dsl.OpXor:
+		for i := range dst {
+			dst[i] = dsl.Xor(x[i], y[i])
+		}
+	default:
+		for i := range dst {
+			dst[i] = dsl.Apply2(op, x[i], y[i])
+		}
 	}
+}
+
+// apply2Hash is apply2 that also returns the hash of dst (hashValues) and
+// whether dst is defined at every position from lo to hi-1. It stops at
+// the first undefined value there, leaving dst unfinished.
+func apply2Hash(op dsl.Op, dst, x, y []dsl.Value, lo, hi int) (uint64, bool) {
+	y = y[:len(dst)]
+	x = x[:len(dst)]
+	h := hashSeed
+	switch op {
+	case dsl.OpAdd:
+		for i := range dst {
+			v := dsl.Add(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpSub:
+		for i := range dst {
+			v := dsl.Sub(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpMul:
+		for i := range dst {
+			v := dsl.Mul(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpDiv:
+		for i := range dst {
+			v := dsl.Div(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	case dsl.OpMod:
+		for i := range dst {
+			v := dsl.Mod(x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	default:
+		for i := range dst {
+			v := dsl.Apply2(op, x[i], y[i])
+			if v == dsl.Undef && i >= lo && i < hi {
+				return 0, false
+			}
+			dst[i], h = v, hashStep(h, v)
+		}
+	}
+	return hashEnd(h), true
 }
 
 func applyCond(dst, c, x, y []dsl.Value) {
@@ -73,17 +141,23 @@ func applyCond(dst, c, x, y []dsl.Value) {
 // over k = 1..n at the j-th point.
 func applyLoop(op dsl.Op, dst, body []dsl.Value, rows []int, first int) {
 	for j := range dst {
-		acc := dsl.Value(0)
-		if op == dsl.OpProd {
-			acc = 1
-		}
-		for _, v := range body[rows[first+j]:rows[first+j+1]] {
-			if op == dsl.OpSum {
-				acc = dsl.Add(acc, v)
-			} else {
-				acc = dsl.Mul(acc, v)
-			}
-		}
-		dst[j] = acc
+		dst[j] = loopAt(op, body[rows[first+j]:rows[first+j+1]])
 	}
+}
+
+// loopAt is the sum (or product) of a loop body's values at the cells of
+// one point.
+func loopAt(op dsl.Op, cells []dsl.Value) dsl.Value {
+	acc := dsl.Value(0)
+	if op == dsl.OpProd {
+		acc = 1
+	}
+	for _, v := range cells {
+		if op == dsl.OpSum {
+			acc = dsl.Add(acc, v)
+		} else {
+			acc = dsl.Mul(acc, v)
+		}
+	}
+	return acc
 }

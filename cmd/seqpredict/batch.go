@@ -157,6 +157,7 @@ func (b *batchOnly) options(fs *pflag.FlagSet, f *predictFlags) (batch.Options, 
 		f.next = b.holdout
 	}
 	f.jobs = b.jobs
+	f.shareBanks()
 	return batch.Options{
 		Files: fs.Args(), Mode: batch.Mode{Given: b.given, Holdout: b.holdout, Next: f.next}, Shard: shard,
 		Format: b.format, Out: b.out, Summary: b.summary, CalibrationPlot: b.calibrationPlot,

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -56,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if c := lookup(args[0]); c != nil {
 			return c.run(args[1:], stdin, stdout, stderr)
 		}
-		if commandLike.MatchString(args[0]) {
+		if commandLike(args[0]) {
 			return usageError(stderr, unknownCommand(args[0]))
 		}
 	}
@@ -72,9 +71,20 @@ func lookup(name string) *command {
 	return nil
 }
 
-// commandLike matches a first argument that can only be meant as a
-// command: a word, which is neither a term nor a flag.
-var commandLike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+// commandLike reports whether a first argument can only be meant as a
+// command: a word (^[A-Za-z][A-Za-z0-9_-]*$), which is neither a term nor
+// a flag.
+func commandLike(s string) bool {
+	for i, c := range []byte(s) {
+		switch {
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '_' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 // unknownCommand names the closest command when one is near.
 func unknownCommand(name string) error {

@@ -65,6 +65,15 @@ type predictFlags struct {
 	timeout     time.Duration
 	jobs        int // predictions run at once (batch), sharing maxMemoryMB
 	observe     bool
+	// cache shares the banks that do not depend on the terms between the
+	// predictions of a run (set by shareBanks).
+	cache *search.Cache
+}
+
+// shareBanks gives the run's predictions one cache of the banks that do
+// not depend on the terms, within its share of --max-memory.
+func (f *predictFlags) shareBanks() {
+	f.cache = search.NewCache(search.CacheBudget(f.maxMemoryMB<<20, f.jobs))
 }
 
 // limitMemory tells the garbage collector to keep the process within
@@ -76,8 +85,13 @@ func (f *predictFlags) limitMemory() (restore func()) {
 }
 
 // codeBytes is about what the program's code and data take in memory
-// outside the Go heap.
-const codeBytes = 16 << 20
+// outside the Go heap. It was 16 MiB; with the kinds, operators and
+// fitters merged since, a batch of 24 lines of 20 to 43 random terms
+// (TestMemoryBoundShared) at --jobs 2 peaked at a median of 62.1 MiB of
+// 64 (125.4 of 128) over 5 runs, and up to 68 on a loaded machine; at
+// 20 MiB, 59.0 (121.1). It only paces the garbage collector: no search
+// reads it, so no prediction depends on it.
+const codeBytes = 20 << 20
 
 func (f *predictFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.jsonOut, "json", false, "print JSON (one object per sequence)")
@@ -136,6 +150,7 @@ func (f *predictFlags) options() predict.Options {
 			PatternPrograms: f.patternProg,
 			MaxMemory:       search.StoreBudget(f.maxMemoryMB<<20, f.jobs),
 			Workers:         f.workers,
+			Cache:           f.cache,
 		},
 		Fitters:     fit.Early(),
 		LateFitters: fit.Late(),
@@ -189,6 +204,7 @@ func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(termArgs) == 0 && isTerminal(stdin) {
 			fmt.Fprintln(stderr, "seqpredict: reading sequences from standard input, one per line; Ctrl-D ends (seqpredict --help: usage)")
 		}
+		f.shareBanks()
 		status := predictLines(ctx, &f, stdin, stdout, stderr)
 		if ctx.Err() != nil {
 			return interrupted()
@@ -197,12 +213,25 @@ func runPredict(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case slices.Contains(termArgs, "-"):
 		return usageError(stderr, errors.New(`bad term "-": not an integer ("-" alone reads standard input)`))
 	}
+	defer debug.SetGCPercent(debug.SetGCPercent(oneGCPercent))
 	status := f.predictArgs(ctx, termArgs, stdout, stderr)
 	if ctx.Err() != nil {
 		return interrupted()
 	}
 	return status
 }
+
+// oneGCPercent is the garbage collector's GOGC while one sequence given as
+// arguments is predicted. Such a run is short and leaves little garbage,
+// and the collector's first cycles (at 4 and 8 MiB of heap, with every
+// goroutine slowed by the write barrier meanwhile) took about a tenth of
+// its CPU time; at 400 the first comes at 16 MiB. Measured on the public
+// puzzles, one process each: median CPU 21.7 ms at 100, 19.3 ms at 400;
+// the largest peak 68 MiB at 100, 89 MiB at 400. The memory limit
+// (--max-memory) bounds the heap all the same. Runs over many sequences
+// keep the default, which they gain nothing from (the OEIS sample: the
+// same CPU time, a peak of 647 MiB instead of 271).
+const oneGCPercent = 400
 
 // predictArgs predicts the sequence given as arguments: the timeout starts
 // before the terms are read.

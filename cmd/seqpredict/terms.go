@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/big"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -12,15 +11,32 @@ import (
 	"github.com/seqpredict/seqpredict/batch"
 )
 
-// looksLikeTerms matches arguments that are terms rather than flags, such
-// as "-2", "5", "2,4,6" or "1, 1, 2": a sign or digit first, then only
-// digits, commas, signs and spaces.
-var looksLikeTerms = regexp.MustCompile(`^[+-]?[0-9][0-9,+\- \t]*$`)
+// looksLikeTerms reports whether an argument is terms rather than flags,
+// such as "-2", "5", "2,4,6" or "1, 1, 2": a sign or digit first, then
+// only digits, commas, signs and spaces (^[+-]?[0-9][0-9,+\- \t]*$).
+func looksLikeTerms(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" || !isDigit(s[0]) {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !isDigit(c) && !strings.ContainsRune(",+- \t", rune(c)) {
+			return false
+		}
+	}
+	return true
+}
 
-// signDigit matches arguments that start like a number. No flag does, so
-// such an argument is a (possibly malformed) term: "-1.5" is reported as a
-// bad term, not as the unknown shorthand flag "-1".
-var signDigit = regexp.MustCompile(`^[+-][0-9]`)
+// signDigit reports whether an argument starts like a number (^[+-][0-9]).
+// No flag does, so such an argument is a (possibly malformed) term: "-1.5"
+// is reported as a bad term, not as the unknown shorthand flag "-1".
+func signDigit(s string) bool {
+	return len(s) >= 2 && (s[0] == '+' || s[0] == '-') && isDigit(s[1])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // splitArgs separates term arguments from flag arguments before pflag sees
 // them, so that "-2 5 -4" is a sequence and not three unknown flags. A flag
@@ -32,7 +48,7 @@ func splitArgs(fs *pflag.FlagSet, args []string) (terms, flags []string) {
 		case a == "--":
 			terms = append(terms, args[i+1:]...)
 			return terms, flags
-		case looksLikeTerms.MatchString(a) || signDigit.MatchString(a):
+		case looksLikeTerms(a) || signDigit(a):
 			terms = append(terms, a)
 		case strings.HasPrefix(a, "-") && len(a) > 1:
 			flags = append(flags, a)

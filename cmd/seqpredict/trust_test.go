@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -349,14 +350,23 @@ func TestMemoryBound(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command as a process, for seconds")
 	}
-	for _, c := range []struct{ terms, mib int }{{1000, 48}, {10_000, 48}, {100_000, 48}, {1000, 128}, {10_000, 128}} {
+	// On standard input, and as arguments (one prediction, which runs
+	// with fewer garbage collections: oneGCPercent).
+	for _, c := range []struct {
+		terms, mib int
+		args       bool
+	}{{1000, 48, false}, {10_000, 48, false}, {100_000, 48, false}, {1000, 128, false}, {10_000, 128, false}, {1000, 48, true}, {1000, 128, true}} {
 		var b strings.Builder
 		for i := range c.terms {
 			fmt.Fprintf(&b, "%d,", 3*i+1)
 		}
 		cmd := asProcess("--max-memory", fmt.Sprint(c.mib), "--timeout", "5s", "--json")
+		if c.args {
+			cmd.Args = append(cmd.Args, strings.TrimSuffix(b.String(), ","))
+		} else {
+			cmd.Stdin = strings.NewReader(b.String() + "\n")
+		}
 		cmd.Env = append(cmd.Env, mainEnv+"=peak")
-		cmd.Stdin = strings.NewReader(b.String() + "\n")
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
@@ -368,7 +378,41 @@ func TestMemoryBound(t *testing.T) {
 		require.NoError(t, err, stderr.String())
 		peak <<= 10 // KiB on Linux
 		assert.LessOrEqual(t, peak, int64(c.mib)<<20, "%d terms with --max-memory %d: peak %d MiB (stopped: %s)", c.terms, c.mib, peak>>20, rep.Stats.Stopped)
-		t.Logf("%d terms, --max-memory %d: peak %.1f MiB, stopped %s", c.terms, c.mib, float64(peak)/(1<<20), rep.Stats.Stopped)
+		t.Logf("%d terms (arguments: %v), --max-memory %d: peak %.1f MiB, stopped %s", c.terms, c.args, c.mib, float64(peak)/(1<<20), rep.Stats.Stopped)
+	}
+}
+
+// TestMemoryBoundShared: a batch whose lines have many lengths fills the
+// cache of the banks that do not depend on the terms with the banks of
+// each length in turn; the process stays within --max-memory.
+func TestMemoryBoundShared(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the command as a process, for seconds")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for i := range 24 {
+		fmt.Fprintf(&b, "R%d ,", i)
+		for range 20 + i { // 20 to 43 terms, which no short program explains
+			fmt.Fprintf(&b, "%d,", rng.IntN(1000))
+		}
+		b.WriteString("\n")
+	}
+	in := batchFile(t, t.TempDir(), "in.txt", b.String())
+	for _, mib := range []int{64, 128} {
+		cmd := asProcess("batch", "--max-memory", fmt.Sprint(mib), "--jobs", "2", "-q", in)
+		cmd.Env = append(cmd.Env, mainEnv+"=peak")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		require.NoError(t, err, stderr.String())
+		require.Len(t, parseBatchLines(t, string(out)), 24)
+		var peak int64
+		_, err = fmt.Sscanf(stderr.String()[strings.LastIndex(stderr.String(), "peak-kib"):], "peak-kib %d", &peak)
+		require.NoError(t, err, stderr.String())
+		peak <<= 10
+		assert.LessOrEqual(t, peak, int64(mib)<<20, "--max-memory %d: peak %d MiB", mib, peak>>20)
+		t.Logf("--max-memory %d: peak %.1f MiB", mib, float64(peak)/(1<<20))
 	}
 }
 
