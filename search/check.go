@@ -121,8 +121,7 @@ type checkScratch struct {
 	ok          []bool
 	from, count []int32
 	pass        []int32
-	marked      []bool      // the right keys passing, while scanning for them
-	buf         []dsl.Value // a candidate's values at a bank's cells
+	marked      []bool // the right keys passing, while scanning for them
 	second      []int32
 	xs          []int32
 	ys          []dsl.Value
@@ -179,14 +178,11 @@ func (sc *checkScratch) newJob(bk *bank, j job, keys int) {
 // point is compared on the index's column before any candidate's whole
 // vector is read. In a bank whose terms are sums over cells (bk.sums),
 // the first point is the first cell and is decided the same way; a
-// candidate that passes it is evaluated at every cell (sc.buf) and its
-// sums compared with the terms.
+// candidate that passes it is evaluated cell by cell, term by term, as
+// far as its sums give the terms (matchSums1, matchSums2).
 func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScratch) []recipe {
 	var rs []recipe
 	t0 := target[0]
-	if bk.sums != nil && len(sc.buf) != bk.width {
-		sc.buf = make([]dsl.Value, bk.width)
-	}
 	// found counts a candidate that reproduces the first m points and
 	// keeps it when that is all of them; called where it is defined, it
 	// is inlined into the loops.
@@ -199,8 +195,9 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
 		if bk.sums != nil {
-			bk.leaves(b, sc.buf, func(op dsl.Op, kids [3]int32, konst int64) {
-				found(bk.matchSums(sc.buf, target), op, kids, konst)
+			buf := make([]dsl.Value, bk.width) // few leaves: one buffer a job
+			bk.leaves(b, buf, func(op dsl.Op, kids [3]int32, konst int64) {
+				found(bk.matchSums(buf, target), op, kids, konst)
 			})
 			break
 		}
@@ -227,8 +224,7 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 			}
 			m := 1
 			if bk.sums != nil {
-				apply1(j.op, sc.buf, bk.values(x))
-				m = bk.matchSums(sc.buf, target)
+				m = bk.matchSums1(j.op, bk.values(x), target)
 			} else if len(target) > 1 && dsl.Apply1(j.op, ix.second[i]) == target[1] {
 				m = matchLen1(j.op, bk.values(x), target)
 			}
@@ -245,7 +241,7 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 				// defined, as must c0 (Select is strict).
 				sc.pairs = bk.condHits(c0, t0, j.b2, j.b3, sc.pairs[:0])
 				for _, xy := range sc.pairs {
-					found(bk.matchCond(bk.values(c), bk.values(xy[0]), bk.values(xy[1]), target, sc.buf), dsl.OpCond, [3]int32{c, xy[0], xy[1]}, 0)
+					found(bk.matchCond(bk.values(c), bk.values(xy[0]), bk.values(xy[1]), target), dsl.OpCond, [3]int32{c, xy[0], xy[1]}, 0)
 				}
 				continue
 			}
@@ -253,7 +249,7 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 				x0 := bk.first0[x]
 				for y := lo3; y < hi3; y++ {
 					if dsl.Select(c0, x0, bk.first0[y]) == t0 {
-						found(bk.matchCond(bk.values(c), bk.values(x), bk.values(y), target, sc.buf), dsl.OpCond, [3]int32{c, x, y}, 0)
+						found(bk.matchCond(bk.values(c), bk.values(x), bk.values(y), target), dsl.OpCond, [3]int32{c, x, y}, 0)
 					}
 				}
 			}
@@ -278,8 +274,7 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 			if bk.sums != nil {
 				xv := bk.values(x)
 				for _, y := range hits {
-					apply2(j.op, sc.buf, xv, bk.values(y))
-					found(bk.matchSums(sc.buf, target), j.op, [3]int32{x, y}, 0)
+					found(bk.matchSums2(j.op, xv, bk.values(y), target), j.op, [3]int32{x, y}, 0)
 				}
 				continue
 			}
@@ -586,16 +581,58 @@ func matchLen2(op dsl.Op, x, y, target []dsl.Value) int {
 }
 
 // matchCond returns how many leading points of "if c <= 0 then x else y"
-// give the target; the first is known to. In a bank of cells, it
-// evaluates the candidate into buf and compares its sums.
-func (bk *bank) matchCond(c, x, y, target, buf []dsl.Value) int {
+// give the target; the first is known to (in a bank of cells, its sums
+// over the cells do).
+func (bk *bank) matchCond(c, x, y, target []dsl.Value) int {
 	if bk.sums != nil {
-		applyCond(buf, c, x, y)
-		return bk.matchSums(buf, target)
+		m := 1
+		for ; m < len(target); m++ {
+			acc := dsl.Value(0)
+			for i := bk.sums[m]; i < bk.sums[m+1]; i++ {
+				acc = dsl.Add(acc, dsl.Select(c[i], x[i], y[i]))
+			}
+			if acc != target[m] {
+				break
+			}
+		}
+		return m
 	}
 	m := 1
 	for m < len(target) && dsl.Select(c[m], x[m], y[m]) == target[m] {
 		m++
+	}
+	return m
+}
+
+// matchSums1 returns how many leading terms of the target the sums of
+// op(x) over a bank's cells reproduce (the first is known to), evaluating
+// the cells only as far as they match: most candidates fail at the
+// second term, the sum of 2 cells.
+func (bk *bank) matchSums1(op dsl.Op, x, target []dsl.Value) int {
+	m := 1
+	for ; m < len(target); m++ {
+		acc := dsl.Value(0)
+		for i := bk.sums[m]; i < bk.sums[m+1]; i++ {
+			acc = dsl.Add(acc, dsl.Apply1(op, x[i]))
+		}
+		if acc != target[m] {
+			break
+		}
+	}
+	return m
+}
+
+// matchSums2 is matchSums1 for a binary operator, op(x, y).
+func (bk *bank) matchSums2(op dsl.Op, x, y, target []dsl.Value) int {
+	m := 1
+	for ; m < len(target); m++ {
+		acc := dsl.Value(0)
+		for i := bk.sums[m]; i < bk.sums[m+1]; i++ {
+			acc = dsl.Add(acc, dsl.Apply2(op, x[i], y[i]))
+		}
+		if acc != target[m] {
+			break
+		}
 	}
 	return m
 }
