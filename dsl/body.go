@@ -52,8 +52,19 @@ type BodySpec struct {
 	// Point returns the index n, and k (Undef for a kind without K), at
 	// which the body computes the i-th term (i >= Order, counted from 0)
 	// of a program with the given offset. It is nil for a kind that
-	// evaluates its body elsewhere (a filter tests every n).
+	// evaluates its body elsewhere (a filter tests every n) or at
+	// several cells per term (SumCells).
 	Point func(offset, i int) (n, k Value)
+	// SumCells, for a kind whose terms are sums of the body (a divisor sum,
+	// which reads K), appends to ks the values of k at which the body is
+	// evaluated for the i-th term, and returns n and ks: the term is the
+	// sum of the body at the cells (n, k) for those k (an empty sum is 0).
+	// The first term of a program must have exactly one cell: the search
+	// screens candidates on their value there. Point is then nil.
+	SumCells func(offset, i int, ks []Value) (n Value, out []Value)
+	// Offset is the offset of every program of a kind whose header has
+	// no offset bit (a divisor sum starts at n = 1).
+	Offset int
 	// SearchFrom is how many given terms the fast search needs before it
 	// enumerates the bodies of this kind (0: it never does). A program
 	// of order r also needs more than r terms.
@@ -124,11 +135,13 @@ func encodeBody(sb *strings.Builder, p *Program) {
 }
 
 // bodyValues evaluates a body program in int64: its initial terms, then
-// the body at each later term's point, reading the terms before it.
+// the body at each later term's point (or the sum of the body over its
+// cells), reading the terms before it.
 func bodyValues(p *Program, count int) []Value {
-	point := p.Kind.spec().body.Point
+	b := p.Kind.spec().body
 	out := make([]Value, count)
 	var env Env
+	var ks []Value
 	for i := range out {
 		if i < p.Order {
 			out[i] = Undef
@@ -137,22 +150,35 @@ func bodyValues(p *Program, count int) []Value {
 			}
 			continue
 		}
-		env.N, env.K = point(p.Offset, i)
 		for lag := 1; lag <= MaxOrder; lag++ {
 			env.Prev[lag-1] = Undef
 			if lag <= p.Order {
 				env.Prev[lag-1] = out[i-lag]
 			}
 		}
-		out[i] = Eval(p.Body, &env)
+		if b.SumCells == nil {
+			env.N, env.K = b.Point(p.Offset, i)
+			out[i] = Eval(p.Body, &env)
+			continue
+		}
+		env.N, ks = b.SumCells(p.Offset, i, ks[:0])
+		acc := Value(0)
+		for _, k := range ks {
+			env.K = k
+			if acc = Add(acc, Eval(p.Body, &env)); acc == Undef {
+				break
+			}
+		}
+		out[i] = acc
 	}
 	return out
 }
 
 // bodyBigValues is bodyValues in exact arithmetic.
 func bodyBigValues(p *Program, count int) []*big.Int {
-	point := p.Kind.spec().body.Point
+	b := p.Kind.spec().body
 	out := make([]*big.Int, count)
+	var ks []Value
 	for i := range out {
 		if i < p.Order {
 			if i < len(p.Init) {
@@ -160,17 +186,41 @@ func bodyBigValues(p *Program, count int) []*big.Int {
 			}
 			continue
 		}
-		n, k := point(p.Offset, i)
-		env := BigEnv{N: big.NewInt(int64(n))}
-		if k != Undef {
-			env.K = big.NewInt(int64(k))
-		}
+		var env BigEnv
 		for lag := 1; lag <= p.Order && lag <= MaxOrder; lag++ {
 			env.Prev[lag-1] = out[i-lag]
 		}
-		out[i] = EvalBig(p.Body, &env)
+		if b.SumCells == nil {
+			n, k := b.Point(p.Offset, i)
+			env.N = big.NewInt(int64(n))
+			if k != Undef {
+				env.K = big.NewInt(int64(k))
+			}
+			out[i] = EvalBig(p.Body, &env)
+			continue
+		}
+		var n Value
+		n, ks = b.SumCells(p.Offset, i, ks[:0])
+		env.N = big.NewInt(int64(n))
+		out[i] = bigCellSum(p.Body, &env, ks)
 	}
 	return out
+}
+
+// bigCellSum is the sum of body at the cells (env.N, k), k in ks, exactly:
+// nil when the body is undefined at one of them or the sum exceeds
+// MaxBigBits.
+func bigCellSum(body Expr, env *BigEnv, ks []Value) *big.Int {
+	acc := new(big.Int)
+	for _, k := range ks {
+		env.K = big.NewInt(int64(k))
+		v := EvalBig(body, env)
+		if v == nil {
+			return nil
+		}
+		acc.Add(acc, v)
+	}
+	return checkSize(acc)
 }
 
 // indexPoint is the point of the kinds whose body computes a(n) at

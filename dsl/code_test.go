@@ -99,6 +99,7 @@ func TestKindHeaders(t *testing.T) {
 		dsl.ClosedForm: "1", dsl.Literal: "000", dsl.Triangle: "0010", dsl.Rational: "0011",
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
 		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
+		dsl.DivisorSum: "0111" + gamma(13),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
 	}
@@ -134,7 +135,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {
@@ -323,6 +324,7 @@ func TestCodeLengths(t *testing.T) {
 		{"a = cf(sqrt(2))", 11 + 2 + 3},
 		{"a = cfnum(sqrt(352))", 11 + 2 + 17},
 		{"a = cfden(sqrt(2147483647))", 11 + 2 + 61},
+		{"a(n) = sum(k|n, k^2); n >= 1", 11 + 5 + 5 + 6},
 	}
 	for _, c := range programs {
 		p, err := dsl.ParseProgram(c.src)

@@ -8,8 +8,8 @@
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
-// literals, digits of constants and continued fractions pays one offset
-// bit). There are eleven shapes:
+// literals, digits of constants, continued fractions and divisor sums pays
+// one offset bit). There are twelve shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -17,6 +17,7 @@
 //	T(n, k) = binomial(n, k)                  triangle read by rows
 //	T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1    triangle recurrence
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
+//	a(n) = sum(k|n, k^2); n >= 1              sum of the body over the divisors k of n
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = digits(log(3)/log(23))                the digits of a real constant
 //	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
@@ -58,6 +59,17 @@
 // Its body reads n and may use sum and prod but no earlier terms. A term
 // is undefined when the body is undefined at some n before it is found, or
 // when it is not found within MaxFilterGap integers after the previous one.
+//
+// A divisor sum adds its body over the divisors k of n, in increasing
+// order: a(n) = sum(k|n, k^2); n >= 1 is sigma_2(n), 1, 5, 10, 21, ...,
+// sum(k|n, k mod 2) the number of odd divisors of n, sum(k|n,
+// binomial(n + k, n)) reads n too. Its body reads n and k, the divisor,
+// and may use neither sum nor prod (which bind k) nor earlier terms; a
+// term is undefined when the body is undefined at one of its divisors.
+// The terms start at n = 1 (the divisors of 0 are not a finite set): the
+// tail "; n >= 1" is printed and may be left out. It is the one body kind
+// whose term is a sum over several cells (n, k) rather than the body at
+// one point (BodySpec.SumCells).
 //
 // A rational generating function N(x)/((1-x^e1)*...*(1-x^em)) has an
 // integer polynomial N = N0 + N1*x + ... + Nd*x^d as numerator and a
@@ -172,7 +184,7 @@
 //
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
-// triangle.go, filter.go, rational.go, digits.go, contfrac.go,
+// triangle.go, filter.go, divisor.go, rational.go, digits.go, contfrac.go,
 // trirec.go, beatty.go, power.go and literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
@@ -181,7 +193,8 @@
 // printer; the rest of its code and that code's length; its terms,
 // exactly and in int64; for a kind with an integer body, the body's
 // grammar (which earlier terms, whether k and the loops) and its points
-// (the n, and k, at which the body gives each term), from which the
+// (the n, and k, at which the body gives each term, or the cells over
+// which it is summed), from which the
 // search enumerates it; and, for explain, its contrived rival or why it
 // has none. A kind without a body keeps its parts in a node of its own
 // (Program.Parts: RationalParts, DigitsParts, SqrtCFParts, RoundedParts
@@ -200,10 +213,10 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 13 to 15 (11 bits) or of 16
+//     "0111" followed by the gamma code of 14 or 15 (11 bits) or of 16
 //     and more is unused (recurrence orders 9 and up would have taken
 //     it; 10 is the triangle recurrences', 11 the Beatty programs', 12
-//     the powers');
+//     the powers', 13 the divisor sums');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -298,9 +311,9 @@
 //     10 and one bit, "0" for a first entry and "1" for boundary rules
 //     (12 bits), for a triangle recurrence; "0111" and the gamma code
 //     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
-//     program; "000" for a literal.
-//  2. For all but literals, digits and continued fractions, one offset bit
-//     (n starts at 0 or 1).
+//     program, of 13 (11 bits) for a divisor sum; "000" for a literal.
+//  2. For all but literals, digits, continued fractions and divisor sums
+//     (which start at n = 1), one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
@@ -356,6 +369,9 @@
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
 // Fibonacci, a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1, is 4+1 (header) +
 // 3+3+4 (body) + 1+5 (initial terms 0 and 1) = 21 bits.
+// sigma_2(n), a(n) = sum(k|n, k^2); n >= 1 (OEIS A001157), is 11 (header)
+// + 5+5+6 (^, k, 2) = 27 bits, against 186 for its first 15 terms
+// written out; sum(k|n, k*k) is 24.
 // The partitions into parts 1, 1, 2, 3, 4 (OEIS A002621),
 // a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4)), are 4+1 (header and
 // offset) + 5 (gamma(6): five factors) + 1+1+3+3+3 (gamma of 1, then of

@@ -81,6 +81,10 @@ var parseSeeds = []string{
 	"a(n) = nextprime(n) - prevprime(n + 3) + nextprime(1048573)",
 	"a = {n >= 1 : isprime(n)*issquare(8*n - 31) > 0}",
 	"a = {n >= 1 : isprime(n)*and(104, 2^(n mod 7)) > 0}",
+	"a(n) = sum(k|n, k^2); n >= 1",
+	"a(n) = sum(k | n, binomial(n + k, n))",
+	"a(n) = sum(k|n, if n/k mod 2 <= 0 then 0 else k)",
+	"a(n) = sum(k|n, 2^(n*k)); n >= 1",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it
@@ -140,7 +144,7 @@ func FuzzEval(f *testing.F) {
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body == nil {
 			checkValuesAgree(t, prog, int(uint64(n)%64))
 		}
-		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Kind == dsl.TriangleRec {
+		if prog, err := dsl.ParseProgram(string(data)); err == nil && (prog.Kind == dsl.TriangleRec || prog.Kind == dsl.DivisorSum) {
 			checkDefinedAgree(t, prog, int(uint64(n)%64))
 		}
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body != nil {

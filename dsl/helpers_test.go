@@ -248,6 +248,13 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			})
 		}
 	}
+	// Divisor sums have no offset bit: they start at n = 1.
+	head := dsl.HeaderBits(dsl.DivisorSum, 0)
+	for b := 3; b <= maxBits-head; b++ {
+		for _, e := range en.exprs(b) {
+			fn(&dsl.Program{Kind: dsl.DivisorSum, Offset: 1, Body: e})
+		}
+	}
 	digitsPrograms(maxBits, fn)
 	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {

@@ -8,10 +8,11 @@ import (
 
 // Kind identifies a program kind: a row of the kind table. Each kind is
 // declared with its row in a file of its own (closed.go, recurrence.go,
-// triangle.go, filter.go, rational.go, digits.go, contfrac.go,
-// literal.go, trirec.go), as op.go declares the operators; the parser, the printer,
-// the coder, the evaluators, the search and explain's contrived rival read
-// the row and never switch on the kind. doc.go says how to add one.
+// triangle.go, filter.go, divisor.go, rational.go, digits.go,
+// contfrac.go, literal.go, trirec.go), as op.go declares the operators; the
+// parser, the printer, the coder, the evaluators, the search and explain's
+// contrived rival read the row and never switch on the kind. doc.go says
+// how to add one.
 type Kind uint8
 
 // kindSpec is one row of the kind table.
@@ -240,5 +241,19 @@ func partsOf[T any](p *Program) *T {
 }
 
 // OffsetBit reports whether the kind's programs say their offset (0 or
-// 1) in one bit of their header; the others start at 0.
+// 1) in one bit of their header; the others start at 0, or at their
+// body's Offset (a divisor sum at 1).
 func (k Kind) OffsetBit() bool { return k.spec().offsetBit }
+
+// Offsets lists the offsets a program of kind k may have: 0 and 1 when
+// its header has an offset bit, else the one of its kind.
+func (k Kind) Offsets() []int {
+	s := k.spec()
+	switch {
+	case s.offsetBit:
+		return []int{0, 1}
+	case s.body != nil:
+		return []int{s.body.Offset}
+	}
+	return []int{0}
+}

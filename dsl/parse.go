@@ -70,7 +70,7 @@ func tokenize(s string) ([]token, error) {
 		case strings.HasPrefix(s[i:], "<=") || strings.HasPrefix(s[i:], ">=") || strings.HasPrefix(s[i:], ".."):
 			toks = append(toks, token{pos: i, text: s[i : i+2]})
 			i += 2
-		case strings.ContainsRune("+-*/^!(),=;[]{}:>", rune(c)):
+		case strings.ContainsRune("+-*/^!(),=;[]{}:>|", rune(c)):
 			toks = append(toks, token{pos: i, text: s[i : i+1]})
 			i++
 		default:

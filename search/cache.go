@@ -10,18 +10,17 @@ import (
 	"github.com/seqpredict/seqpredict/dsl"
 )
 
-// A Cache shares, between the searches that use it, the banks that do
-// not depend on the terms: the bodies of a kind that reads no earlier
-// term (dsl.Grammar.Lags == 0: closed forms, triangles) and the loop
-// bodies. Their classes depend only on the kind, the offset and the
-// number of terms (which give the points) and on whether some term does
-// not fit in int64 (which turns pruning off), so every search with the
-// same of these builds the same bank, length by length (see doc.go,
-// "Shared banks"). A search takes each length from the cache when an
-// earlier search built it, and builds it there otherwise; it reads only
-// the lengths it would have built itself and counts them in its
-// MaxMemory as if it had, so its result does not depend on what the cache
-// holds (TestCacheIdentical).
+// A Cache shares, between the searches that use it, the banks that do not
+// depend on the terms: the bodies of a kind that reads no earlier term
+// (dsl.Grammar.Lags == 0: closed forms, triangles, divisor sums) and the
+// loop bodies. Their classes depend only on the kind, the offset and the
+// number of terms (which give the points) and on whether some term does not
+// fit in int64 (which turns pruning off), so every search with the same of
+// these builds the same bank, length by length (see doc.go, "Shared banks").
+// A search takes each length from the cache when an earlier search built it,
+// and builds it there otherwise; it reads only the lengths it would have
+// built itself and counts them in its MaxMemory as if it had, so its result
+// does not depend on what the cache holds (TestCacheIdentical).
 //
 // What the running searches do not count — the lengths that no running
 // search has reached, the banks none uses — is bounded by the cache's

@@ -47,7 +47,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 		}
 		p := plans[refs[i].plan]
 		sc := <-scratches
-		out[i] = p.bk.checkCandidates(p.b, p.jobs[refs[i].job], e.t.small[p.bk.first:p.bk.first+p.bk.width-1], sc)
+		out[i] = p.bk.checkCandidates(p.b, p.jobs[refs[i].job], e.t.small[p.bk.first:p.bk.first+p.bk.points-1], sc)
 		scratches <- sc
 	})
 	close(scratches)
@@ -176,7 +176,10 @@ func (sc *checkScratch) newJob(bk *bank, j job, keys int) {
 // once per first-point value of the children (firstIndex), the right
 // children that pass are looked up rather than scanned, and the second
 // point is compared on the index's column before any candidate's whole
-// vector is read.
+// vector is read. In a bank whose terms are sums over cells (bk.sums),
+// the first point is the first cell and is decided the same way; a
+// candidate that passes it is evaluated cell by cell, term by term, as
+// far as its sums give the terms (matchSums1, matchSums2).
 func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScratch) []recipe {
 	var rs []recipe
 	t0 := target[0]
@@ -191,6 +194,13 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 	}
 	switch {
 	case j.op == dsl.OpIndex && j.b1 == b: // leaves and constants
+		if bk.sums != nil {
+			buf := make([]dsl.Value, bk.width) // few leaves: one buffer a job
+			bk.leaves(b, buf, func(op dsl.Op, kids [3]int32, konst int64) {
+				found(bk.matchSums(buf, target), op, kids, konst)
+			})
+			break
+		}
 		for _, l := range bk.vars {
 			if l.bits == b {
 				found(matchLen(bk.leafValues(l.op, l.lag), target), l.op, [3]int32{}, int64(l.lag))
@@ -213,7 +223,9 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 				continue
 			}
 			m := 1
-			if len(target) > 1 && dsl.Apply1(j.op, ix.second[i]) == target[1] {
+			if bk.sums != nil {
+				m = bk.matchSums1(j.op, bk.values(x), target)
+			} else if len(target) > 1 && dsl.Apply1(j.op, ix.second[i]) == target[1] {
 				m = matchLen1(j.op, bk.values(x), target)
 			}
 			found(m, j.op, [3]int32{x}, 0)
@@ -229,7 +241,7 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 				// defined, as must c0 (Select is strict).
 				sc.pairs = bk.condHits(c0, t0, j.b2, j.b3, sc.pairs[:0])
 				for _, xy := range sc.pairs {
-					found(matchCond(bk.values(c), bk.values(xy[0]), bk.values(xy[1]), target), dsl.OpCond, [3]int32{c, xy[0], xy[1]}, 0)
+					found(bk.matchCond(bk.values(c), bk.values(xy[0]), bk.values(xy[1]), target), dsl.OpCond, [3]int32{c, xy[0], xy[1]}, 0)
 				}
 				continue
 			}
@@ -237,7 +249,7 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 				x0 := bk.first0[x]
 				for y := lo3; y < hi3; y++ {
 					if dsl.Select(c0, x0, bk.first0[y]) == t0 {
-						found(matchCond(bk.values(c), bk.values(x), bk.values(y), target), dsl.OpCond, [3]int32{c, x, y}, 0)
+						found(bk.matchCond(bk.values(c), bk.values(x), bk.values(y), target), dsl.OpCond, [3]int32{c, x, y}, 0)
 					}
 				}
 			}
@@ -259,6 +271,13 @@ func (bk *bank) checkCandidates(b int, j job, target []dsl.Value, sc *checkScrat
 				start = x
 			}
 			hits := sc.collect(iy, keys, start, hi2)
+			if bk.sums != nil {
+				xv := bk.values(x)
+				for _, y := range hits {
+					found(bk.matchSums2(j.op, xv, bk.values(y), target), j.op, [3]int32{x, y}, 0)
+				}
+				continue
+			}
 			if len(target) == 1 {
 				for _, y := range hits {
 					found(1, j.op, [3]int32{x, y}, 0)
@@ -562,11 +581,58 @@ func matchLen2(op dsl.Op, x, y, target []dsl.Value) int {
 }
 
 // matchCond returns how many leading points of "if c <= 0 then x else y"
-// give the target; the first is known to.
-func matchCond(c, x, y, target []dsl.Value) int {
+// give the target; the first is known to (in a bank of cells, its sums
+// over the cells do).
+func (bk *bank) matchCond(c, x, y, target []dsl.Value) int {
+	if bk.sums != nil {
+		m := 1
+		for ; m < len(target); m++ {
+			acc := dsl.Value(0)
+			for i := bk.sums[m]; i < bk.sums[m+1]; i++ {
+				acc = dsl.Add(acc, dsl.Select(c[i], x[i], y[i]))
+			}
+			if acc != target[m] {
+				break
+			}
+		}
+		return m
+	}
 	m := 1
 	for m < len(target) && dsl.Select(c[m], x[m], y[m]) == target[m] {
 		m++
+	}
+	return m
+}
+
+// matchSums1 returns how many leading terms of the target the sums of
+// op(x) over a bank's cells reproduce (the first is known to), evaluating
+// the cells only as far as they match: most candidates fail at the
+// second term, the sum of 2 cells.
+func (bk *bank) matchSums1(op dsl.Op, x, target []dsl.Value) int {
+	m := 1
+	for ; m < len(target); m++ {
+		acc := dsl.Value(0)
+		for i := bk.sums[m]; i < bk.sums[m+1]; i++ {
+			acc = dsl.Add(acc, dsl.Apply1(op, x[i]))
+		}
+		if acc != target[m] {
+			break
+		}
+	}
+	return m
+}
+
+// matchSums2 is matchSums1 for a binary operator, op(x, y).
+func (bk *bank) matchSums2(op dsl.Op, x, y, target []dsl.Value) int {
+	m := 1
+	for ; m < len(target); m++ {
+		acc := dsl.Value(0)
+		for i := bk.sums[m]; i < bk.sums[m+1]; i++ {
+			acc = dsl.Add(acc, dsl.Apply2(op, x[i], y[i]))
+		}
+		if acc != target[m] {
+			break
+		}
 	}
 	return m
 }

@@ -11,8 +11,9 @@
 // Search is the fast engine. It never builds trees while searching. A
 // program is a shape (a kind with an integer body, from as many terms as
 // the kind table says: closed form, recurrence of order 1..8 and fewer
-// than the number of terms, or from 7 terms on a triangle read by rows;
-// offset 0 or 1) plus a body; each shape has a bank of bodies, built bottom-up one
+// than the number of terms, from 7 terms on a triangle read by rows, from
+// 8 terms on a divisor sum; offset 0 or 1, or the kind's own) plus a
+// body; each shape has a bank of bodies, built bottom-up one
 // length at a time: the bodies of length b are the leaves of length b and
 // every operator applied to bodies whose lengths add up to b minus the
 // operator's code length. Each candidate is evaluated as one vector
@@ -21,7 +22,11 @@
 //   - bodies at the points where their kind evaluates them (dsl.BodySpec):
 //     closed forms at n = offset, offset+1, ..., offset+N (the N given
 //     terms and the next one), triangles at the row and column of each
-//     term;
+//     term, divisor sums at every cell (n, k) with k dividing n, about
+//     N*ln(N) of them, which are added up where the values are compared
+//     with the terms (the first term, n = 1, is one cell, where the
+//     check-only levels screen the candidates). The cells are made on
+//     the bank's first use, when they fit in MaxMemory;
 //   - recurrence bodies at the observed tuples (n, a(n-1), ..., a(n-order))
 //     for every given term after the initial ones, and for the next term,
 //     whose tuple is made of given terms too;
@@ -34,15 +39,16 @@
 //
 // # Observational equivalence
 //
-// Two bodies with the same values at every point are interchangeable in
-// any larger program of the same shape: the larger programs agree at every
-// point too. So each bank keeps one class per distinct value vector, with
-// the shortest body (the first found), and builds longer bodies only from
-// those classes. Because the next term's point is among the evaluated
-// points, merging never changes which next terms are predicted or the
-// length of their shortest program — exactly what the mixture in package
-// predict reads (it counts each behaviour once, by its shortest program).
-// TestSearchAgreesWithReference checks this against Reference.
+// Two bodies with the same values at every point (every cell, for a divisor
+// sum) are interchangeable in any larger program of the same shape: the
+// larger programs agree at every point too. So each bank keeps one class per
+// distinct value vector, with the shortest body (the first found), and
+// builds longer bodies only from those classes. Because the next term's
+// point is among the evaluated points, merging never changes which next
+// terms are predicted or the length of their shortest program — exactly what
+// the mixture in package predict reads (it counts each behaviour once, by
+// its shortest program). TestSearchAgreesWithReference checks this against
+// Reference.
 //
 // # Pruning
 //
@@ -107,21 +113,25 @@
 // children are looked up, the second point is compared on the index's
 // column, and only what passes both is read whole. "if" looks up the
 // branch that must give the term. The candidates met, and their order,
-// are those a scan would meet, so nothing found changes.
+// are those a scan would meet, so nothing found changes. In a divisor
+// sum's bank the first point is the first cell (n = 1 has one divisor)
+// and is decided the same way; a candidate that passes is evaluated at
+// every cell and its sums compared with the terms (the second cell is
+// not the second term).
 //
 // # Shared banks
 //
-// The bodies of a kind that reads no earlier term (Grammar.Lags == 0:
-// closed forms, triangles, and the loop bodies of sum and prod) do not
-// depend on the terms: their classes depend only on the kind, the offset,
-// the number of terms (which give the points) and whether some term is
-// beyond int64 (which turns pruning off). At 15 terms they are most of
-// the store (35 of 38 MiB for a sequence that nothing short explains) and
-// were half of a batch's time. A Cache, which batch and the predictor's
-// standard input give all their searches, holds them: a search takes each
-// length of such a bank from the cache when an earlier search built it,
-// and builds it there otherwise, holding the bank while it does (other
-// searches read the lengths they have meanwhile, from views that end
+// The bodies of a kind that reads no earlier term (Grammar.Lags == 0: closed
+// forms, triangles, divisor sums, and the loop bodies of sum and prod) do
+// not depend on the terms: their classes depend only on the kind, the
+// offset, the number of terms (which give the points or cells) and whether
+// some term is beyond int64 (which turns pruning off). At 15 terms they are
+// most of the store (35 of 38 MiB for a sequence that nothing short
+// explains) and were half of a batch's time. A Cache, which batch and the
+// predictor's standard input give all their searches, holds them: a search
+// takes each length of such a bank from the cache when an earlier search
+// built it, and builds it there otherwise, holding the bank while it does
+// (other searches read the lengths they have meanwhile, from views that end
 // where their lengths end).
 //
 // A search must not depend on what others did before it, so it sees only

@@ -33,6 +33,14 @@ type bank struct {
 	loop *bank // main banks: the loop-body bank of the same offset
 	rows []int // loop bank: rows[i] is the first grid cell of point i
 
+	// points is the number of a main bank's points: the terms after the
+	// initial ones and the next term. Its values are at those points,
+	// or, for a kind whose terms are sums of the body over cells (a
+	// divisor sum, dsl.BodySpec.SumCells), at the cells, and sums[j] is the
+	// first cell of point j (sums[points] = width).
+	points int
+	sums   []int
+
 	// definedLo..definedHi are the positions where a value must be defined
 	// for the class to be of any use (see doc.go, "Pruning").
 	definedLo, definedHi int
@@ -103,7 +111,10 @@ func run(ctx context.Context, terms []*big.Int, opts Options, shapes []shape) (*
 func (e *engine) newMainBank(s shape) *bank {
 	n := len(e.t.terms)
 	width := n + 1 - s.order
-	b := &bank{g: s.g, vars: leaves(s.g), shape: s, main: true, fixed: s.fixedBits(e.t.terms), first: s.order}
+	b := &bank{g: s.g, vars: leaves(s.g), shape: s, main: true, fixed: s.fixedBits(e.t.terms), first: s.order, points: width}
+	if s.body.SumCells != nil {
+		return b // its cells and store wait for its first use (ensureCells)
+	}
 	if s.g.Lags == 0 { // reads no term: the same bank for all data of this length
 		key := bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: n, big: e.t.big}
 		e.share(b, key, width)
@@ -140,6 +151,57 @@ func (e *engine) newMainBank(s shape) *bank {
 		b.prev[lag-1] = e.t.small[s.order-lag : s.order-lag+width : s.order-lag+width]
 	}
 	return b
+}
+
+// ensureCells makes, on its first use, the cells and the store of a
+// main bank whose terms are sums of the body over cells
+// (dsl.BodySpec.SumCells): its values are at every cell of the given terms
+// and of the next one, point after point (about N*ln(N) cells for the
+// divisors of 1..N). Its store is the cache's when its bodies read no
+// term, as closed forms' are. When the cells and a first class would not
+// fit in MaxMemory (a hundred thousand terms), it returns false and the
+// search stops there, as it does where sum and prod would start.
+func (e *engine) ensureCells(bk *bank) bool {
+	s := bk.shape
+	if s.body.SumCells == nil || bk.store != nil {
+		return true
+	}
+	var k []dsl.Value
+	cells := 0
+	for j := range bk.points {
+		_, k = s.body.SumCells(s.offset, s.order+j, k[:0])
+		cells += len(k)
+	}
+	if e.memory()+3*8*int64(cells) > e.opts.MaxMemory {
+		e.stopped = StopMemory
+		return false
+	}
+	sums := make([]int, bk.points+1)
+	index, k := make([]dsl.Value, 0, cells), make([]dsl.Value, 0, cells)
+	for j := range bk.points {
+		sums[j] = len(k)
+		var n dsl.Value
+		n, k = s.body.SumCells(s.offset, s.order+j, k)
+		for len(index) < len(k) {
+			index = append(index, n)
+		}
+	}
+	sums[bk.points] = cells
+	if sums[1] != 1 {
+		// The first point's value screens the candidates (firstIndex).
+		panic("search: the first term of a " + s.kind.String() + " is not one cell")
+	}
+	e.fixedBytes += 8 * int64(len(index)+len(k)+len(sums))
+	bk.sums, bk.index, bk.k = sums, index, k
+	if s.g.Lags == 0 {
+		e.share(bk, bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: len(e.t.terms), big: e.t.big}, cells)
+	} else {
+		bk.store = newStore(cells)
+	}
+	if !e.t.big {
+		bk.definedHi = sums[bk.points-1] // every given term's cells; not the next one's
+	}
+	return true
 }
 
 // consecutive reports whether a kind's points for terms order ..
@@ -288,7 +350,7 @@ func (e *engine) storedLevel(ctx context.Context, B int) (ok, full bool) {
 		if b < minExprBits {
 			continue
 		}
-		if !e.ensureLoops(ctx, bk, b) {
+		if !e.ensureCells(bk) || !e.ensureLoops(ctx, bk, b) {
 			return false, false
 		}
 		p := e.plan(bk, b, false)
@@ -392,6 +454,9 @@ func (e *engine) checkLevel(ctx context.Context, B int) bool {
 		if b < minExprBits {
 			continue
 		}
+		if !e.ensureCells(bk) {
+			return false
+		}
 		if b-checkReach >= minExprBits && bk.levels() <= b-checkReach {
 			// Children this long were never stored: the level would be
 			// incomplete.
@@ -426,7 +491,9 @@ func (e *engine) build(ctx context.Context, bk *bank, b int) bool {
 func (e *engine) memory() int64 {
 	m := e.fixedBytes
 	for _, bk := range e.main {
-		m += bk.bytes()
+		if bk.store != nil { // a bank of cells waiting for its first use
+			m += bk.bytes()
+		}
 	}
 	for _, bk := range e.loops {
 		if bk != nil {
@@ -1050,19 +1117,55 @@ func (e *engine) check(bk *bank, id int32, b int) {
 // consistent reports whether values v reproduce the given terms at the
 // bank's points (all but the last, which is the next term's).
 func (bk *bank) consistent(small, v []dsl.Value) bool {
-	return equal(v[:len(v)-1], small[bk.first:bk.first+len(v)-1])
+	target := small[bk.first : bk.first+bk.points-1]
+	if bk.sums != nil {
+		return bk.matchSums(v, target) == len(target)
+	}
+	return equal(v[:len(v)-1], target)
+}
+
+// matchSums returns how many of the terms in target, from the first, the
+// sums of values v over the bank's cells reproduce.
+func (bk *bank) matchSums(v, target []dsl.Value) int {
+	for m, want := range target {
+		if cellSum(v[bk.sums[m]:bk.sums[m+1]]) != want {
+			return m
+		}
+	}
+	return len(target)
+}
+
+// cellSum is the sum of the values of one point's cells, Undef when one
+// is Undef or the sum overflows.
+func cellSum(v []dsl.Value) dsl.Value {
+	acc := dsl.Value(0)
+	for _, x := range v {
+		acc = dsl.Add(acc, x)
+	}
+	return acc
+}
+
+// next returns the value at the next term's point of a main-bank class
+// whose values are v.
+func (bk *bank) next(v []dsl.Value) dsl.Value {
+	if bk.sums != nil {
+		return cellSum(v[bk.sums[bk.points-1]:])
+	}
+	return v[len(v)-1]
 }
 
 // record adds a consistent program to the result (v are its values at
-// the bank's points, the next term's last), after checking it in exact
-// arithmetic when some value could not be checked in int64.
+// the bank's points, the next term's last, or at its cells), after
+// checking it in exact arithmetic when some value could not be checked in
+// int64.
 func (e *engine) record(bk *bank, v []dsl.Value, b int, tree func() dsl.Expr) {
-	if (e.t.big || v[len(v)-1] == dsl.Undef) && e.ctx.Err() != nil {
+	nv := bk.next(v)
+	if (e.t.big || nv == dsl.Undef) && e.ctx.Err() != nil {
 		e.interrupted = true // an exact check is due: the level is incomplete
 		return
 	}
 	p := bk.shape.program(tree(), e.t.terms)
-	next, ok := e.t.verify(p, v[len(v)-1])
+	next, ok := e.t.verify(p, nv)
 	if !ok {
 		return
 	}

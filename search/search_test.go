@@ -44,6 +44,9 @@ func TestSearchAgreesWithReference(t *testing.T) {
 		{0, 0, 0, 0, 0, 0}, {100, 50, 25}, {1, -1, 1, -1}, {2, 3, 5, 7, 11},
 		// Triangles read by rows: Pascal's, and T(n, k) = n*k from n = 1.
 		{1, 1, 1, 1, 2, 1, 1, 3, 3, 1}, {1, 2, 4, 3, 6, 9, 4, 8},
+		// Divisor sums, from 8 terms: sigma_2 and the number of odd
+		// divisors.
+		{1, 5, 10, 21, 26, 50, 50, 85}, {1, 1, 2, 1, 2, 2, 2, 1, 3},
 	}
 	budgets := []int{16, 20, 24}
 	if testing.Short() {
@@ -222,7 +225,7 @@ func TestSearchBigTerms(t *testing.T) {
 // checks candidates; the levels it completes that way must still agree with
 // the plain enumerator.
 func TestCheckOnlyAgreesWithReference(t *testing.T) {
-	for _, seq := range [][]int64{{2, 4, 6, 8}, {1, 1, 2, 3, 5, 8}, {3, 1, 4, 1, 5}, {1, 3, 1, 3, 1}} {
+	for _, seq := range [][]int64{{2, 4, 6, 8}, {1, 1, 2, 3, 5, 8}, {3, 1, 4, 1, 5}, {1, 3, 1, 3, 1}, {1, 5, 10, 21, 26, 50, 50, 85}} {
 		t.Run(fmt.Sprint(seq), func(t *testing.T) {
 			// A tiny program budget: the store stops early (MaxPrograms/8)
 			// and the check-only levels go on from there.
@@ -238,6 +241,38 @@ func TestCheckOnlyAgreesWithReference(t *testing.T) {
 			ref, err := Reference(context.Background(), ints(seq...), Options{MaxBits: fast.CompleteBits, Margin: 100})
 			require.NoError(t, err)
 			assert.Equal(t, shortestByNext(ref), shortestByNext(fast))
+		})
+	}
+}
+
+// TestSearchDivisorSum: the search enumerates divisor sums, a kind whose
+// terms are sums of the body over cells, and checks them exactly when the
+// terms go beyond int64 (sum(k|n, k^k) reaches 16^16 = 2^64 at n = 16).
+func TestSearchDivisorSum(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		bits int
+	}{
+		{"a(n) = sum(k|n, k*k); n >= 1", 24},
+		{"a(n) = sum(k|n, k^k); n >= 1", 26},
+	} {
+		t.Run(c.src, func(t *testing.T) {
+			p, err := dsl.ParseProgram(c.src)
+			require.NoError(t, err)
+			all := p.BigValues(17)
+			terms := all[:16]
+			r, err := Search(context.Background(), terms, Options{MaxBits: c.bits, Margin: 100, Workers: 2})
+			require.NoError(t, err)
+			var found *Found
+			for i, f := range r.Found {
+				if f.Program.Kind == dsl.DivisorSum && found == nil {
+					found = &r.Found[i]
+				}
+			}
+			require.NotNil(t, found, "no divisor sum among %d programs", len(r.Found))
+			assert.Equal(t, c.src, found.Program.String())
+			assert.Equal(t, c.bits, found.Bits)
+			assert.Equal(t, all[16].String(), found.Next.String())
 		})
 	}
 }

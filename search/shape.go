@@ -17,12 +17,12 @@ type shape struct {
 	g      dsl.Grammar // what its bodies may read
 }
 
-// shapes lists the shapes searched for n given terms, in a fixed order:
-// the kinds with a body that the search enumerates, in table order
-// (closed forms, recurrences, triangles), each order from the lowest,
-// each offset from 0. A kind is searched from its SearchFrom terms on,
-// and a program of order r needs more terms than r: one whose initial
-// terms are all the data explains nothing.
+// shapes lists the shapes searched for n given terms, in a fixed order: the
+// kinds with a body that the search enumerates, in table order (closed
+// forms, recurrences, triangles, divisor sums), each order from the lowest,
+// each offset from 0. A kind is searched from its SearchFrom terms on, and a
+// program of order r needs more terms than r: one whose initial terms are
+// all the data explains nothing.
 func shapes(n int) []shape {
 	var out []shape
 	for _, k := range dsl.Kinds() {
@@ -31,21 +31,12 @@ func shapes(n int) []shape {
 			continue
 		}
 		for order := b.MinOrder; order <= b.MaxOrder && order < n; order++ {
-			for off := range offsets(k) {
+			for _, off := range k.Offsets() {
 				out = append(out, shape{kind: k, body: b, order: order, offset: off, g: b.Grammar(order)})
 			}
 		}
 	}
 	return out
-}
-
-// offsets is how many offsets a kind's programs may have: 0 and 1 when
-// their header has an offset bit.
-func offsets(k dsl.Kind) int {
-	if k.OffsetBit() {
-		return 2
-	}
-	return 1
 }
 
 // fixedBits is the length of everything but the body: the header and, for
