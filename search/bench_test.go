@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"math/big"
 	"os"
 	"strings"
@@ -118,3 +120,38 @@ func benchmarkBatch(b *testing.B, shared bool) {
 
 func BenchmarkBatch50Shared(b *testing.B)  { benchmarkBatch(b, true) }
 func BenchmarkBatch50Private(b *testing.B) { benchmarkBatch(b, false) }
+
+var scaling = flag.Bool("scaling", false, "print the scaling table of search/doc.go (TestScalingTable)")
+
+// TestScalingTable prints the table of the package doc's "Scaling"
+// section: one search of benchTerms complete to 46 bits, with budgets
+// large enough not to stop it, on two workers, length by length from 30
+// bits. It measures, so it asserts nothing and runs only when asked:
+//
+//	go test ./search -run TestScalingTable -scaling -v
+func TestScalingTable(t *testing.T) {
+	if !*scaling {
+		t.Skip("prints the scaling table; run with -scaling")
+	}
+	start := time.Now()
+	res, err := Search(context.Background(), benchInts(), Options{
+		MaxBits: 46, Margin: 100, MaxPrograms: 1 << 40, PatternPrograms: 1 << 40,
+		Workers: 2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := time.Since(start)
+	t.Logf("%4s  %-7s %12s %10s %10s %8s", "bits", "mode", "candidates", "distinct", "time", "store")
+	for _, l := range res.Levels {
+		if l.Bits < 30 {
+			continue
+		}
+		mode, distinct, store := "stored", fmt.Sprintf("%d", l.Distinct), fmt.Sprintf("%d MiB", l.StoreBytes>>20)
+		if l.CheckOnly {
+			mode, distinct, store = "checked", "-", ""
+		}
+		t.Logf("%4d  %-7s %12d %10s %10v %8s", l.Bits, mode, l.Candidates, distinct, l.Elapsed.Round(100*time.Microsecond), store)
+	}
+	t.Logf("complete to %d bits (stopped: %v): %d candidates in %v", res.CompleteBits, res.Stopped, res.Candidates, total.Round(time.Millisecond))
+}

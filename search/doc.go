@@ -151,27 +151,29 @@
 // # Scaling
 //
 // One search of the puzzle series 16, 22, 34, 58, 106 (no short program
-// explains it), with budgets large enough not to stop it, on the 2-core
-// machine (both workers; `go run` of the scaling loop in the issue notes):
+// explains it), with budgets large enough not to stop it but the default
+// memory, on the 2-core machine, both workers (go test ./search -run
+// TestScalingTable -scaling -v prints it):
 //
-//	bits  mode     candidates   distinct   time     store
-//	  30  stored       58,017     23,408    8.0 ms     6 MiB
-//	  32  stored      138,236     52,760   17.5 ms    12 MiB
-//	  34  stored      330,545    120,023   51.0 ms    28 MiB
-//	  36  stored      796,326    273,664    106 ms    65 MiB
-//	  38  stored    1,921,142    629,289    292 ms   151 MiB
-//	  40  stored    4,654,695  1,463,813    662 ms   351 MiB
-//	  41  checked   7,561,228          -   17.3 ms   (same)
-//	  42  checked  11,307,763          -   26.5 ms
-//	  44  checked  27,454,940          -   62.2 ms
-//	  46  checked  66,744,145          -    149 ms
+//	bits  mode      candidates   distinct       time    store
+//	  30  stored         59,577     23,261     9.3 ms    7 MiB
+//	  32  stored        142,494     52,786    16.7 ms   15 MiB
+//	  34  stored        342,782    120,565    36.6 ms   34 MiB
+//	  36  stored        829,702    276,350    85.7 ms   83 MiB
+//	  38  stored      2,009,353    638,091     219 ms  176 MiB
+//	  40  stored      4,882,819  1,488,209     615 ms  413 MiB
+//	  41  checked     7,902,162          -    20.4 ms   (same)
+//	  42  checked    11,873,332          -    24.8 ms
+//	  44  checked    28,869,663          -    51.4 ms
+//	  46  checked    70,259,702          -    86.4 ms
 //
 // Per extra bit the distinct behaviours grow by about 1.5, the candidates
-// by about 1.55, the time and the store by about 1.5 to 1.6 (stored
-// lengths run at 6 to 10 million candidates a second, checked ones at
-// about 440 million). The whole search, complete to 46 bits (189 million
-// candidates), took 2.1 to 2.3 s (3.2 s when last measured, on a busier
-// machine; the fast paths of Mul and Pow gained about 8% side by side);
+// by about 1.55, the time and the store of stored lengths by about 1.5 to
+// 1.6 (stored lengths run at 7 to 8 million candidates a second; checked
+// ones, which look up the right children that can pass the first point
+// and compare the rest point by point, at 400 to 800 million). The whole
+// search, complete to 46 bits (198 million candidates), took 1.8 s (2.1
+// to 2.3 s at 68c2b57, with fewer operators: 189 million candidates);
 // the plain enumerator needs 0.9 s to reach 32 bits and grows by about
 // 1.75 per bit (and keeps every tree in memory).
 //
