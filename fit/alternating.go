@@ -120,7 +120,9 @@ func Alternating(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		}
 	}
 	for _, m := range []int{2, 3} {
-		for ord := 1; ord <= dsl.MaxOrder && ord < len(terms); ord++ {
+		// Orders rise until a rule would be checked on fewer than 1.5
+		// times the terms it writes out (see above).
+		for ord := 1; ord <= dsl.MaxOrder && 2*(len(terms)-ord) >= 3*ord; ord++ {
 			for offset := 0; offset <= 1; offset++ {
 				for shift := 0; shift < m; shift++ {
 					if ctx.Err() != nil {
@@ -149,9 +151,6 @@ func Alternating(ctx context.Context, terms []*big.Int) []*dsl.Program {
 // alternating fits a(n) = if (n+shift) mod m <= 0 then E else O of the
 // given order and offset, or returns nil.
 func alternating(b *builder, d *data, terms []*big.Int, m, order, offset, shift int) *dsl.Program {
-	if 2*(d.n-order) < 3*order {
-		return nil // checked on too few terms for what it writes out
-	}
 	var sides [2][]sideFit
 	for side := 0; side <= 1; side++ {
 		in := func(i int) bool { return ((i+offset+shift)%m == 0) == (side == 0) }
