@@ -5,7 +5,10 @@ import (
 	"context"
 	"math"
 	"math/big"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/seqpredict/seqpredict/dsl"
@@ -130,15 +133,9 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	}
 	// Fitters first: a program they find tells the search where its
 	// margin starts, so an easy sequence stops early.
-	var fitted []search.Found
 	in := fitInput(terms)
-	for _, fit := range opts.Fitters {
-		if in == nil || ctx.Err() != nil {
-			break // out of time: checking proposals takes long on long data
-		}
-		fitted = append(fitted, checkFitted(ctx, terms, fit(ctx, in))...)
-	}
 	so := opts.Search
+	fitted := runFitters(ctx, terms, in, opts.Fitters, so.Workers)
 	for _, f := range fitted {
 		if f.Bits < dsl.LiteralBits(terms) && (so.KnownBits == 0 || f.Bits < so.KnownBits) {
 			so.KnownBits = f.Bits
@@ -170,6 +167,47 @@ func Predict(ctx context.Context, terms []*big.Int, opts Options) (*Result, erro
 	res.Search = sr
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// runFitters runs the fitters on in, up to workers at once (0: one per
+// CPU, as the search), and returns what they propose that reproduces the
+// terms, in the fitters' order, so the result does not depend on workers.
+// As when they ran one after another, a fitter that has not started when
+// ctx ends, and every one after it, contributes nothing: checking
+// proposals takes long on long data.
+func runFitters(ctx context.Context, terms, in []*big.Int, fitters []Fitter, workers int) []search.Found {
+	if in == nil {
+		return nil
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	found := make([][]search.Found, len(fitters))
+	started := make([]bool, len(fitters))
+	var next atomic.Int64
+	work := func() {
+		for i := int(next.Add(1) - 1); i < len(fitters); i = int(next.Add(1) - 1) {
+			if ctx.Err() != nil {
+				return
+			}
+			started[i] = true
+			found[i] = checkFitted(ctx, terms, fitters[i](ctx, in))
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(workers, len(fitters)) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	var out []search.Found
+	for i := range fitters {
+		if !started[i] {
+			break
+		}
+		out = append(out, found[i]...)
+	}
+	return out
 }
 
 // MaxFitTerms is the most terms a fitter is shown: the first ones. Some

@@ -25,7 +25,10 @@ func benchInts() []*big.Int {
 
 // benchmarkSearch runs one search per iteration and reports candidates per
 // second overall, and separately for the stored and the checked lengths.
+// It measures the enumeration: the lengths the bank snapshot holds are
+// enumerated too (BenchmarkSnapshot measures what the snapshot saves).
 func benchmarkSearch(b *testing.B, opts Options) {
+	opts.noSnapshot = true
 	terms := benchInts()
 	var cands, distinct, stored, checked int64
 	var storedTime, checkedTime time.Duration
@@ -121,6 +124,25 @@ func benchmarkBatch(b *testing.B, shared bool) {
 func BenchmarkBatch50Shared(b *testing.B)  { benchmarkBatch(b, true) }
 func BenchmarkBatch50Private(b *testing.B) { benchmarkBatch(b, false) }
 
+// benchmarkFirst runs one search per iteration at the default budgets,
+// with a fresh cache each time, as a one-line prediction does, with or
+// without the bank snapshot: of 1, 2, 4, 7, 11, 16, 22, 29, which a short
+// program explains (n(n+1)/2 + 1), so that the search stops after the
+// lengths the snapshot holds, as it does for most puzzles.
+func benchmarkFirst(b *testing.B, snapshot bool) {
+	terms := ints(1, 2, 4, 7, 11, 16, 22, 29)
+	opts := Options{noSnapshot: !snapshot}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Search(context.Background(), terms, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSnapshot(b *testing.B)   { benchmarkFirst(b, true) }
+func BenchmarkEnumerated(b *testing.B) { benchmarkFirst(b, false) }
+
 var scaling = flag.Bool("scaling", false, "print the scaling table of search/doc.go (TestScalingTable)")
 
 // TestScalingTable prints the table of the package doc's "Scaling"
@@ -136,7 +158,7 @@ func TestScalingTable(t *testing.T) {
 	start := time.Now()
 	res, err := Search(context.Background(), benchInts(), Options{
 		MaxBits: 46, Margin: 100, MaxPrograms: 1 << 40, PatternPrograms: 1 << 40,
-		Workers: 2,
+		Workers: 2, noSnapshot: true,
 	})
 	if err != nil {
 		t.Fatal(err)

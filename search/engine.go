@@ -764,6 +764,18 @@ func (e *engine) buildShared(ctx context.Context, sb *sharedBank, bk *bank, p pl
 	builder := *bk
 	builder.store = sb.st
 	sb.closeTo(p.b, 0, 0, 0)
+	if lv, ok := snapshotLevel(sb.key, p.b); ok && !e.opts.noSnapshot {
+		// The snapshot has this length: the same survivors, merged the
+		// same way, without enumerating them.
+		mergeBytes := builder.mergeBytes(lv.pending)
+		if check && !e.fits(bk, lv.pending, mergeBytes) {
+			return false
+		}
+		if e.restore(&builder, lv) {
+			sb.closeTo(p.b+1, p.candidates, lv.pending, mergeBytes)
+			return true
+		}
+	}
 	sv, ok := e.runJobs(ctx, &builder, p)
 	if !ok {
 		return false

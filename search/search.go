@@ -51,6 +51,10 @@ type Options struct {
 	// with the other searches that use it (see Cache): a batch's
 	// searches build them once. The result does not depend on it.
 	Cache *Cache
+
+	// noSnapshot makes the search enumerate the lengths that the bank
+	// snapshot holds (see snapshot.go), for the tests that compare the two.
+	noSnapshot bool
 }
 
 // Defaults. They are tuned so that the public puzzle series are answered in

@@ -162,9 +162,8 @@ func (s *store) reserve(n int) {
 		// Grow the open chunk once to what it will hold, instead of
 		// doubling it step by step.
 		c := s.chunks[k-1]
-		need := min(chunkSize, len(c)/s.width+n) * s.width
-		if cap(c) < need {
-			s.chunks[k-1] = append(make([]dsl.Value, 0, need), c...)
+		if size := chunkGrowth(s.width, len(c), cap(c), n); size > 0 {
+			s.chunks[k-1] = append(make([]dsl.Value, 0, size), c...)
 		}
 	}
 	s.op = grow(s.op, n)
@@ -199,14 +198,29 @@ func (s *store) growBytes(n int) int64 {
 func growBytes(width, classes, opCap, chunkLen, chunkCap, n int) int64 {
 	var b int64
 	if chunkCap > 0 {
-		if need := min(chunkSize, chunkLen/width+n) * width; chunkCap < need {
-			b += int64(need) * 8
-		}
+		b += int64(chunkGrowth(width, chunkLen, chunkCap, n)) * 8
 	}
 	if opCap-classes < n {
 		b += int64(max(n, opCap)+classes) * (1 + 12 + 8 + 8 + 8)
 	}
 	return b
+}
+
+// chunkGrowth is the capacity, in values, that the open chunk (of the
+// given length and capacity) moves to when n more classes of the given
+// width are announced, or 0 when they fit. It grows fourfold, up to a full
+// chunk: a bank grows a little at every length, and growing the chunk to
+// just what each length needed copied it at every length. A copy costs
+// less than the fresh memory it moves to, which the system must provide
+// page by page; capacity not yet written costs nothing until it is (in a
+// one-line prediction, fourfold instead of twofold growth saves a tenth of
+// the pages it touches).
+func chunkGrowth(width, chunkLen, chunkCap, n int) int {
+	need := min(chunkSize, chunkLen/width+n) * width
+	if chunkCap >= need {
+		return 0
+	}
+	return min(chunkSize*width, max(need, 4*chunkCap))
 }
 
 // grow makes room for n more elements, at least doubling the capacity when
