@@ -255,6 +255,13 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			fn(&dsl.Program{Kind: dsl.DivisorSum, Offset: 1, Body: e})
 		}
 	}
+	// Multiplicative functions neither: a(1) = 1.
+	head = dsl.HeaderBits(dsl.Multiplicative, 0)
+	for b := 3; b <= maxBits-head; b++ {
+		for _, e := range en.exprs(b) {
+			fn(&dsl.Program{Kind: dsl.Multiplicative, Offset: 1, Body: e})
+		}
+	}
 	digitsPrograms(maxBits, fn)
 	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {

@@ -1,0 +1,124 @@
+package fit
+
+import (
+	"context"
+	"math/big"
+	"slices"
+
+	"github.com/seqpredict/seqpredict/dsl"
+	"github.com/seqpredict/seqpredict/search"
+)
+
+// Multiplicative fits the multiplicative functions
+// a(n) = prod(p^k||n, body); n >= 1 (dsl.Multiplicative), such as
+// Dedekind's psi, prod(p^k||n, p^(k-1)*(p + 1)), or the product of p - 1
+// over the prime factors, prod(p^k||n, p - 1). The terms are a(1),
+// a(2), ...: a(1) must be 1, and every term at an index that is not a
+// prime power must be the product of the terms at its prime powers (a(6)
+// = a(2)*a(3), a(12) = a(4)*a(3), ...), at least minMultChecks of them.
+// These tests reject nearly every sequence (98% of the OEIS file at 15
+// terms) before anything is searched, most at the first, a(1) or a(6).
+// Then the body is searched, shortest first (search.Multiplicative,
+// within multBudget candidates), at the prime powers among the indices,
+// 2, 3, 4, 5, 7, 8, 9, 11, 13 for 15 terms, to give the terms there. The
+// programs found are proposed at their full length, the header's 13 bits
+// and the body's.
+func Multiplicative(ctx context.Context, terms []*big.Int) []*dsl.Program {
+	if ctx.Err() != nil || len(terms) < 2 || len(terms) >= dsl.NTLimit || !isOne(terms[0]) || !multiplicative(terms) {
+		return nil
+	}
+	var at []dsl.Value
+	var vals []*big.Int
+	for n := 2; n <= len(terms); n++ {
+		if _, _, ok := dsl.PrimePower(dsl.Value(n)); ok {
+			at, vals = append(at, dsl.Value(n)), append(vals, terms[n-1])
+		}
+	}
+	at = append(at, nextPrimePower(dsl.Value(len(terms))))
+	found := search.Multiplicative(ctx, at, vals, multBudget)
+	if len(found) == 0 || !predictsHeldOut(ctx, at, vals) {
+		return nil
+	}
+	var out []*dsl.Program
+	for _, f := range found {
+		if len(out) == maxMultPrograms {
+			break
+		}
+		out = append(out, f.Program)
+	}
+	return out
+}
+
+// predictsHeldOut reports whether the shortest body found without the
+// value at the prime power of the highest exponent (the last of them: 8
+// = 2^3 for 15 terms) predicts that value: the test a body must pass
+// that is to predict the next term, which is often a prime power of a new
+// exponent (16 = 2^4).
+func predictsHeldOut(ctx context.Context, at []dsl.Value, vals []*big.Int) bool {
+	h, hk := 0, dsl.Value(0)
+	for i := range vals {
+		if _, k, _ := dsl.PrimePower(at[i]); k >= hk {
+			h, hk = i, k
+		}
+	}
+	at2 := append(slices.Delete(slices.Clone(at[:len(vals)]), h, h+1), at[h])
+	vals2 := slices.Delete(slices.Clone(vals), h, h+1)
+	found := search.Multiplicative(ctx, at2, vals2, multBudget)
+	return len(found) > 0 && found[0].Next.Cmp(vals[h]) == 0
+}
+
+// nextPrimePower returns the least prime power above n (n < NTLimit).
+func nextPrimePower(n dsl.Value) dsl.Value {
+	for x := n + 1; ; x++ {
+		if _, _, ok := dsl.PrimePower(x); ok {
+			return x
+		}
+	}
+}
+
+// minMultChecks is the fewest indices up to the last term that are
+// neither 1 nor prime powers (6, 10, 12, 14, 15, ...), at which the terms
+// are checked to be the products of those at the prime powers, for the
+// fitter to search a body: 3 needs 12 terms. With fewer, the terms say
+// too little to tell a multiplicative function from anything else whose
+// terms at 6 and 10 happen to be products (sequences of 0s and 1s).
+const minMultChecks = 3
+
+// multBudget is the most bodies the fitter's search evaluates, and
+// maxMultPrograms the most programs it proposes (the shortest; each
+// predicts something else at the next prime power).
+const (
+	multBudget      = 2_000_000
+	maxMultPrograms = 8
+)
+
+// isOne reports whether x = 1.
+func isOne(x *big.Int) bool { return x.IsInt64() && x.Int64() == 1 }
+
+// multiplicative reports whether each term a(n) at an index n = 6, 10,
+// 12, ... that is neither 1 nor a prime power is the product of the terms
+// at the prime powers exactly dividing n, and there are at least
+// minMultChecks such n. The first test, a(6) = a(2)*a(3), rejects most
+// sequences; products are formed in int64 while they fit.
+func multiplicative(terms []*big.Int) bool {
+	checks := 0
+	var prod big.Int
+	for n := 6; n <= len(terms); n++ {
+		if _, _, ok := dsl.PrimePower(dsl.Value(n)); ok {
+			continue
+		}
+		prod.SetInt64(1)
+		dsl.Factor(dsl.Value(n), func(p, e dsl.Value) {
+			q := int64(1)
+			for range e {
+				q *= int64(p)
+			}
+			prod.Mul(&prod, terms[q-1])
+		})
+		if prod.Cmp(terms[n-1]) != 0 {
+			return false
+		}
+		checks++
+	}
+	return checks >= minMultChecks
+}
