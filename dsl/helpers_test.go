@@ -524,3 +524,27 @@ func checkParsePrint(t *testing.T, kind dsl.Kind, cases []struct{ in, out string
 		assert.Contains(t, err.Error(), msg, src)
 	}
 }
+
+// checkRandomAgree compares Values with BigValues, count terms, on 2000
+// random loop-free bodies of a kind that reads n and k (a divisor sum, a
+// multiplicative function): where a term is defined in int64, it is the
+// exact term.
+func checkRandomAgree(t *testing.T, kind dsl.Kind, r *rand.Rand, count int) {
+	t.Helper()
+	defined := 0
+	for range 2000 {
+		body := randExpr(r, 4)
+		if loopDepth(body) > 0 {
+			continue
+		}
+		p := dsl.NewProgram(kind, 1, 0, body, nil)
+		small, exact := p.Values(count), p.BigValues(count)
+		for i := range small {
+			if small[i].Defined() {
+				require.Equal(t, dsl.FromBig(exact[i]), small[i], "%s term %d", p, i)
+				defined++
+			}
+		}
+	}
+	assert.Greater(t, defined, 2000, "too few defined terms to mean anything")
+}

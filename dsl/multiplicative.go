@@ -69,14 +69,8 @@ func parseMultiplicative(p *parser) (*Program, error) {
 	if err := p.expect(")"); err != nil {
 		return nil, err
 	}
-	if p.peek().text == ";" {
-		p.next()
-		if err := p.expect("n", ">="); err != nil {
-			return nil, err
-		}
-		if t := p.next(); t.text != "1" {
-			return nil, p.errorf(t, "a multiplicative function starts at n = 1, found n >= %s", t.text)
-		}
+	if err := p.fromOne("a multiplicative function"); err != nil {
+		return nil, err
 	}
 	prog := &Program{Kind: Multiplicative, Offset: 1, Body: body}
 	return prog, p.checkLags(prog)

@@ -102,23 +102,7 @@ func TestMultiplicativeUndefined(t *testing.T) {
 // TestMultiplicativeAgree compares Values with BigValues on random
 // bodies: where a term is defined in int64, it is the exact term.
 func TestMultiplicativeAgree(t *testing.T) {
-	r := rand.New(rand.NewPCG(17, 19))
-	defined := 0
-	for range 2000 {
-		body := randExpr(r, 4)
-		if loopDepth(body) > 0 {
-			continue
-		}
-		p := dsl.NewProgram(dsl.Multiplicative, 1, 0, body, nil)
-		small, exact := p.Values(40), p.BigValues(40)
-		for i := range small {
-			if small[i].Defined() {
-				require.Equal(t, dsl.FromBig(exact[i]), small[i], "%s term %d", p, i)
-				defined++
-			}
-		}
-	}
-	assert.Greater(t, defined, 2000, "too few defined terms to mean anything")
+	checkRandomAgree(t, dsl.Multiplicative, rand.New(rand.NewPCG(17, 19)), 40)
 }
 
 // TestMultiplicativeText: the text form round-trips, the tail "; n >= 1"
