@@ -18,7 +18,8 @@ type shape struct {
 	// points, when not nil, are the (n, k) at which the body gives the
 	// terms after the initial ones, and the next one, in place of the
 	// kind's (body.Point): a fitter's choice of cells
-	// (Multiplicative).
+	// (Multiplicative). The bank key does not hold them, so such a
+	// search runs with a cache of its own (Options.Cache nil).
 	points [][2]dsl.Value
 }
 
