@@ -12,13 +12,16 @@ import (
 // loops sum and prod when Loops (their own bodies read k, the loop
 // variable). When Cells, the earlier terms are the entries of a triangle
 // around the one the body computes, written T(n-1, k-1), T(n-1, k), ...
-// (see TriangleRec) rather than a(n-1), a(n-2), ... The parser, the
-// search and the tests read it.
+// (see TriangleRec) rather than a(n-1), a(n-2), ... When Prime, the index
+// variable is the prime p of a multiplicative function's body, written p
+// and not n (see Multiplicative). The parser, the search and the tests
+// read it.
 type Grammar struct {
 	Lags  int
 	K     bool
 	Loops bool
 	Cells bool
+	Prime bool
 }
 
 // LoopBody is what the search lets the body of sum and prod read: n and
@@ -74,6 +77,12 @@ type BodySpec struct {
 	// triangle around the one computed (TriangleRec), written as cells,
 	// T(n-1, k-1), ..., and not a(n-1), ... (0 for the other kinds).
 	Cells int
+	// Prime: the body reads the prime p in place of n, and k is the
+	// exponent of a prime power p^k (Multiplicative, whose terms are
+	// products of the body over the prime powers exactly dividing n:
+	// Point then gives the i-th prime power, p and k, the points at which
+	// a fitter searches the body, and the kind computes its own terms).
+	Prime bool
 
 	// tail parses what follows the body when the text form is "lead body
 	// tail"; it reports false, consuming nothing, when the text is not
@@ -89,7 +98,7 @@ type BodySpec struct {
 
 // Grammar returns what the body of a program of the given order reads.
 func (b BodySpec) Grammar(order int) Grammar {
-	return Grammar{Lags: max(order, b.Cells), K: b.K, Loops: b.Loops, Cells: b.Cells > 0}
+	return Grammar{Lags: max(order, b.Cells), K: b.K, Loops: b.Loops, Cells: b.Cells > 0, Prime: b.Prime}
 }
 
 // NewProgram returns the program of kind k with the given offset, order

@@ -99,7 +99,7 @@ func TestKindHeaders(t *testing.T) {
 		dsl.ClosedForm: "1", dsl.Literal: "000", dsl.Triangle: "0010", dsl.Rational: "0011",
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
 		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
-		dsl.DivisorSum: "0111" + gamma(13),
+		dsl.DivisorSum: "0111" + gamma(13), dsl.Multiplicative: "0111" + gamma(16),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
 	}
@@ -135,7 +135,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	for order := 1; order <= dsl.MaxOrder; order++ {

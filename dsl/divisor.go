@@ -62,14 +62,8 @@ func parseDivisorSum(p *parser) (*Program, error) {
 	if err := p.expect(")"); err != nil {
 		return nil, err
 	}
-	if p.peek().text == ";" {
-		p.next()
-		if err := p.expect("n", ">="); err != nil {
-			return nil, err
-		}
-		if t := p.next(); t.text != "1" {
-			return nil, p.errorf(t, "a divisor sum starts at n = 1, found n >= %s", t.text)
-		}
+	if err := p.fromOne("a divisor sum"); err != nil {
+		return nil, err
 	}
 	prog := &Program{Kind: DivisorSum, Offset: 1, Body: body}
 	return prog, p.checkLags(prog)
@@ -95,4 +89,20 @@ func divisorCells(offset, i int, ks []Value) (Value, []Value) {
 		ks = append(ks, n/ks[j])
 	}
 	return n, ks
+}
+
+// fromOne parses the optional tail "; n >= 1" of a kind whose terms
+// start at n = 1 (what names it in the message for another offset).
+func (p *parser) fromOne(what string) error {
+	if p.peek().text != ";" {
+		return nil
+	}
+	p.next()
+	if err := p.expect("n", ">="); err != nil {
+		return err
+	}
+	if t := p.next(); t.text != "1" {
+		return p.errorf(t, "%s starts at n = 1, found n >= %s", what, t.text)
+	}
+	return nil
 }

@@ -77,23 +77,7 @@ func TestDivisorSumUndefined(t *testing.T) {
 // TestDivisorSumAgree compares Values with BigValues on random bodies:
 // where a term is defined in int64, it is the exact term.
 func TestDivisorSumAgree(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 13))
-	defined := 0
-	for range 2000 {
-		body := randExpr(r, 4)
-		if loopDepth(body) > 0 {
-			continue
-		}
-		p := dsl.NewProgram(dsl.DivisorSum, 1, 0, body, nil)
-		small, exact := p.Values(24), p.BigValues(24)
-		for i := range small {
-			if small[i].Defined() {
-				require.Equal(t, dsl.FromBig(exact[i]), small[i], "%s term %d", p, i)
-				defined++
-			}
-		}
-	}
-	assert.Greater(t, defined, 2000, "too few defined terms to mean anything")
+	checkRandomAgree(t, dsl.DivisorSum, rand.New(rand.NewPCG(11, 13)), 24)
 }
 
 // TestDivisorSumText: the text form, its tail and the parser's messages.

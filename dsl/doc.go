@@ -8,8 +8,8 @@
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
-// literals, digits of constants, continued fractions and divisor sums pays
-// one offset bit). There are twelve shapes:
+// literals, digits of constants, continued fractions, divisor sums and
+// multiplicative functions pays one offset bit). There are thirteen shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -18,6 +18,7 @@
 //	T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1    triangle recurrence
 //	a = {n >= 1 : mu(n)^2 > 0}                filter: the n with body > 0
 //	a(n) = sum(k|n, k^2); n >= 1              sum of the body over the divisors k of n
+//	a(n) = prod(p^k||n, k + 1); n >= 1        multiplicative: the body at each p^k || n, multiplied
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
 //	a = digits(log(3)/log(23))                the digits of a real constant
 //	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
@@ -70,6 +71,23 @@
 // tail "; n >= 1" is printed and may be left out. It is the one body kind
 // whose term is a sum over several cells (n, k) rather than the body at
 // one point (BodySpec.SumCells).
+//
+// A multiplicative function multiplies its body, a formula in the prime
+// p and the exponent k, over the prime powers p^k exactly dividing n (p^k
+// divides n, p^(k+1) does not): a(n) = prod(p^k||n, (p + 1)*p^k/p); n >= 1
+// is Dedekind's psi, 1, 3, 4, 6, 6, 12, ..., prod(p^k||n, 2) is
+// 2^omega(n), prod(p^k||n, p^(k mod 2)) the squarefree part of n. a(1)
+// is the empty product, 1, and the terms start there (the tail "; n >= 1"
+// is printed and may be left out). The body reads p, written where other
+// bodies write n (which it may not read), and k, and uses neither sum,
+// prod nor earlier terms; a term is undefined where the body is at one of
+// its prime powers, and beyond NTLimit, where n is not factored. The
+// search does not enumerate these programs (a term is a product over
+// several cells); package fit searches their bodies at the prime powers
+// (BodySpec.Point lists them: 2, 3, 4, 5, 7, 8, 9, 11, ... as p and k).
+// The text form is
+//
+//	multiplicative := "a(n) = prod(p^k||n," expr ")" [ "; n >= 1" ]
 //
 // A rational generating function N(x)/((1-x^e1)*...*(1-x^em)) has an
 // integer polynomial N = N0 + N1*x + ... + Nd*x^d as numerator and a
@@ -185,7 +203,7 @@
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
 // triangle.go, filter.go, divisor.go, rational.go, digits.go, contfrac.go,
-// trirec.go, beatty.go, power.go and literal.go. A row gives the kind's header code word (by order, for
+// trirec.go, beatty.go, power.go, multiplicative.go and literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
 // text form "lead body tail", the parser of its tail: a closed form and a
@@ -216,7 +234,8 @@
 //     "0111" followed by the gamma code of 14 or 15 (11 bits) or of 16
 //     and more is unused (recurrence orders 9 and up would have taken
 //     it; 10 is the triangle recurrences', 11 the Beatty programs', 12
-//     the powers', 13 the divisor sums');
+//     the powers', 13 the divisor sums', 16 the multiplicative
+//     functions');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -311,9 +330,11 @@
 //     10 and one bit, "0" for a first entry and "1" for boundary rules
 //     (12 bits), for a triangle recurrence; "0111" and the gamma code
 //     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
-//     program, of 13 (11 bits) for a divisor sum; "000" for a literal.
-//  2. For all but literals, digits, continued fractions and divisor sums
-//     (which start at n = 1), one offset bit (n starts at 0 or 1).
+//     program, of 13 (11 bits) for a divisor sum, of 16 (13 bits) for a
+//     multiplicative function; "000" for a literal.
+//  2. For all but literals, digits, continued fractions, divisor sums and
+//     multiplicative functions (which start at n = 1), one offset bit (n
+//     starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
@@ -371,7 +392,11 @@
 // 3+3+4 (body) + 1+5 (initial terms 0 and 1) = 21 bits.
 // sigma_2(n), a(n) = sum(k|n, k^2); n >= 1 (OEIS A001157), is 11 (header)
 // + 5+5+6 (^, k, 2) = 27 bits, against 186 for its first 15 terms
-// written out; sum(k|n, k*k) is 24.
+// written out; sum(k|n, k*k) is 24. A multiplicative function's p takes
+// the code word of n: Dedekind's psi (OEIS A001615),
+// a(n) = prod(p^k||n, (p + 1)*p^k/p); n >= 1, is 13 (header) + 3+3+3+4
+// (*, +, p, 1) + 5+5+3+5+3 (/, ^, p, k, p) = 47 bits, against 135 for
+// its first 15 terms written out.
 // The partitions into parts 1, 1, 2, 3, 4 (OEIS A002621),
 // a(n) = [x^n] 1/((1-x)^2*(1-x^2)*(1-x^3)*(1-x^4)), are 4+1 (header and
 // offset) + 5 (gamma(6): five factors) + 1+1+3+3+3 (gamma of 1, then of

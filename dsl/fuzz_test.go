@@ -44,6 +44,8 @@ var parseSeeds = []string{
 	"n ! ! - - 1",
 	"a(n) = 2 × n",
 	"a = digits(log(8))",
+	"a(n) = prod(p^k||n, (p + 1)*p^k/p); n >= 1",
+	"a(n) = prod(p^k || n, if k - 1 <= 0 then phi(p) else 0 - p^64)",
 	"a = digits(49^(1/5))",
 	"a = digits(sqrt(2*pi*e)/21)",
 	"a = digits(1/471, from 1)",
@@ -144,7 +146,7 @@ func FuzzEval(f *testing.F) {
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body == nil {
 			checkValuesAgree(t, prog, int(uint64(n)%64))
 		}
-		if prog, err := dsl.ParseProgram(string(data)); err == nil && (prog.Kind == dsl.TriangleRec || prog.Kind == dsl.DivisorSum) {
+		if prog, err := dsl.ParseProgram(string(data)); err == nil && (prog.Kind == dsl.TriangleRec || prog.Kind == dsl.DivisorSum || prog.Kind == dsl.Multiplicative) {
 			checkDefinedAgree(t, prog, int(uint64(n)%64))
 		}
 		if prog, err := dsl.ParseProgram(string(data)); err == nil && prog.Body != nil {

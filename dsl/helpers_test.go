@@ -255,6 +255,13 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			fn(&dsl.Program{Kind: dsl.DivisorSum, Offset: 1, Body: e})
 		}
 	}
+	// Multiplicative functions neither: a(1) = 1.
+	head = dsl.HeaderBits(dsl.Multiplicative, 0)
+	for b := 3; b <= maxBits-head; b++ {
+		for _, e := range en.exprs(b) {
+			fn(&dsl.Program{Kind: dsl.Multiplicative, Offset: 1, Body: e})
+		}
+	}
 	digitsPrograms(maxBits, fn)
 	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {
@@ -516,4 +523,28 @@ func checkParsePrint(t *testing.T, kind dsl.Kind, cases []struct{ in, out string
 		require.Error(t, err, src)
 		assert.Contains(t, err.Error(), msg, src)
 	}
+}
+
+// checkRandomAgree compares Values with BigValues, count terms, on 2000
+// random loop-free bodies of a kind that reads n and k (a divisor sum, a
+// multiplicative function): where a term is defined in int64, it is the
+// exact term.
+func checkRandomAgree(t *testing.T, kind dsl.Kind, r *rand.Rand, count int) {
+	t.Helper()
+	defined := 0
+	for range 2000 {
+		body := randExpr(r, 4)
+		if loopDepth(body) > 0 {
+			continue
+		}
+		p := dsl.NewProgram(kind, 1, 0, body, nil)
+		small, exact := p.Values(count), p.BigValues(count)
+		for i := range small {
+			if small[i].Defined() {
+				require.Equal(t, dsl.FromBig(exact[i]), small[i], "%s term %d", p, i)
+				defined++
+			}
+		}
+	}
+	assert.Greater(t, defined, 2000, "too few defined terms to mean anything")
 }

@@ -350,7 +350,9 @@ func (p *parser) atom() (Expr, error) {
 			return nil, p.errorf(t, "constants are positive integers (write 0 as n-n)")
 		}
 		return &Const{Value: v}, nil
-	case t.text == "n":
+	case t.text == "n" && p.grammar.Prime:
+		return nil, p.errorf(t, "n cannot be used in a multiplicative function's body: it reads the prime p and the exponent k")
+	case t.text == "n", t.text == "p" && p.grammar.Prime:
 		return &Index{}, nil
 	case t.text == "k":
 		if p.loops == 0 && !p.grammar.K {

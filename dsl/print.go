@@ -22,9 +22,14 @@ func printExpr(sb *strings.Builder, e Expr, min int) { printer{}.expr(sb, e, min
 // earlier terms are written as cells, T(n-1, k-1) for a(n-1) and so on.
 func printCells(sb *strings.Builder, e Expr, min int) { printer{cells: true}.expr(sb, e, min) }
 
+// printPrime is printExpr for the body of a multiplicative function,
+// whose index variable is the prime p (Grammar.Prime).
+func printPrime(sb *strings.Builder, e Expr, min int) { printer{prime: true}.expr(sb, e, min) }
+
 // printer writes expressions; cells: the earlier terms are a triangle's
-// cells (Grammar.Cells).
-type printer struct{ cells bool }
+// cells (Grammar.Cells); prime: the index variable is written p
+// (Grammar.Prime).
+type printer struct{ cells, prime bool }
 
 func (pr printer) expr(sb *strings.Builder, e Expr, min int) {
 	op := OpOf(e)
@@ -37,7 +42,11 @@ func (pr printer) expr(sb *strings.Builder, e Expr, min int) {
 	case *Const:
 		sb.WriteString(strconv.FormatInt(e.Value, 10))
 	case *Index:
-		sb.WriteString("n")
+		if pr.prime {
+			sb.WriteString("p")
+		} else {
+			sb.WriteString("n")
+		}
 	case *LoopVar:
 		sb.WriteString("k")
 	case *Prev:

@@ -25,14 +25,16 @@ import (
 const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
-const Language = "A program defines a(n) for every index n, in one of twelve ways: a " +
+const Language = "A program defines a(n) for every index n, in one of thirteen ways: a " +
 	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to eight " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
 	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a " +
 	"triangle whose entries are computed from the entries above them " +
 	"(T(n, k) = T(n-1, k-1) + T(n-1, k); T(0, 0) = 1), a set " +
 	"listed in order (a = {n >= 1 : mu(n)^2 > 0}), a sum over the " +
-	"divisors k of n (a(n) = sum(k|n, k^2); n >= 1), a " +
+	"divisors k of n (a(n) = sum(k|n, k^2); n >= 1), a multiplicative " +
+	"function given at the prime powers p^k exactly dividing n " +
+	"(a(n) = prod(p^k||n, p - 1); n >= 1), a " +
 	"generating function (a(n) = [x^n] 1/((1-x)*(1-x^2))), the decimal " +
 	"digits of a real constant (a = digits(log(8))), the multiples or the " +
 	"powers of a real constant rounded (a(n) = floor(n*pi), a(n) = floor(e^n), " +

@@ -118,6 +118,15 @@
 //     P(prime(n + 3))), P of degree 1 to 3, solved from all the terms with
 //     3 to spare: (prime(n + 1)^2 + 1)/2; or P of degree 1 or 2 in two
 //     consecutive primes, prime(n + 1) + prime(n)^2.
+//   - Multiplicative: the multiplicative functions
+//     a(n) = prod(p^k||n, E); n >= 1 (dsl.Multiplicative), E a formula in
+//     the prime p and the exponent k, such as Dedekind's psi, (p + 1)*p^k/p.
+//     a(1) must be 1 and the terms at the indices that are not prime
+//     powers (6, 10, 12, 14, 15, ...; at least minMultChecks of them) the
+//     products of the terms at their prime powers, which rejects 98% of
+//     the OEIS file, most at a(1) or a(6); then E is searched shortest
+//     first (search.Multiplicative, up to multBudget candidates) at the
+//     prime powers among the indices.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body: the primes = r (mod m) as isprime(n) - (n -

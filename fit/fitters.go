@@ -18,11 +18,12 @@ import (
 // by a recurrence on the entries above them, the trajectories of
 // Collatz-like maps (halve an even term, send an odd one to
 // (P*x + R)/Q), polynomials in the n-th prime (or two consecutive
-// primes), and the roundings of the multiples and of the powers of a real
-// constant, floor(n*pi) and floor(e^n). This is the list the
+// primes), the roundings of the multiples and of the powers of a real
+// constant, floor(n*pi) and floor(e^n), and the multiplicative functions
+// given by a formula at the prime powers. This is the list the
 // command runs (predict.Options.Fitters).
 func Early() []predict.Fitter {
-	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power}
+	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power, Multiplicative}
 }
 
 // Late returns the fitters consulted after the search, and only when it

@@ -129,7 +129,7 @@ func (e *engine) newMainBank(s shape) *bank {
 	// Consecutive indices without k (closed forms, recurrences) are a
 	// window of the shared 0, 1, 2, ...; other points are the bank's own.
 	first := s.offset + s.order
-	if !s.g.K && consecutive(s.body.Point, s.offset, s.order, width) {
+	if !s.g.K && s.points == nil && consecutive(s.body.Point, s.offset, s.order, width) {
 		b.index = e.indices(first + width)[first:]
 	} else {
 		b.index = make([]dsl.Value, width)
@@ -139,7 +139,7 @@ func (e *engine) newMainBank(s shape) *bank {
 			e.fixedBytes += 8 * int64(width)
 		}
 		for j := range width {
-			n, k := s.body.Point(s.offset, s.order+j)
+			n, k := s.point(j)
 			b.index[j] = n
 			if s.g.K {
 				b.k[j] = k

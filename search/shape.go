@@ -15,6 +15,20 @@ type shape struct {
 	order  int
 	offset int
 	g      dsl.Grammar // what its bodies may read
+	// points, when not nil, are the (n, k) at which the body gives the
+	// terms after the initial ones, and the next one, in place of the
+	// kind's (body.Point): a fitter's choice of cells
+	// (Multiplicative). The bank key does not hold them, so such a
+	// search runs with a cache of its own (Options.Cache nil).
+	points [][2]dsl.Value
+}
+
+// point returns the j-th point after the initial terms.
+func (s shape) point(j int) (n, k dsl.Value) {
+	if s.points != nil {
+		return s.points[j][0], s.points[j][1]
+	}
+	return s.body.Point(s.offset, s.order+j)
 }
 
 // shapes lists the shapes searched for n given terms, in a fixed order: the
