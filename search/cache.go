@@ -54,6 +54,10 @@ type bankKey struct {
 	offset int
 	terms  int
 	big    bool // some term does not fit in int64: no pruning
+	// ownPoints: the shape's own points (shape.points), which the key
+	// does not hold: such a bank is in no snapshot, and its search has a
+	// cache of its own.
+	ownPoints bool
 }
 
 // sharedBank is one bank of a cache: its store, which one search at a

@@ -116,7 +116,7 @@ func (e *engine) newMainBank(s shape) *bank {
 		return b // its cells and store wait for its first use (ensureCells)
 	}
 	if s.g.Lags == 0 { // reads no term: the same bank for all data of this length
-		key := bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: n, big: e.t.big}
+		key := bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: n, big: e.t.big, ownPoints: s.points != nil}
 		e.share(b, key, width)
 	} else {
 		b.store = newStore(width)

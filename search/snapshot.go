@@ -113,7 +113,7 @@ func readBanks(s string) (map[string][]snapLevel, error) {
 // snapshot has it.
 func snapshotLevel(key bankKey, b int) (snapLevel, bool) {
 	sections := snapshotSections()
-	if key.big || key.terms >= len(sections) || sections[key.terms].once == nil {
+	if key.big || key.ownPoints || key.terms >= len(sections) || sections[key.terms].once == nil {
 		return snapLevel{}, false
 	}
 	sec := sections[key.terms]
