@@ -54,8 +54,8 @@ var cfMaxA0 = int64(dsl.Isqrt(dsl.MaxRadicand))
 // proposing every match would have helped one (A042839, sqrt(950), whose
 // rival N = 10,994,676 is 28 bits longer; the other two are Fibonacci-like
 // sequences that Linear explains); with 25 terms, none. With 10 terms,
-// over a hundred would be, where the shortest N is mostly but not always
-// right; the rule stays.
+// 130 have several, and the smallest N predicts the next term in 106 of
+// them, 24 wrong; the rule stays.
 func ContinuedFraction(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if len(terms) < cfMinTerms {
 		return nil
