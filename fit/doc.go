@@ -136,10 +136,9 @@
 //     and A*k^3 + C, with iroot(x, 3); the n at which c1*n + c0, a
 //     quadratic or half a quadratic is prime, and products of two such
 //     conditions or of three linear ones (twin and Sophie Germain primes,
-//     prime triplets); the divisors of N, 1 - N mod n (N the lcm of the
-//     terms, at most 2^42; above 2^20 it must settle 3 terms before the
-//     last); and the n that a function of n divides (or not), 1 - n mod
-//     digsum(n) for the Niven numbers. The families that choose among many candidates
+//     prime triplets); the divisors of N <= 2^20, 1 - N mod n; and the n
+//     that a function of n divides (or not), 1 - n mod digsum(n) for the
+//     Niven numbers. The families that choose among many candidates
 //     propose only when the set holds enough evidence (its entropy among
 //     the primes, or the integers, up to its last term) to beat chance.
 //

@@ -29,8 +29,8 @@ import (
 //     (see the constants below), and products of two such conditions or
 //     three linear ones (primeProducts), isprime(6*n + 1)*isprime(6*n +
 //     5);
-//   - the divisors of N, 1 - N mod n, with N the least common multiple
-//     of the terms (above 2^20, settled 3 terms before the last);
+//   - the divisors of N, 1 - N mod n, with N <= 2^20 the least common
+//     multiple of the terms;
 //   - the n that a function of n divides, or that divide it, or not
 //     (divisibility): the Niven numbers, 1 - n mod digsum(n).
 //
@@ -79,22 +79,20 @@ const (
 	minSetTerms       = 8
 	maxSetSpan        = dsl.NTLimit
 	maxSetProposals   = 6
-	maxSetDivided     = 1 << 42 // N in 1 - N mod n (see divisors)
-	smallSetDivided   = 1 << 20 // N needing no verifying terms
-	minDivVerify      = 3       // verifying terms for a larger N
-	maxSetSlope       = 1024    // c1 in isprime(c1*n + c0)
-	maxSetIntercept   = 1024    // |c0|
-	maxPairSlope      = 64      // c1 in the factors isprime(c1*n + c0) of products
-	maxPairIntercept  = 64      // |c0|
-	maxPrimeAtoms     = 32      // lines, and quadratics, that may be factors
-	maxResidueModulus = 32      // m in primeResidues
-	maxFormSlope      = 64      // u in isprime(n)*issquare(u*n + v)
-	maxFormIntercept  = 1024    // |v|, and |c| in issquare((n - c)/w)
-	maxFormDivisor    = 32      // w
-	maxCubeLead       = 32      // A in the primes A*k^3 + C
-	maxQuadLead       = 8       // A in isprime(A*n^2 + B*n + C)
-	maxQuadMiddle     = 16      // |B|
-	maxQuadConstant   = 128     // |C|
+	maxSetDivided     = dsl.NTLimit // N in 1 - N mod n
+	maxSetSlope       = 1024        // c1 in isprime(c1*n + c0)
+	maxSetIntercept   = 1024        // |c0|
+	maxPairSlope      = 64          // c1 in the factors isprime(c1*n + c0) of products
+	maxPairIntercept  = 64          // |c0|
+	maxPrimeAtoms     = 32          // lines, and quadratics, that may be factors
+	maxResidueModulus = 32          // m in primeResidues
+	maxFormSlope      = 64          // u in isprime(n)*issquare(u*n + v)
+	maxFormIntercept  = 1024        // |v|, and |c| in issquare((n - c)/w)
+	maxFormDivisor    = 32          // w
+	maxCubeLead       = 32          // A in the primes A*k^3 + C
+	maxQuadLead       = 8           // A in isprime(A*n^2 + B*n + C)
+	maxQuadMiddle     = 16          // |B|
+	maxQuadConstant   = 128         // |C|
 )
 
 // set is a candidate set: its members (the terms) and a membership table
@@ -377,39 +375,22 @@ func (s *set) countPrimesIn(r, m int64) int {
 }
 
 // divisors returns 1 - N mod n, positive exactly at the divisors of N, when
-// the set is the divisors of N = lcm(terms) up to the last term. A set
-// closed under taking divisors, such as the m for which the Fibonacci
-// numbers mod m have one zero (A053031: 1, 2, 4, 11, 19, 22, ...), is the
-// divisors of its lcm up to its last term, here 3,148,301,596, which says
-// nothing of what comes next: so an N above smallSetDivided must have
-// settled minDivVerify terms before the last, terms that then verify it
-// (the lcm of A053031's first 15 terms grows until the 14th).
-//
-// The thresholds were chosen on the 66,187 sequences of the development
-// file at odd positions modulo 10, outside shard 0/14 and the make-eval
-// samples, 15 terms given, running the whole predictor on the 204 that
-// the divisor family touches either way. Up to 2^20 and no verification
-// (the rule before): 154 right, 25 wrong. N up to 2^42 with no
-// verification: 14 more right but 11 more wrong; with at least 1, 2, 3 or
-// 4 verifying terms above 2^20: +6 right/+7 wrong, +3/+1, +3/0, +2/0.
-// Asking 3 verifying terms of every N would lose 15 right answers to
-// remove 4 wrong ones. maxSetDivided only keeps the lcm within int64: N
-// times a term (at most maxSetSpan = 2^20) stays below 2^62.
+// the set is the divisors of N = lcm(terms) up to the last term and N is at
+// most maxSetDivided. The bound matters: a set closed under taking
+// divisors, such as the m for which the Fibonacci numbers mod m have one
+// zero (A053031: 1, 2, 4, 11, 19, 22, ...), is the divisors of its lcm up
+// to its last term, here 3,148,301,596, which says nothing of what comes
+// next.
 func (s *set) divisors() []dsl.Expr {
 	if s.members[0] != 1 {
 		return nil
 	}
-	n, settled := int64(1), 0 // the lcm so far, and where it last grew
-	for i, m := range s.members {
-		if l := n / int64(dsl.Gcd(dsl.Value(n), dsl.Value(m))) * m; l != n {
-			n, settled = l, i
-		}
+	n := int64(1)
+	for _, m := range s.members {
+		n = n / int64(dsl.Gcd(dsl.Value(n), dsl.Value(m))) * m
 		if n > maxSetDivided {
 			return nil
 		}
-	}
-	if n > smallSetDivided && len(s.members)-1-settled < minDivVerify {
-		return nil
 	}
 	if !s.matches(func(d int64) bool { return n%d == 0 }) {
 		return nil
