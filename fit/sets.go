@@ -380,7 +380,10 @@ func (s *set) countPrimesIn(r, m int64) int {
 // divisors, such as the m for which the Fibonacci numbers mod m have one
 // zero (A053031: 1, 2, 4, 11, 19, 22, ...), is the divisors of its lcm up
 // to its last term, here 3,148,301,596, which says nothing of what comes
-// next.
+// next. Revisited this session (issue 15): N up to 2^42, an N above 2^20
+// settling 3 terms before the last, gained 3 right and no wrong answers on
+// 66,187 development sequences outside the acceptance sets, but 1 right
+// and 2 wrong (at 82%) on the 10k batch of shard 0/14, so the bound stays.
 func (s *set) divisors() []dsl.Expr {
 	if s.members[0] != 1 {
 		return nil
