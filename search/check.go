@@ -35,22 +35,25 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 	// with many terms and many jobs, per-job tallies would not fit in
 	// memory.
 	workers := e.workersFor(candidates)
-	scratches := make(chan *checkScratch, workers)
-	for range workers {
-		scratches <- newCheckScratch(len(e.t.terms) + 1)
+	scratches := make([]*checkScratch, min(workers, len(refs)))
+	for w := range scratches {
+		scratches[w] = newCheckScratch(len(e.t.terms) + 1)
 	}
 	var cancelled atomic.Bool
-	e.parallelN(workers, len(refs), func(i int) {
-		if cancelled.Load() || ctx.Err() != nil {
-			cancelled.Store(true)
+	done := ctx.Done()
+	e.parallelW(len(scratches), len(refs), func(w, i int) {
+		if cancelled.Load() {
 			return
 		}
+		select {
+		case <-done:
+			cancelled.Store(true)
+			return
+		default:
+		}
 		p := plans[refs[i].plan]
-		sc := <-scratches
-		out[i] = p.bk.checkCandidates(p.b, p.jobs[refs[i].job], e.t.small[p.bk.first:p.bk.first+p.bk.points-1], sc)
-		scratches <- sc
+		out[i] = p.bk.checkCandidates(p.b, p.jobs[refs[i].job], e.t.small[p.bk.first:p.bk.first+p.bk.points-1], scratches[w])
 	})
-	close(scratches)
 	if cancelled.Load() {
 		e.stopped = StopCancelled
 		return false
@@ -58,7 +61,7 @@ func (e *engine) executeCheck(ctx context.Context, plans []plan) bool {
 	if e.lvl.Matched == nil {
 		e.lvl.Matched = make([]int64, len(e.t.terms)+1)
 	}
-	for sc := range scratches {
+	for _, sc := range scratches {
 		for k, c := range sc.matched {
 			e.lvl.Matched[k] += c
 		}

@@ -554,10 +554,10 @@ func (e *engine) plan(bk *bank, b int, checkOnly bool) plan {
 			jj.lo, jj.hi = lo, min(j.hi, lo+step)
 			jj.n = int64(jj.hi-jj.lo) * perFirst
 			if dsl.Ops[j.op].Commutative && j.b1 == j.b2 {
-				jj.n = 0
-				for x := jj.lo; x < jj.hi; x++ {
-					jj.n += int64(j.hi - x)
-				}
+				// First child x pairs with x .. j.hi-1: the sum of
+				// j.hi - x over the job's rows.
+				rows, first, last := int64(jj.hi-jj.lo), int64(jj.lo), int64(jj.hi-1)
+				jj.n = rows*int64(j.hi) - rows*(first+last)/2
 			}
 			e.jobs = append(e.jobs, jj)
 			p.candidates += jj.n
@@ -976,20 +976,27 @@ func (e *engine) workersFor(work int64) int {
 
 // parallelN runs f(0..n-1) on up to workers goroutines (inline for one).
 func (e *engine) parallelN(workers, n int, f func(int)) {
+	e.parallelW(workers, n, func(_, i int) { f(i) })
+}
+
+// parallelW runs f(w, i) for i = 0..n-1 on up to workers goroutines
+// (inline for one), w being the goroutine's number, 0..workers-1, so
+// that each can keep scratch of its own.
+func (e *engine) parallelW(workers, n int, f func(w, i int)) {
 	if workers <= 1 {
 		for i := range n {
-			f(i)
+			f(0, i)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(workers, n) {
+	for w := range min(workers, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
+				f(w, i)
 			}
 		}()
 	}
