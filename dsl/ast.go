@@ -101,4 +101,11 @@ type Parts interface {
 
 // MaxOrder is the largest order of a recurrence, and so the largest lag
 // a(n-k) a body may use.
-const MaxOrder = 8
+const MaxOrder = 10
+
+// MaxSearchOrder is the largest order of the recurrences the search
+// enumerates. Orders MaxSearchOrder+1 .. MaxOrder are reached by the
+// fitters only (fit.Linear's constant-coefficient recurrences): their
+// bodies, a sum of nine or ten terms, are far beyond the search's bits,
+// and each order would add shapes (and time) for nothing.
+const MaxSearchOrder = 8

@@ -103,7 +103,7 @@ func TestKindHeaders(t *testing.T) {
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
 	}
-	for order, w := range map[int]string{1: "010", 2: "0110", 3: "0111" + gamma(1), 8: "0111" + gamma(6)} {
+	for order, w := range map[int]string{1: "010", 2: "0110", 3: "0111" + gamma(1), 8: "0111" + gamma(6), 9: "0111" + gamma(17), 10: "0111" + gamma(18)} {
 		assert.Equal(t, w, dsl.HeaderWord(dsl.Recurrence, order), "order %d", order)
 	}
 	// A triangle recurrence: "0" for its first entry (order 1), "1" for rules.
@@ -138,7 +138,11 @@ func TestKraft(t *testing.T) {
 	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
-	for order := 1; order <= dsl.MaxOrder; order++ {
+	// Recurrences of order 9 and 10 take at least 26 bits (a 14-bit
+	// header, a 3-bit body and nine 1-bit initial terms), beyond any
+	// enumeration: TestKindHeaders checks their header words, and
+	// TestHighOrderCode their code words.
+	for order := 1; order <= dsl.MaxSearchOrder; order++ {
 		assert.Positive(t, orders[order], "no recurrences of order %d", order)
 	}
 	assert.LessOrEqual(t, sum, 1.0)
@@ -215,13 +219,16 @@ func TestKraftSeries(t *testing.T) {
 	lit := math.Exp2(-float64(dsl.HeaderBits(dsl.Literal, 0)))
 	cf := math.Exp2(-float64(dsl.HeaderBits(dsl.SqrtCF, 0)))
 	assert.Equal(t, 11, dsl.HeaderBits(dsl.SqrtCF, 0), "continued fraction header, no offset bit")
-	// Orders beyond MaxOrder would take "0111" + gamma(order-2) + the
-	// offset bit: 2^-4 times what the gamma code has left after
-	// 1..MaxOrder-2, 7 (the filters') and 8 (the continued fractions').
+	// The rest of "0111" + a gamma code + the offset bit is unused:
+	// 2^-4 times what the gamma code has left after the orders' 1..6 and
+	// 17, 18 (orders 9 and 10), 7 (the filters') and 8 (the continued
+	// fractions').
 	unused := 1.0
-	for x := 1; x <= dsl.MaxOrder-2; x++ {
+	for x := 1; x <= 6; x++ {
 		unused -= math.Exp2(-float64(dsl.GammaBits(uint64(x))))
 	}
+	unused -= math.Exp2(-float64(dsl.GammaBits(17))) // order 9
+	unused -= math.Exp2(-float64(dsl.GammaBits(18))) // order 10
 	unused -= math.Exp2(-float64(dsl.GammaBits(7)))
 	unused -= math.Exp2(-float64(dsl.GammaBits(8)))  // continued fractions
 	unused -= math.Exp2(-float64(dsl.GammaBits(9)))  // Digits, below

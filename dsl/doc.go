@@ -26,8 +26,10 @@
 //	a = cf(sqrt(352))                         continued fraction of a square root
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
-// A recurrence of order r (1..8) lists its r initial terms, which are part of
-// the program and cost bits; its body may use n, a(n-1), ..., a(n-r).
+// A recurrence of order r (1..10) lists its r initial terms, which are part of
+// the program and cost bits; its body may use n, a(n-1), ..., a(n-r). The
+// search enumerates orders 1..8 (MaxSearchOrder); orders 9 and 10 come
+// from the fitters (fit.Linear).
 //
 // A triangle defines T(n, k) for the rows n = 0, 1, 2, ... and the columns
 // k = 0..n, and the sequence is the triangle read by rows: T(0,0), T(1,0),
@@ -231,11 +233,11 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 14 or 15 (11 bits) or of 16
-//     and more is unused (recurrence orders 9 and up would have taken
-//     it; 10 is the triangle recurrences', 11 the Beatty programs', 12
-//     the powers', 13 the divisor sums', 16 the multiplicative
-//     functions');
+//     "0111" followed by the gamma code of 14 or 15 (11 bits) or of 19
+//     and more is unused (10 is the triangle recurrences', 11 the Beatty
+//     programs', 12 the powers', 13 the divisor sums', 16 the
+//     multiplicative functions', 17 and 18 the recurrences of order 9
+//     and 10);
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -261,7 +263,7 @@
 //	unary   := "-" unary | pow
 //	pow     := postfix [ "^" unary ]              right associative
 //	postfix := atom { "!" }
-//	atom    := CONST | "n" | "k" | "a(n-" LAG ")" | "(" expr ")"     LAG 1..8
+//	atom    := CONST | "n" | "k" | "a(n-" LAG ")" | "(" expr ")"     LAG 1..10
 //	         | "binomial(" expr "," expr ")" | "gcd(" expr "," expr ")"
 //	         | "sum(k=1..n," expr ")" | "prod(k=1..n," expr ")"
 //	         | FUNC "(" expr ")"
@@ -322,7 +324,8 @@
 //  1. The kind: "1" for a closed form (1 bit); for a recurrence "01", then
 //     "0" for order 1 (3 bits in all), "10" for order 2 (4 bits), or "11"
 //     and the gamma code of order-2 (order 3: 5 bits, 4 and 5: 7, 6 to 8:
-//     9); "0010" for a triangle; "0011" for a rational generating
+//     9), or, for orders 9 and 10, "11" and the gamma code of order+8
+//     (13 bits: those of 7 and 8 were taken first); "0010" for a triangle; "0011" for a rational generating
 //     function; "0111" and the gamma code of 7 (9 bits, a word no order
 //     uses) for a filter; "0111" and the gamma code of 8 (11 bits) for a
 //     continued fraction of a square root; "0111" and the gamma code of 9

@@ -14,6 +14,7 @@ var parseSeeds = []string{
 	"a(n) = n^2; n >= 1",
 	"a(n) = a(n-1) + a(n-2); a(0) = 0, a(1) = 1",
 	"a(n) = a(n-3)*n - a(n-1); a(1) = 1, a(2) = -2, a(3) = 3",
+	"a(n) = a(n-1) - 2*a(n-10) + n; a(0) = 1, a(1) = 0, a(2) = 0, a(3) = 2, a(4) = 0, a(5) = 0, a(6) = 0, a(7) = 3, a(8) = 0, a(9) = 1",
 	"a = [2, 3, 5, 7]",
 	"a = []",
 	"T(n, k) = binomial(n, k)",
@@ -160,7 +161,7 @@ func FuzzEval(f *testing.F) {
 		n = clampLoops(e, n%64-8)
 		env := &dsl.Env{N: dsl.Value(n), K: dsl.Value(k)}
 		benv := &dsl.BigEnv{N: big.NewInt(n), K: big.NewInt(k)}
-		for i := range dsl.MaxOrder { // a(n-1) .. a(n-8) cycle through p1, p2, p3
+		for i := range dsl.MaxOrder { // a(n-1) .. a(n-10) cycle through p1, p2, p3
 			v := []int64{p1, p2, p3}[i%3]
 			env.Prev[i] = dsl.Value(v)
 			if env.Prev[i].Defined() {

@@ -11,7 +11,9 @@ import (
 // is "01", then "0" for order 1, "10" for order 2, or "11" and the gamma
 // code of order-2 (order 3 takes 5 bits, 4 and 5 take 7, 6 to 8 take 9),
 // and the offset bit; after the body, each initial term in the universal
-// integer code.
+// integer code. The gamma codes of 7 and 8 were taken (by the filters and
+// the continued fractions) before orders 9 and 10 were added: those take
+// the gamma code of order+8, 17 and 18 (13 bits).
 const Recurrence Kind = 1
 
 // recurrenceWords are the header words by order.
@@ -19,7 +21,11 @@ var recurrenceWords = func() [MaxOrder + 1]string {
 	var w [MaxOrder + 1]string
 	w[1], w[2] = "010", "0110"
 	for o := 3; o <= MaxOrder; o++ {
-		w[o] = "0111" + gammaWord(uint64(o-2))
+		g := o - 2
+		if o > 8 {
+			g = o + 8
+		}
+		w[o] = "0111" + gammaWord(uint64(g))
 	}
 	return w
 }()

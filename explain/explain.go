@@ -26,7 +26,7 @@ const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
 const Language = "A program defines a(n) for every index n, in one of thirteen ways: a " +
-	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to eight " +
+	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to ten " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
 	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a " +
 	"triangle whose entries are computed from the entries above them " +

@@ -36,7 +36,7 @@ func nPrevC(l int) col { return col{lag: l, pow: 1} }
 var branchShapes = func() [][]branchShape {
 	one := []branchShape{{cols: []col{constC}}}                       // c
 	two := []branchShape{{cols: []col{linearC, constC}, usesN: true}} // c*n + d
-	for l := 1; l <= dsl.MaxOrder; l++ {
+	for l := 1; l <= maxOrder; l++ {
 		a, na := prevC(l), nPrevC(l)
 		one = append(one,
 			branchShape{cols: []col{a}},                       // c*a(n-l)
@@ -106,7 +106,7 @@ func Alternating(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	}
 	// A sequence that follows one simple rule throughout is left to the
 	// other fitters: alternating between two of its rules adds nothing.
-	for ord := 1; ord <= dsl.MaxOrder && ord < len(terms); ord++ {
+	for ord := 1; ord <= maxOrder && ord < len(terms); ord++ {
 		var idx []int
 		for i := ord; i < len(d.t); i++ {
 			idx = append(idx, i)
@@ -122,7 +122,7 @@ func Alternating(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	for _, m := range []int{2, 3} {
 		// Orders rise until a rule would be checked on fewer than 1.5
 		// times the terms it writes out (see above).
-		for ord := 1; ord <= dsl.MaxOrder && 2*(len(terms)-ord) >= 3*ord; ord++ {
+		for ord := 1; ord <= maxOrder && 2*(len(terms)-ord) >= 3*ord; ord++ {
 			for offset := 0; offset <= 1; offset++ {
 				for shift := 0; shift < m; shift++ {
 					if ctx.Err() != nil {

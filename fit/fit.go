@@ -14,6 +14,20 @@ import (
 // with as many unknowns as the data has equations fits anything.
 const MinSpare = 1
 
+// maxOrder is the largest order the fitters other than Linear propose,
+// the search's (dsl.MaxSearchOrder). Linear goes up to dsl.MaxOrder: the
+// orders 9 and 10 were measured for constant coefficients only (see
+// linShapes).
+const maxOrder = dsl.MaxSearchOrder
+
+// MinSpareHigh is MinSpare for Linear's recurrences of order above
+// maxOrder, whose 9 to 14 unknowns a few checks confirm weakly: from 25
+// terms it admits order 9 with a polynomial term up to degree 2 and
+// order 10 with a constant at most. Chosen on the exploration shards
+// 3/140 and 5/140 (25 given, next 10): the fits with fewer spare
+// equations there were 4 wrong answers and 1 right (see doc.go).
+const MinSpareHigh = 4
+
 // MaxSolveTerms caps the terms used for solving and screening; the
 // predictor checks every proposal against all the terms.
 const MaxSolveTerms = 40
@@ -386,8 +400,12 @@ func (s linShape) contains(t linShape) bool {
 var linShapes = func() []linShape {
 	var out []linShape
 	// Any subset of the lags 1..3; past that, only a(n-k) alone (periodic
-	// patterns) and all of a(n-1)..a(n-k) (rational generating functions):
-	// every subset of eight lags would be 255 shapes, mostly coincidences.
+	// patterns, k <= maxOrder) and all of a(n-1)..a(n-k) (rational
+	// generating functions, k <= dsl.MaxOrder): every subset of ten lags
+	// would be 1023 shapes, mostly coincidences. a(n-9) and a(n-10) alone,
+	// cheap in unknowns, would bring those orders within reach of 15 terms
+	// (periods of 9 and 10 checked on 6 and 5 terms); from 25 terms, the
+	// shapes through all lags fit them too.
 	var lagSets [][]int
 	for mask := 1; mask < 1<<3; mask++ {
 		var lags []int
@@ -403,12 +421,15 @@ var linShapes = func() []linShape {
 		for i := range all {
 			all[i] = i + 1
 		}
-		lagSets = append(lagSets, []int{k}, all)
+		if k <= maxOrder {
+			lagSets = append(lagSets, []int{k})
+		}
+		lagSets = append(lagSets, all)
 	}
 	// a(n-k) and a(n-2k): continued fraction convergents of quadratic
 	// irrationals with period k, and sequences interleaving k second-order
 	// recurrences.
-	for k := 2; 2*k <= dsl.MaxOrder; k++ {
+	for k := 2; 2*k <= maxOrder; k++ {
 		lagSets = append(lagSets, []int{k, 2 * k})
 	}
 	for _, lags := range lagSets {
@@ -442,7 +463,11 @@ func Linear(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	var out []*dsl.Program
 	for _, s := range linShapes {
 		order := s.order()
-		if d.n-order-s.unknowns() < MinSpare {
+		spare := MinSpare
+		if order > maxOrder {
+			spare = MinSpareHigh
+		}
+		if d.n-order-s.unknowns() < spare {
 			continue
 		}
 		if slices.ContainsFunc(fitted, s.contains) {
@@ -591,7 +616,7 @@ func PRecursive(ctx context.Context, terms []*big.Int) []*dsl.Program {
 				order = i + 1
 			}
 		}
-		if order > dsl.MaxOrder || order > d.n {
+		if order > maxOrder || order > d.n {
 			continue
 		}
 		out = em.emit(out, num, q, order)

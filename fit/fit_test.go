@@ -414,3 +414,84 @@ func TestPShapeUnknowns(t *testing.T) {
 		}
 	}
 }
+
+// TestLinearHighOrder checks that Linear fits constant-coefficient
+// recurrences of order 9 and 10 from 25 terms, predicting the next ones,
+// and never proposes an order above 8 from 15 terms, where a recurrence
+// of order 9 through all its lags has fewer equations (6) than unknowns
+// (9), and orders 9 and 10 have no other shape.
+func TestLinearHighOrder(t *testing.T) {
+	sum := func(lags ...int) func(n int64, prev []*big.Int) *big.Int {
+		return func(n int64, prev []*big.Int) *big.Int {
+			v := new(big.Int)
+			for _, l := range lags {
+				v.Add(v, prev[len(prev)-l])
+			}
+			return v
+		}
+	}
+	ones := func(k int) []*big.Int {
+		out := make([]*big.Int, k)
+		for i := range out {
+			out[i] = big.NewInt(1)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		order int
+		terms []*big.Int
+	}{
+		{"a(n-1) + a(n-9)", 9, rec(35, ones(9), sum(1, 9))},
+		{"a(n-1) + a(n-10)", 10, rec(35, ones(10), sum(1, 10))},
+		// A period of 10: from 25 terms, through all ten lags; from 15,
+		// a(n-10) alone is not tried (it is up to order 8).
+		{"a(n-10)", 10, rec(35, ints(3, 1, 4, 1, 5, 9, 2, 6, 5, 3), sum(10))},
+		{"a(n-2) + a(n-9) - a(n-4)", 9, rec(35, ints(1, 0, 2, 0, 0, 3, 1, 0, 5), func(n int64, prev []*big.Int) *big.Int {
+			v := new(big.Int).Add(prev[len(prev)-2], prev[len(prev)-9])
+			return v.Sub(v, prev[len(prev)-4])
+		})},
+	} {
+		given, next := tc.terms[:25], tc.terms[25:]
+		found := false
+		for _, p := range Linear(context.Background(), given) {
+			got, ok := dsl.Reproduce(p, given, len(next))
+			if !ok || p.Order != tc.order {
+				continue
+			}
+			match := true
+			for i := range next {
+				match = match && got[i] != nil && got[i].Cmp(next[i]) == 0
+			}
+			found = found || match
+		}
+		if !found {
+			t.Errorf("%s: no recurrence of order %d predicting the next 10 terms", tc.name, tc.order)
+		}
+
+		for _, p := range Linear(context.Background(), tc.terms[:15]) {
+			if p.Order > 8 {
+				t.Errorf("%s from 15 terms: proposed %v", tc.name, p)
+			}
+		}
+	}
+}
+
+// TestLinearHighOrderSpare checks MinSpareHigh: a recurrence of order 10
+// with a linear term, 12 unknowns, is proposed from 26 terms (4 spare
+// equations) and not from 25 (3).
+func TestLinearHighOrderSpare(t *testing.T) {
+	terms := rec(26, ints(1, 0, 0, 2, 0, 0, 0, 3, 0, 1), func(n int64, prev []*big.Int) *big.Int {
+		v := new(big.Int).Add(prev[len(prev)-1], prev[len(prev)-10])
+		return v.Add(v, big.NewInt(n))
+	})
+	order10 := func(ps []*dsl.Program) bool {
+		return slices.ContainsFunc(ps, func(p *dsl.Program) bool { return p.Order == 10 })
+	}
+	if !order10(Linear(context.Background(), terms)) {
+		t.Errorf("26 terms: no recurrence of order 10")
+	}
+	if ps := Linear(context.Background(), terms[:25]); order10(ps) {
+		t.Errorf("25 terms: proposed %v", ps)
+	}
+}

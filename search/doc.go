@@ -10,7 +10,8 @@
 //
 // Search is the fast engine. It never builds trees while searching. A
 // program is a shape (a kind with an integer body, from as many terms as
-// the kind table says: closed form, recurrence of order 1..8 and fewer
+// the kind table says: closed form, recurrence of order 1..8
+// (dsl.MaxSearchOrder; orders 9 and 10 are the fitters') and fewer
 // than the number of terms, from 7 terms on a triangle read by rows, from
 // 8 terms on a divisor sum; offset 0 or 1, or the kind's own) plus a
 // body; each shape has a bank of bodies, built bottom-up one

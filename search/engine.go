@@ -27,7 +27,7 @@ type bank struct {
 	// Leaf vectors: the index n, k and a(n-1) .. a(n-order) at each point
 	// (main banks), n and k at each grid cell (the loop bank).
 	index []dsl.Value
-	prev  [dsl.MaxOrder][]dsl.Value
+	prev  [dsl.MaxSearchOrder][]dsl.Value
 	k     []dsl.Value
 
 	loop *bank // main banks: the loop-body bank of the same offset
@@ -249,9 +249,9 @@ func (e *engine) loopBank(offset int) *bank {
 	b.index, b.k, b.rows = c.index, c.k, c.rows
 	e.cover(b)
 	rows := c.rows
-	if !e.t.big && n > dsl.MaxOrder {
-		// Rows below MaxOrder may be needed only by shapes that skip them.
-		b.definedLo, b.definedHi = rows[dsl.MaxOrder], rows[n]
+	if !e.t.big && n > dsl.MaxSearchOrder {
+		// Rows below MaxSearchOrder may be needed only by shapes that skip them.
+		b.definedLo, b.definedHi = rows[dsl.MaxSearchOrder], rows[n]
 	}
 	e.loops[offset] = b
 	return b

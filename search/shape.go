@@ -44,7 +44,7 @@ func shapes(n int) []shape {
 		if !ok || b.SearchFrom == 0 || n < b.SearchFrom {
 			continue
 		}
-		for order := b.MinOrder; order <= b.MaxOrder && order < n; order++ {
+		for order := b.MinOrder; order <= min(b.MaxOrder, dsl.MaxSearchOrder) && order < n; order++ {
 			for _, off := range k.Offsets() {
 				out = append(out, shape{kind: k, body: b, order: order, offset: off, g: b.Grammar(order)})
 			}
