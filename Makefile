@@ -45,7 +45,9 @@ gallery:
 	GO="$(GO)" sh scripts/gallery.sh
 
 # Wall time per public puzzle series at default settings, one process per
-# series (median, 95th percentile, maximum) and peak memory.
+# series (median, 95th percentile, maximum) and peak memory; with
+# BASE=path/to/another/seqpredict, both builds in one run and the ratio of
+# their medians (see scripts/latency).
 .PHONY: latency
 latency:
 	GO="$(GO)" bash scripts/latency.sh
