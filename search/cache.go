@@ -71,6 +71,10 @@ type sharedBank struct {
 	marks []levelMark // marks[b]: the store after length b
 	empty levelMark   // the store before any length
 
+	// snap are the lengths the bank snapshot holds of this bank
+	// (snapshotLevels), which building a length restores.
+	snap []snapLevel
+
 	cellsOnce sync.Once // the loop bank's cells, made once
 	cells     loopCells
 
@@ -112,7 +116,7 @@ func (c *Cache) acquire(key bankKey, width int, user *bank) *sharedBank {
 	sb := c.banks[key]
 	if sb == nil {
 		st := newStore(width)
-		sb = &sharedBank{key: key, sem: make(chan struct{}, 1), st: st, views: map[*bank]int64{}, cached: true}
+		sb = &sharedBank{key: key, sem: make(chan struct{}, 1), st: st, views: map[*bank]int64{}, cached: true, snap: snapshotLevels(key)}
 		sb.empty = markOf(st)
 		sb.held.Store(sb.empty.bytes)
 		c.banks[key] = sb

@@ -20,8 +20,14 @@ func ClosedForms(ctx context.Context, terms []*big.Int, offset int, budget int64
 		return nil
 	}
 	closed, _ := dsl.ClosedForm.Body()
+	return searchShape(ctx, terms, shape{kind: dsl.ClosedForm, body: closed, offset: offset, g: closed.Grammar(0)}, budget)
+}
+
+// searchShape searches the bodies of one shape for a fitter, with its
+// small budget on one worker, and returns what reproduces the terms,
+// shortest first.
+func searchShape(ctx context.Context, terms []*big.Int, s shape, budget int64) []Found {
 	opts := Options{MaxPrograms: budget, PatternPrograms: budget, MaxMemory: closedFormMemory, Workers: 1}.withDefaults()
-	s := shape{kind: dsl.ClosedForm, body: closed, offset: offset, g: closed.Grammar(0)}
 	res, err := run(ctx, terms, opts, []shape{s})
 	if err != nil {
 		return nil

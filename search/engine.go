@@ -116,8 +116,7 @@ func (e *engine) newMainBank(s shape) *bank {
 		return b // its cells and store wait for its first use (ensureCells)
 	}
 	if s.g.Lags == 0 { // reads no term: the same bank for all data of this length
-		key := bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: n, big: e.t.big, ownPoints: s.points != nil}
-		e.share(b, key, width)
+		e.share(b, e.sharedKey(s), width)
 	} else {
 		b.store = newStore(width)
 	}
@@ -194,7 +193,7 @@ func (e *engine) ensureCells(bk *bank) bool {
 	e.fixedBytes += 8 * int64(len(index)+len(k)+len(sums))
 	bk.sums, bk.index, bk.k = sums, index, k
 	if s.g.Lags == 0 {
-		e.share(bk, bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: len(e.t.terms), big: e.t.big}, cells)
+		e.share(bk, e.sharedKey(s), cells)
 	} else {
 		bk.store = newStore(cells)
 	}
@@ -202,6 +201,12 @@ func (e *engine) ensureCells(bk *bank) bool {
 		bk.definedHi = sums[bk.points-1] // every given term's cells; not the next one's
 	}
 	return true
+}
+
+// sharedKey is the cache's key for the bank of a shape whose bodies read
+// no term.
+func (e *engine) sharedKey(s shape) bankKey {
+	return bankKey{kind: s.kind, g: s.g, offset: s.offset, terms: len(e.t.terms), big: e.t.big, ownPoints: s.points != nil}
 }
 
 // consecutive reports whether a kind's points for terms order ..
@@ -764,9 +769,10 @@ func (e *engine) buildShared(ctx context.Context, sb *sharedBank, bk *bank, p pl
 	builder := *bk
 	builder.store = sb.st
 	sb.closeTo(p.b, 0, 0, 0)
-	if lv, ok := snapshotLevel(sb.key, p.b); ok && !e.opts.noSnapshot {
+	if p.b < len(sb.snap) && !e.opts.noSnapshot {
 		// The snapshot has this length: the same survivors, merged the
 		// same way, without enumerating them.
+		lv := sb.snap[p.b]
 		mergeBytes := builder.mergeBytes(lv.pending)
 		if check && !e.fits(bk, lv.pending, mergeBytes) {
 			return false
@@ -953,6 +959,12 @@ func (e *engine) merge(bk *bank, sv survivors) {
 			}
 		}
 	}
+	e.indexNew(bk, first, workers)
+}
+
+// indexNew enters the classes from first on into the store's hash table:
+// partition by partition on workers goroutines, or in one pass for one.
+func (e *engine) indexNew(bk *bank, first int32, workers int) {
 	last := int32(bk.count())
 	if workers == 1 {
 		bk.indexAll(first, last)

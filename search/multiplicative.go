@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"math/big"
-	"slices"
 
 	"github.com/seqpredict/seqpredict/dsl"
 )
@@ -39,12 +38,5 @@ func Multiplicative(ctx context.Context, at []dsl.Value, vals []*big.Int, budget
 		}
 		s.points = append(s.points, [2]dsl.Value{p, k})
 	}
-	opts := Options{MaxPrograms: budget, PatternPrograms: budget, MaxMemory: closedFormMemory, Workers: 1}.withDefaults()
-	res, err := run(ctx, vals, opts, []shape{s})
-	if err != nil {
-		return nil
-	}
-	found := slices.Clone(res.Found)
-	slices.SortStableFunc(found, func(a, b Found) int { return a.Bits - b.Bits })
-	return found
+	return searchShape(ctx, vals, s, budget)
 }

@@ -51,9 +51,9 @@ type snapLevel struct {
 }
 
 // snapshotSections are the snapshot's sections by number of terms, found
-// on first use; each is read when a search of that many terms first needs
-// it (snapshotBanks).
-var snapshotSections = sync.OnceValue(func() []snapSection {
+// on first use; each section's banks are read when a bank of that many
+// terms first asks for them (snapshotLevels).
+var snapshotSections = sync.OnceValue(func() []func() map[string][]snapLevel {
 	sections, err := readSections(bankSnapshot)
 	if err != nil {
 		// Only a test can make this happen (TestSnapshot keeps banks.bin
@@ -63,26 +63,22 @@ var snapshotSections = sync.OnceValue(func() []snapSection {
 	return sections
 })
 
-// snapSection is the part of the snapshot about one number of terms: its
-// banks, read once.
-type snapSection struct {
-	data  string
-	once  *sync.Once
-	banks *map[string][]snapLevel
-}
-
 // readSections splits a snapshot into its sections: after the magic, per
 // number of terms n (snapMinTerms on, in order), the byte length of the
-// section and the section.
-func readSections(s string) ([]snapSection, error) {
+// section and the section. Each section is read on its first call
+// (readBanks; nil for a section it cannot read).
+func readSections(s string) ([]func() map[string][]snapLevel, error) {
 	if len(s) < len(snapMagic) || s[:len(snapMagic)] != snapMagic {
 		return nil, fmt.Errorf("not a bank snapshot")
 	}
 	r := snapReader{s: s, i: len(snapMagic)}
-	sections := make([]snapSection, snapMinTerms)
+	sections := make([]func() map[string][]snapLevel, snapMinTerms)
 	for r.i < len(r.s) {
-		banks := map[string][]snapLevel{}
-		sections = append(sections, snapSection{data: r.bytes(r.uint()), once: new(sync.Once), banks: &banks})
+		data := r.bytes(r.uint())
+		sections = append(sections, sync.OnceValue(func() map[string][]snapLevel {
+			banks, _ := readBanks(data)
+			return banks
+		}))
 	}
 	return sections, r.err
 }
@@ -109,24 +105,15 @@ func readBanks(s string) (map[string][]snapLevel, error) {
 	return banks, nil
 }
 
-// snapshotLevel returns length b of the bank of the given key, when the
-// snapshot has it.
-func snapshotLevel(key bankKey, b int) (snapLevel, bool) {
+// snapshotLevels returns the lengths the snapshot holds of the bank of
+// the given key, shortest first (none for a bank it cannot hold). A
+// shared bank looks them up once, when the cache makes it.
+func snapshotLevels(key bankKey) []snapLevel {
 	sections := snapshotSections()
-	if key.big || key.ownPoints || key.terms >= len(sections) || sections[key.terms].once == nil {
-		return snapLevel{}, false
+	if key.big || key.ownPoints || key.terms >= len(sections) || sections[key.terms] == nil {
+		return nil
 	}
-	sec := sections[key.terms]
-	sec.once.Do(func() {
-		if banks, err := readBanks(sec.data); err == nil {
-			*sec.banks = banks
-		}
-	})
-	levels := (*sec.banks)[snapKey(key)]
-	if b >= len(levels) {
-		return snapLevel{}, false
-	}
-	return levels[b], true
+	return sections[key.terms]()[snapKey(key)]
 }
 
 // restore appends length b of a shared bank from the snapshot to bk's
@@ -147,12 +134,7 @@ func (e *engine) restore(bk *bank, lv snapLevel) bool {
 		bk.eval(rec, buf)
 		bk.append(rec.op, rec.kids, rec.konst, buf, hashValues(buf))
 	}
-	last := int32(bk.count())
-	if e.workersFor(int64(lv.pending)*8) == 1 {
-		bk.indexAll(first, last)
-	} else {
-		e.parallelN(e.opts.Workers, numParts, func(part int) { bk.indexRange(part, first, last) })
-	}
+	e.indexNew(bk, first, e.workersFor(int64(lv.pending)*8))
 	return true
 }
 

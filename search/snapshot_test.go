@@ -127,9 +127,7 @@ func TestSnapshot(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, sections, snapMaxTerms+1)
 	for n := snapMinTerms; n <= snapMaxTerms; n++ {
-		banks, err := readBanks(sections[n].data)
-		require.NoError(t, err)
-		assert.NotEmpty(t, banks, "%d terms", n)
+		assert.NotEmpty(t, sections[n](), "%d terms", n)
 	}
 }
 
@@ -156,8 +154,7 @@ func TestSnapshotRestores(t *testing.T) {
 			}
 		}
 		for k, w := range want.cache.banks {
-			_, restored := snapshotLevel(k, minExprBits)
-			assert.True(t, restored, "n %d: %s is not in the snapshot", n, snapKey(k))
+			assert.Greater(t, len(snapshotLevels(k)), minExprBits, "n %d: %s is not in the snapshot", n, snapKey(k))
 			g := got.cache.banks[k]
 			require.NotNil(t, g, "n %d: %s", n, snapKey(k))
 			levels := min(w.levels(), g.levels())

@@ -16,6 +16,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -75,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if now.err != nil || old.err != nil {
-		fmt.Fprintln(stderr, "latency:", cmpOr(now.err, old.err))
+		fmt.Fprintln(stderr, "latency:", cmp.Or(now.err, old.err))
 		return 2
 	}
 	if *base == "" {
@@ -147,11 +148,4 @@ func (r *runs) summary(name string) string {
 	p95 := min(len(t), (len(t)*95+99)/100)
 	return fmt.Sprintf("%sseries %d: median %.1f ms, p95 %.1f ms, max %.1f ms; peak memory %.1f MiB",
 		name, len(t), r.median(), t[p95-1], t[len(t)-1], float64(r.peak)/1024)
-}
-
-func cmpOr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
