@@ -74,14 +74,19 @@ func PowerValues(c *Real, round Rounding, add int64, offset, count int) []*big.I
 }
 
 // integerRoot returns X and m when c is the m-th root of the integer X,
-// sqrt(X) or X^(1/m) (m >= 2), and m = 0 otherwise: its powers at the
+// sqrt(X), X^(1/m) (m >= 2) or a square root of one of these
+// (sqrt(sqrt(11)) is 11^(1/4)), and m = 0 otherwise: its powers at the
 // multiples of m are the integers X^(n/m), exactly.
 func integerRoot(c *Real) (*big.Int, int64) {
 	switch {
-	case c == nil || c.X == nil || c.X.Op != RInt:
-	case c.Op == RSqrt:
+	case c == nil || c.X == nil:
+	case c.Op == RSqrt && c.X.Op == RInt:
 		return big.NewInt(c.X.Int), 2
-	case c.Op == RPow && c.Y != nil && c.Y.Op == RDiv && c.Y.X != nil && c.Y.Y != nil &&
+	case c.Op == RSqrt:
+		if x, m := integerRoot(c.X); m > 0 && m <= MaxPowerIndex {
+			return x, 2 * m
+		}
+	case c.Op == RPow && c.X.Op == RInt && c.Y != nil && c.Y.Op == RDiv && c.Y.X != nil && c.Y.Y != nil &&
 		c.Y.X.Op == RInt && c.Y.X.Int == 1 && c.Y.Y.Op == RInt && c.Y.Y.Int >= 2:
 		return big.NewInt(c.X.Int), c.Y.Y.Int
 	}

@@ -76,19 +76,21 @@ func pellLucasFloor(n int64) *big.Int {
 // math/big, 40 of them each, and Values against BigValues.
 func TestPowerValues(t *testing.T) {
 	for src, truth := range map[string]func(n int64) *big.Int{
-		"a(n) = floor(e^n)":                  ratPower("2.718281828459045235360287471352662497757247093699959574966967", 0, 0),
-		"a(n) = ceiling(pi^n) - 3; n >= 1":   ratPower("3.141592653589793238462643383279502884197169399375105820974944", -3, 2),
-		"a(n) = round((3/2)^n)":              ratPower("1.5", 0, 1),
-		"a(n) = floor((11/4)^n) + 2":         ratPower("2.75", 2, 0),
-		"a(n) = floor((1+sqrt(2))^n)":        pellLucasFloor,
-		"a(n) = round((1/3)^n)":              ratPower("1/3", 0, 1),
-		"a(n) = floor((1-3)^n)":              ratPower("-2", 0, 0),
-		"a(n) = ceiling((pi/2)^n); n >= 1":   ratPower("1.570796326794896619231321691639751442098584699687552910487472", 0, 2),
-		"a(n) = floor((e/2)^n) - 7; n >= 1":  ratPower("1.359140914229522617680143735676331248878623546849979787483483", -7, 0),
-		"a(n) = round(sqrt(2*pi)^n); n >= 1": ratPower("2.506628274631000502415765284811045253006986740609938316629923", 0, 1),
-		"a(n) = floor((5^(1/3))^n)":          rootPower(5, 3, false),
-		"a(n) = ceiling((6^(1/4))^n) + 1":    func(n int64) *big.Int { return new(big.Int).Add(rootPower(6, 4, true)(n), big.NewInt(1)) },
-		"a(n) = ceiling(sqrt(7)^n); n >= 1":  rootPower(7, 2, true),
+		"a(n) = floor(e^n)":                     ratPower("2.718281828459045235360287471352662497757247093699959574966967", 0, 0),
+		"a(n) = ceiling(pi^n) - 3; n >= 1":      ratPower("3.141592653589793238462643383279502884197169399375105820974944", -3, 2),
+		"a(n) = round((3/2)^n)":                 ratPower("1.5", 0, 1),
+		"a(n) = floor((11/4)^n) + 2":            ratPower("2.75", 2, 0),
+		"a(n) = floor((1+sqrt(2))^n)":           pellLucasFloor,
+		"a(n) = round((1/3)^n)":                 ratPower("1/3", 0, 1),
+		"a(n) = floor((1-3)^n)":                 ratPower("-2", 0, 0),
+		"a(n) = ceiling((pi/2)^n); n >= 1":      ratPower("1.570796326794896619231321691639751442098584699687552910487472", 0, 2),
+		"a(n) = floor((e/2)^n) - 7; n >= 1":     ratPower("1.359140914229522617680143735676331248878623546849979787483483", -7, 0),
+		"a(n) = round(sqrt(2*pi)^n); n >= 1":    ratPower("2.506628274631000502415765284811045253006986740609938316629923", 0, 1),
+		"a(n) = floor((5^(1/3))^n)":             rootPower(5, 3, false),
+		"a(n) = ceiling((6^(1/4))^n) + 1":       func(n int64) *big.Int { return new(big.Int).Add(rootPower(6, 4, true)(n), big.NewInt(1)) },
+		"a(n) = ceiling(sqrt(7)^n); n >= 1":     rootPower(7, 2, true),
+		"a(n) = floor(sqrt(sqrt(11))^n)":        rootPower(11, 4, false),
+		"a(n) = ceiling(sqrt(sqrt(sqrt(3)))^n)": rootPower(3, 8, true),
 	} {
 		p, err := dsl.ParseProgram(src)
 		require.NoError(t, err, src)

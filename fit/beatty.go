@@ -325,11 +325,19 @@ func (t *realTable) shortestBetween(lo, hi float64, maxBits int) []constEntry {
 // powers proposed were nudges (sqrt(24) + 1/exp(25)), all 3 wrong.
 const nudge = 1.0 / (1 << 20)
 
-// meetBetween returns the shortest X op Y (op one of + - * /) and
-// sqrt(X) with value in [lo, hi], X in the table and Y among its entries
-// of at most sumShortBits bits, of fewer than bound bits: for each Y, X
-// lies in an interval, whose shortest entry the range minima give. It
-// keeps up to beattyTries of them.
+// maxPowerRoot is the highest k for which meetBetween tries the k-th
+// roots X^(1/k) of the table's entries: the OEIS names the powers of the
+// square, cube, fourth and fifth roots of N, rounded (A017... and
+// A018...), and hardly any higher root.
+const maxPowerRoot = 5
+
+// meetBetween returns the shortest X op Y (op one of + - * /), sqrt(X)
+// and X^(1/k) (k = 3..maxPowerRoot) with value in [lo, hi], X in the
+// table and Y among its entries of at most sumShortBits bits, of fewer
+// than bound bits: for each Y (or k), X lies in an interval, whose
+// shortest entry the range minima give. It keeps up to beattyTries of
+// them. The roots reach the powers of 13^(1/3) (23 bits), beyond the
+// table's 22.
 func (t *realTable) meetBetween(lo, hi float64, bound int) []constEntry {
 	var out []constEntry
 	consider := func(r *dsl.Real, bits int) {
@@ -362,6 +370,12 @@ func (t *realTable) meetBetween(lo, hi float64, bound int) []constEntry {
 	if lo >= 0 {
 		if x, ok := best(lo*lo, hi*hi); ok {
 			consider(&dsl.Real{Op: dsl.RSqrt, X: x.r}, dsl.RealOps[dsl.RSqrt].Bits+x.bits)
+		}
+		for k := int64(3); k <= maxPowerRoot; k++ {
+			if x, ok := best(math.Pow(lo, float64(k)), math.Pow(hi, float64(k))); ok {
+				r := &dsl.Real{Op: dsl.RPow, X: x.r, Y: &dsl.Real{Op: dsl.RDiv, X: &dsl.Real{Op: dsl.RInt, Int: 1}, Y: &dsl.Real{Op: dsl.RInt, Int: k}}}
+				consider(r, dsl.RealBits(r))
+			}
 		}
 	}
 	for _, op := range []dsl.RealOp{dsl.RDiv, dsl.RMul, dsl.RAdd, dsl.RSub} {
