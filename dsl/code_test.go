@@ -100,6 +100,7 @@ func TestKindHeaders(t *testing.T) {
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
 		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
 		dsl.DivisorSum: "0111" + gamma(13), dsl.Multiplicative: "0111" + gamma(16),
+		dsl.Signature: "0111" + gamma(21),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
 	}
@@ -135,7 +136,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative, dsl.Signature} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	// Recurrences of order 9 and 10 take at least 26 bits (a 14-bit
@@ -332,6 +333,7 @@ func TestCodeLengths(t *testing.T) {
 		{"a = cfnum(sqrt(352))", 11 + 2 + 17},
 		{"a = cfden(sqrt(2147483647))", 11 + 2 + 61},
 		{"a(n) = sum(k|n, k^2); n >= 1", 11 + 5 + 5 + 6},
+		{"a = signature(3, 1, 1)", 13 + 3 + 1 + 1 + 3},
 	}
 	for _, c := range programs {
 		p, err := dsl.ParseProgram(c.src)
@@ -373,6 +375,13 @@ func TestEncodeRandom(t *testing.T) {
 			return dsl.NewTriangleRules(r.IntN(2), randExpr(r, 6), randExpr(r, 3), []dsl.Expr{nil, randExpr(r, 3)}[r.IntN(2)])
 		},
 		func() *dsl.Program { return dsl.NewSqrtCF(dsl.CFPart(r.IntN(3)), 2+r.Int64N(dsl.MaxRadicand-1)) },
+		func() *dsl.Program {
+			exps := make([]int, 1+r.IntN(dsl.MaxSignatureExps))
+			for i := range exps {
+				exps[i] = 1 + r.IntN(dsl.MaxSignatureExp)
+			}
+			return dsl.NewSignature(exps)
+		},
 	}
 	for range 3000 {
 		p := programs[r.IntN(len(programs))]()

@@ -8,8 +8,9 @@
 // A program defines a(n) for every index n from its offset on. Unless the
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
-// literals, digits of constants, continued fractions, divisor sums and
-// multiplicative functions pays one offset bit). There are thirteen shapes:
+// literals, digits of constants, continued fractions, divisor sums,
+// multiplicative functions and prime signatures pays one offset bit).
+// There are fourteen shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -24,6 +25,7 @@
 //	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
 //	a(n) = floor(e^n)                         the powers of a real constant, rounded
 //	a = cf(sqrt(352))                         continued fraction of a square root
+//	a = signature(2, 1)                       the numbers p^2*q, in order
 //	a = [2, 3, 5, 7]                          literal: the terms written out
 //
 // A recurrence of order r (1..10) lists its r initial terms, which are part of
@@ -200,12 +202,24 @@
 // more than MaxBigBits bits is undefined. The sequence starts at a0 (p0,
 // q0) whatever the offset of the data, so these programs have no offset.
 //
+// A prime signature lists, in increasing order, the numbers whose prime
+// factorization has the given exponents, whatever the primes (written
+// from the largest down, 1 to MaxSignatureExps of them, each 1 to
+// MaxSignatureExp): a = signature(1, 1) is 6, 10, 14, 15, 21, ... (OEIS
+// A006881), a = signature(2, 1) is 12, 18, 20, 28, ... (A054753). The
+// members are found by factoring every integer in turn, up to
+// MaxSignatureTerm (2^22); a later member is undefined. Like continued
+// fractions, these programs have no offset.
+//
+//	signature := "a = signature(" EXP { "," EXP } ")"
+//
 // # The kind table
 //
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
 // triangle.go, filter.go, divisor.go, rational.go, digits.go, contfrac.go,
-// trirec.go, beatty.go, power.go, multiplicative.go and literal.go. A row gives the kind's header code word (by order, for
+// trirec.go, beatty.go, power.go, multiplicative.go, signature.go and
+// literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
 // text form "lead body tail", the parser of its tail: a closed form and a
@@ -233,11 +247,11 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 14 or 15 (11 bits) or of 19
-//     and more is unused (10 is the triangle recurrences', 11 the Beatty
-//     programs', 12 the powers', 13 the divisor sums', 16 the
-//     multiplicative functions', 17 and 18 the recurrences of order 9
-//     and 10);
+//     "0111" followed by the gamma code of 14 or 15 (11 bits), of 19 or
+//     20, or of 22 and more is unused (10 is the triangle recurrences',
+//     11 the Beatty programs', 12 the powers', 13 the divisor sums', 16
+//     the multiplicative functions', 17 and 18 the recurrences of order
+//     9 and 10, 21 the prime signatures');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -334,10 +348,11 @@
 //     (12 bits), for a triangle recurrence; "0111" and the gamma code
 //     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
 //     program, of 13 (11 bits) for a divisor sum, of 16 (13 bits) for a
-//     multiplicative function; "000" for a literal.
-//  2. For all but literals, digits, continued fractions, divisor sums and
-//     multiplicative functions (which start at n = 1), one offset bit (n
-//     starts at 0 or 1).
+//     multiplicative function, of 21 (13 bits) for a prime signature;
+//     "000" for a literal.
+//  2. For all but literals, digits, continued fractions, divisor sums,
+//     multiplicative functions (which start at n = 1) and prime
+//     signatures, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
@@ -382,7 +397,11 @@
 //     the part, "00" the partial quotients, "01" the numerators, "10" the
 //     denominators ("11" is unused), then the Elias gamma code of N: 13 +
 //     2*floor(log2 N) + 1 bits in all. a = cf(sqrt(352)) takes 13 + 17 =
-//     30 bits, against 114 for its first 15 terms written out.
+//     30 bits, against 114 for its first 15 terms written out. A prime
+//     signature continues after its header with the gamma codes of the
+//     number of exponents, of the smallest exponent and of each larger
+//     one's excess over the next smaller plus 1: a = signature(4, 2, 2)
+//     takes 13 + 3 + 3 + 1 + 3 = 23 bits.
 //  9. A Beatty or a power program continues after its offset bit with
 //     the rounding, "0" floor, "10" ceiling, "11" round, then C in the
 //     real table's code as for digits, then K in the universal integer

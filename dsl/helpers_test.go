@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -262,6 +263,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			fn(&dsl.Program{Kind: dsl.Multiplicative, Offset: 1, Body: e})
 		}
 	}
+	signaturePrograms(maxBits, fn)
 	digitsPrograms(maxBits, fn)
 	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {
@@ -273,6 +275,34 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 			fn(dsl.NewLiteral(ts))
 		})
 	}
+}
+
+// signaturePrograms calls fn with every prime signature whose program
+// takes at most maxBits bits: the exponents from the smallest up, each
+// step up coded like the count.
+func signaturePrograms(maxBits int, fn func(p *dsl.Program)) {
+	head := dsl.HeaderBits(dsl.Signature, 0)
+	var grow func(exps []int, bits int)
+	grow = func(exps []int, bits int) { // exps from the smallest up
+		if len(exps) > 0 && bits+dsl.GammaBits(uint64(len(exps))) <= maxBits {
+			fn(dsl.NewSignature(exps))
+		}
+		if len(exps) == dsl.MaxSignatureExps {
+			return
+		}
+		for step := 1; ; step++ {
+			e := step
+			if len(exps) > 0 {
+				e = exps[len(exps)-1] + step - 1
+			}
+			b := bits + dsl.GammaBits(uint64(step))
+			if e > dsl.MaxSignatureExp || b+1 > maxBits {
+				return
+			}
+			grow(append(slices.Clone(exps), e), b)
+		}
+	}
+	grow(nil, head)
 }
 
 // triangleRecurrences calls fn with every triangle recurrence of the

@@ -25,7 +25,7 @@ import (
 const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
-const Language = "A program defines a(n) for every index n, in one of thirteen ways: a " +
+const Language = "A program defines a(n) for every index n, in one of fourteen ways: a " +
 	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to ten " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
 	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a " +
@@ -40,7 +40,9 @@ const Language = "A program defines a(n) for every index n, in one of thirteen w
 	"powers of a real constant rounded (a(n) = floor(n*pi), a(n) = floor(e^n), " +
 	"and ceiling, round), the continued " +
 	"fraction of a square root (a = cf(sqrt(352)), and cfnum, cfden for the " +
-	"numerators and denominators of its convergents), or the terms " +
+	"numerators and denominators of its convergents), the numbers of one " +
+	"prime signature in order (a = signature(2, 1): 12, 18, 20, 28, ..., " +
+	"the numbers p^2*q), or the terms " +
 	"written out (a = [2, 4, 6, 8]). Formulas use " +
 	"n, positive constants, the operations +, -, *, / (floor), mod, ^, !, " +
 	"binomial and gcd, if-then-else, sum and prod, and the functions prime, " +
