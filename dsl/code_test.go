@@ -100,7 +100,7 @@ func TestKindHeaders(t *testing.T) {
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
 		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
 		dsl.DivisorSum: "0111" + gamma(13), dsl.Multiplicative: "0111" + gamma(16),
-		dsl.Signature: "0111" + gamma(21),
+		dsl.Signature: "0111" + gamma(21), dsl.Eta: "0111" + gamma(22),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
 	}
@@ -136,7 +136,7 @@ func TestKraft(t *testing.T) {
 	})
 	t.Logf("%d programs of at most %d bits, Kraft sum %.6f", len(words), kraftBits, sum)
 	require.Greater(t, len(words), atLeast, "the enumeration is suspiciously small")
-	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative, dsl.Signature} {
+	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative, dsl.Signature, dsl.Eta} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
 	// Recurrences of order 9 and 10 take at least 26 bits (a 14-bit
@@ -334,6 +334,7 @@ func TestCodeLengths(t *testing.T) {
 		{"a = cfden(sqrt(2147483647))", 11 + 2 + 61},
 		{"a(n) = sum(k|n, k^2); n >= 1", 11 + 5 + 5 + 6},
 		{"a = signature(3, 1, 1)", 13 + 3 + 1 + 1 + 3},
+		{"a(n) = [x^n] E(x^2)^2/E(x)", 13 + 3 + 5 + 5},
 	}
 	for _, c := range programs {
 		p, err := dsl.ParseProgram(c.src)
@@ -381,6 +382,14 @@ func TestEncodeRandom(t *testing.T) {
 				exps[i] = 1 + r.IntN(dsl.MaxSignatureExp)
 			}
 			return dsl.NewSignature(exps)
+		},
+		func() *dsl.Program {
+			exps := make([]int, 1+r.IntN(dsl.MaxEtaLevel))
+			for i := range exps {
+				exps[i] = r.IntN(2*dsl.MaxEtaExp+1) - dsl.MaxEtaExp
+			}
+			exps[len(exps)-1] = 1 + r.IntN(dsl.MaxEtaExp)
+			return dsl.NewEta(exps)
 		},
 	}
 	for range 3000 {

@@ -9,8 +9,8 @@
 // program says otherwise, n counts from 0 at the first given term; a program
 // may instead start at n = 1, which costs nothing extra (every program but
 // literals, digits of constants, continued fractions, divisor sums,
-// multiplicative functions and prime signatures pays one offset bit).
-// There are fourteen shapes:
+// multiplicative functions, prime signatures and eta quotients pays one
+// offset bit). There are fifteen shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -21,6 +21,7 @@
 //	a(n) = sum(k|n, k^2); n >= 1              sum of the body over the divisors k of n
 //	a(n) = prod(p^k||n, k + 1); n >= 1        multiplicative: the body at each p^k || n, multiplied
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
+//	a(n) = [x^n] E(x^2)^2/E(x)                eta quotient, E(x) = (1-x)(1-x^2)...
 //	a = digits(log(3)/log(23))                the digits of a real constant
 //	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
 //	a(n) = floor(e^n)                         the powers of a real constant, rounded
@@ -213,13 +214,26 @@
 //
 //	signature := "a = signature(" EXP { "," EXP } ")"
 //
+// An eta quotient lists the power series coefficients of a product of
+// powers of Euler's function E(x) = (1-x)(1-x^2)(1-x^3)... at x^m, m =
+// 1..MaxEtaLevel, from the constant coefficient 1: a(n) = [x^n]
+// E(x^2)^2/E(x) is 1, 1, 0, 1, 0, 0, 1, ... (Ramanujan's psi(q), OEIS
+// A010054). The factors of positive exponent are written over those of
+// negative exponent; each m appears once. The coefficients are exact,
+// by the recurrence of the logarithmic derivative, up to MaxEtaTerms;
+// later terms are undefined. These programs have no offset.
+//
+//	eta     := "a(n) = [x^n]" ( "1" | factors ) [ "/" ( factor | "(" factors ")" ) ]
+//	factors := factor { "*" factor }
+//	factor  := "E(x" [ "^" M ] ")" [ "^" EXP ]
+//
 // # The kind table
 //
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
 // triangle.go, filter.go, divisor.go, rational.go, digits.go, contfrac.go,
-// trirec.go, beatty.go, power.go, multiplicative.go, signature.go and
-// literal.go. A row gives the kind's header code word (by order, for
+// trirec.go, beatty.go, power.go, multiplicative.go, signature.go, eta.go
+// and literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
 // text form "lead body tail", the parser of its tail: a closed form and a
@@ -248,10 +262,10 @@
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
 //     "0111" followed by the gamma code of 14 or 15 (11 bits), of 19 or
-//     20, or of 22 and more is unused (10 is the triangle recurrences',
+//     20, or of 23 and more is unused (10 is the triangle recurrences',
 //     11 the Beatty programs', 12 the powers', 13 the divisor sums', 16
 //     the multiplicative functions', 17 and 18 the recurrences of order
-//     9 and 10, 21 the prime signatures');
+//     9 and 10, 21 the prime signatures', 22 the eta quotients');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -348,11 +362,11 @@
 //     (12 bits), for a triangle recurrence; "0111" and the gamma code
 //     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
 //     program, of 13 (11 bits) for a divisor sum, of 16 (13 bits) for a
-//     multiplicative function, of 21 (13 bits) for a prime signature;
-//     "000" for a literal.
+//     multiplicative function, of 21 (13 bits) for a prime signature, of
+//     22 (13 bits) for an eta quotient; "000" for a literal.
 //  2. For all but literals, digits, continued fractions, divisor sums,
-//     multiplicative functions (which start at n = 1) and prime
-//     signatures, one offset bit (n starts at 0 or 1).
+//     multiplicative functions (which start at n = 1), prime signatures
+//     and eta quotients, one offset bit (n starts at 0 or 1).
 //  3. The expression in prefix order: each node's code word from the table
 //     in op.go (n, constants, a(n-1), +, * take 3 bits; -, a(n-2) 4; /, mod,
 //     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
@@ -401,7 +415,10 @@
 //     signature continues after its header with the gamma codes of the
 //     number of exponents, of the smallest exponent and of each larger
 //     one's excess over the next smaller plus 1: a = signature(4, 2, 2)
-//     takes 13 + 3 + 3 + 1 + 3 = 23 bits.
+//     takes 13 + 3 + 3 + 1 + 3 = 23 bits. An eta quotient continues
+//     with the gamma code of its largest m and the exponents of E(x^m),
+//     m = 1 up to it, in the universal integer code: a(n) = [x^n]
+//     E(x^2)^2/E(x) takes 13 + 3 + 5 + 5 = 26 bits.
 //  9. A Beatty or a power program continues after its offset bit with
 //     the rounding, "0" floor, "10" ceiling, "11" round, then C in the
 //     real table's code as for digits, then K in the universal integer

@@ -264,6 +264,7 @@ func allPrograms(maxBits int, fn func(p *dsl.Program)) {
 		}
 	}
 	signaturePrograms(maxBits, fn)
+	etaPrograms(maxBits, fn)
 	digitsPrograms(maxBits, fn)
 	beattyPrograms(maxBits, fn)
 	for n := 0; ; n++ {
@@ -303,6 +304,29 @@ func signaturePrograms(maxBits int, fn func(p *dsl.Program)) {
 		}
 	}
 	grow(nil, head)
+}
+
+// etaPrograms calls fn with every product of powers of E(x^m) whose
+// program takes at most maxBits bits.
+func etaPrograms(maxBits int, fn func(p *dsl.Program)) {
+	head := dsl.HeaderBits(dsl.Eta, 0)
+	for levels := 1; head+dsl.GammaBits(uint64(levels))+levels-1+5 <= maxBits; levels++ {
+		var grow func(exps []int, bits int)
+		grow = func(exps []int, bits int) {
+			if len(exps) == levels {
+				if exps[levels-1] != 0 {
+					fn(dsl.NewEta(slices.Clone(exps)))
+				}
+				return
+			}
+			for e := -dsl.MaxEtaExp; e <= dsl.MaxEtaExp; e++ {
+				if b := bits + dsl.IntBits64(int64(e)); b+levels-len(exps)-1 <= maxBits {
+					grow(append(exps, e), b)
+				}
+			}
+		}
+		grow(nil, head+dsl.GammaBits(uint64(levels)))
+	}
 }
 
 // triangleRecurrences calls fn with every triangle recurrence of the
