@@ -14,13 +14,15 @@ const (
 	etaSolveTerms = 64
 	// minEtaChecks is the fewest factors E(x^m), m below the number of
 	// terms, whose exponent must come out 0 because m does not divide
-	// the level. With 15 terms a level up to 14 leaves at least 8; on
-	// the exploration shard 1/14 of the OEIS file (15 terms given) every
-	// one of the 82 products of level at most 14 predicted the 16th term
-	// rightly, 77 of them unanswered before, while among the solutions
-	// of a larger level (which this rule and the level bound reject) 203
-	// of 4,840 did. 4 keeps the rule meaningful for 8 to 10 terms.
-	minEtaChecks = 4
+	// the level. With 15 terms every level up to 14 leaves at least 8.
+	// Chosen on exploration shards of the OEIS file (lines 1, 2, 4, 5 and
+	// 6 mod 14; never the acceptance shard 0/14): with 15 terms given,
+	// all 153 products of level at most 14 on shards 1 and 2 predicted
+	// the 16th term rightly (77 of those on shard 1 were unanswered
+	// before); with 12 given (shards 5, 6), 7 checks let through 80
+	// products of which 13 were wrong, 8 checks 73 with 4 wrong; with 10
+	// given (shard 4), 4 checks 78 with 9 wrong, 6 checks 38 with 1.
+	minEtaChecks = 8
 )
 
 // EtaQuotient fits the products of powers of Euler's function E(x) =
