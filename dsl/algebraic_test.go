@@ -371,3 +371,57 @@ func ExampleAlgebraicSeries() {
 	// [1 1 2 5 14 42 132 429 1430 4862]
 	// a(n) = [x^n] A where 1 - A + x*A^2 = 0, A(0) = 1 41
 }
+
+// FuzzAlgebraic builds an equation from the bytes (degrees, then the
+// coefficients as signed bytes, then A(0)) and checks that the series
+// never panics, that Values agrees with BigValues, and that the terms
+// are those of the independent rational computation (naiveAlgebraic).
+func FuzzAlgebraic(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 0, 255, 0, 0, 1, 1}, uint8(12))       // Catalan
+	f.Add([]byte{1, 1, 1, 0, 255, 0, 0, 0, 1, 0, 1}, uint8(20)) // ternary trees
+	f.Add([]byte{2, 3, 7, 200, 3, 9, 100, 128, 127, 5, 3, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2}, uint8(9))
+	f.Fuzz(func(t *testing.T, data []byte, count uint8) {
+		if len(data) < 2 {
+			return
+		}
+		dA, dx := 2+int(data[0]%3), int(data[1]%4)
+		data = data[2:]
+		next := func() int64 {
+			if len(data) == 0 {
+				return 0
+			}
+			v := int64(int8(data[0]))
+			data = data[1:]
+			return v
+		}
+		coef := make([][]*big.Int, dA+1)
+		for i := range coef {
+			coef[i] = make([]*big.Int, dx+1)
+			for j := range coef[i] {
+				coef[i][j] = big.NewInt(next())
+			}
+		}
+		a0 := big.NewInt(next())
+		n := int(count % 24)
+		got := dsl.AlgebraicSeries(coef, a0, n)
+		require.Len(t, got, n)
+		p := dsl.NewAlgebraic(0, coef, a0)
+		checkValuesAgree(t, p, n)
+		if len(p.Encode()) != p.Bits() {
+			t.Fatalf("%v: Encode has %d bits, Bits says %d", p, len(p.Encode()), p.Bits())
+		}
+		if n == 0 || got[0] == nil {
+			return
+		}
+		d := new(big.Int)
+		for i := 1; i <= dA; i++ {
+			d.Add(d, new(big.Int).Mul(big.NewInt(int64(i)), new(big.Int).Mul(coef[i][0], new(big.Int).Exp(a0, big.NewInt(int64(i-1)), nil))))
+		}
+		want := naiveAlgebraic(coef, a0, d, n)
+		for k := range n {
+			if (want[k] == nil) != (got[k] == nil) || want[k] != nil && want[k].Cmp(got[k]) != 0 {
+				t.Fatalf("%v A(0)=%v: term %d is %v, the rational computation says %v", coef, a0, k, got[k], want[k])
+			}
+		}
+	})
+}

@@ -74,3 +74,19 @@ func TestAlgebraicCancelled(t *testing.T) {
 	cancel()
 	assert.Empty(t, Algebraic(ctx, ints(1, 1, 2, 5, 14, 42, 132, 429, 1430, 4862, 16796, 58786, 208012, 742900, 2674440)))
 }
+
+// BenchmarkAlgebraic runs the fitter on the puzzles and on random terms
+// (rejected, most modulo the prime) and on Catalan and Motzkin numbers
+// (solved exactly).
+func BenchmarkAlgebraic(b *testing.B) {
+	seqs := benchSeqs(b, 15)
+	seqs = append(seqs,
+		ints(1, 1, 2, 5, 14, 42, 132, 429, 1430, 4862, 16796, 58786, 208012, 742900, 2674440),
+		ints(1, 1, 2, 4, 9, 21, 51, 127, 323, 835, 2188, 5798, 15511, 41835, 113634))
+	for b.Loop() {
+		for _, s := range seqs {
+			Algebraic(context.Background(), s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(seqs))/1000, "µs/seq")
+}
