@@ -34,6 +34,12 @@ const (
 	MaxAlgDegA = 4
 	// MaxAlgDegX is the highest power of x in an equation.
 	MaxAlgDegX = 12
+	// MaxAlgTerms bounds the coefficients computed at all: the n-th
+	// takes dA*n products of numbers that grow with n, so the first
+	// thousand take a second, three thousand a minute. A coefficient
+	// beyond the first MaxAlgTerms is undefined. The OEIS lines hold at
+	// most 250 terms.
+	MaxAlgTerms = 500
 )
 
 // AlgebraicParts are an algebraic program's equation and start: Coef[i][j]
@@ -181,7 +187,8 @@ func algebraicStart(coef [][]*big.Int, a0 *big.Int) (*big.Int, bool) {
 // Every coefficient is nil when a0 is not a simple root of P(0, A) or the
 // equation is not at least quadratic in A; from the first coefficient
 // that is not an integer (D does not divide what the equation gives) or
-// takes more than MaxBigBits bits, that one and all after it are nil.
+// takes more than MaxBigBits bits, that one and all after it are nil, and
+// so are those beyond the first MaxAlgTerms.
 //
 // pow[i][m] is the coefficient of x^m in A^i. For n >= 1 the coefficient
 // of x^n in P(x, A) is D*a(n) + R, R what it is with a(n) = 0 (the
@@ -212,7 +219,7 @@ func AlgebraicSeries(coef [][]*big.Int, a0 *big.Int, count int) []*big.Int {
 		return out
 	}
 	r, t, q, m := new(big.Int), new(big.Int), new(big.Int), new(big.Int)
-	for n := 1; n < count; n++ {
+	for n := 1; n < min(count, MaxAlgTerms); n++ {
 		// A^i's coefficient of x^n with a(n) = 0.
 		out[n] = new(big.Int)
 		for i := 0; i <= dA; i++ {

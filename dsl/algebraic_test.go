@@ -294,6 +294,13 @@ func TestAlgebraicUndefined(t *testing.T) {
 	vals = q.BigValues(10)
 	assert.NotNil(t, vals[1])
 	assert.Nil(t, vals[9])
+	// Beyond MaxAlgTerms.
+	p, err = dsl.ParseProgram("a(n) = [x^n] A where x - A + A^2 = 0, A(0) = 0")
+	require.NoError(t, err)
+	vals = p.BigValues(dsl.MaxAlgTerms + 2)
+	assert.NotNil(t, vals[dsl.MaxAlgTerms-1])
+	assert.Nil(t, vals[dsl.MaxAlgTerms])
+	assert.Nil(t, vals[dsl.MaxAlgTerms+1])
 	// Not a simple root: nothing is defined.
 	bad := dsl.NewAlgebraic(0, [][]*big.Int{{big.NewInt(1)}, {big.NewInt(-2)}, {big.NewInt(1)}}, big.NewInt(1))
 	for _, v := range bad.BigValues(3) {

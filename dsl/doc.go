@@ -123,7 +123,9 @@
 // coefficient of x^n of P(x, A) is then D*a(n) plus terms in the earlier
 // coefficients, which gives each term exactly, in O(dA*n) products. A
 // term that is not an integer (D does not divide) or takes more than
-// MaxBigBits bits is undefined, and so is every later one. Catalan,
+// MaxBigBits bits is undefined, and so is every later one, and every
+// term beyond the first MaxAlgTerms (500; the work grows as the cube of
+// the index). Catalan,
 // Motzkin and Schröder numbers, the counts of trees and lattice paths
 // whose generating function is a square or a cube root, are of this
 // shape: a(n) = [x^n] A where 1 - A + x*A^2 = 0, A(0) = 1 is the Catalan
