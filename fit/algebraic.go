@@ -13,8 +13,10 @@ import (
 const (
 	// algMaxDegA is the highest degree in A the fitter tries (2 and 3).
 	algMaxDegA = 3
-	// algMaxDegX is the highest degree in x it tries.
-	algMaxDegX = 4
+	// algMaxDegX is the highest degree in x it tries: with 15 terms the
+	// spare equations allow 3 at most, with 25 terms 6 (for dA = 2). See
+	// Algebraic for the data that chose it.
+	algMaxDegX = 6
 	// algMinSpare is how many more equations than unknowns a shape
 	// needs: (dA+1)(dx+1) + algMinSpare <= the number of terms (at most
 	// MaxSolveTerms). See Algebraic for the data that chose it.
@@ -43,7 +45,7 @@ func algShapes(n int) []algShape {
 
 // Algebraic fits algebraic generating functions: the series A = sum
 // a(n) x^n solving P(x, A) = 0 for a polynomial P = sum c_ij x^j A^i with
-// integer coefficients, of degree dA = 2 or 3 in A and dx = 0..4 in x
+// integer coefficients, of degree dA = 2 or 3 in A and dx = 0..6 in x
 // (dsl.Algebraic): Catalan-like numbers, Motzkin and Schröder numbers,
 // the counts of trees and lattice paths whose generating function is a
 // square or cube root. Their recurrences with polynomial coefficients are
@@ -82,6 +84,13 @@ func algShapes(n int) []algShape {
 // change. Spurious fits come from long runs of 0 and 1 (inverses of
 // cyclotomic polynomials), where the terms written out are shorter than
 // the equation and the predictor leaves them unanswered.
+//
+// The degree in x: with 25 terms given (next 10 predicted jointly), on
+// the same development sequences the fitter with dx up to 4 proposes for
+// 1,113, and the whole predictor answered 191 more of them right and none
+// more wrong; dx = 5 and 6 (18 and 21 unknowns, 25 terms only) propose
+// for 295 more, of which the predictor answered 53 + 61 more right, 1 + 2
+// wrong answers made right and 0 + 2 unanswered made wrong.
 func Algebraic(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	t := terms[:min(len(terms), MaxSolveTerms)]
 	n := len(t)

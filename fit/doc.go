@@ -142,7 +142,7 @@
 //     prime powers among the indices.
 //   - Algebraic: algebraic generating functions, the series A solving
 //     P(x, A) = 0 with A(0) the first term (dsl.Algebraic), P of degree 2
-//     or 3 in A and at most 4 in x: Catalan, Motzkin and Schröder numbers.
+//     or 3 in A and at most 6 in x: Catalan, Motzkin and Schröder numbers.
 //     The coefficients of P are the null vector of a linear system (the
 //     coefficients of x^0..x^(N-1) of P(x, A) vanish), screened modulo a
 //     prime, solved exactly, with 3 equations to spare.
