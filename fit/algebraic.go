@@ -71,17 +71,18 @@ func algShapes(n int) []algShape {
 // degrees of freedom). With 15 terms, 3 admits the 12-unknown shapes
 // (dA, dx) = (2, 3) and (3, 2), and 4 does not; 1 to 3 admit the same
 // shapes at 15 and at 25 terms. Chosen on exploration data, 15 terms
-// given: on shard 1/14 (9,484
-// sequences, 4,927 unanswered at commit e675a7a) the fits with 4 spare
-// equations answered 8 unanswered sequences, all right, and changed no
-// answer; with 3, 31 (all right) and one wrong answer became right. On
+// given: on shard 1/14 (9,484 sequences, 4,927 unanswered at commit
+// e675a7a) the fits with 4 spare equations answered 8 unanswered
+// sequences, all right, and changed no answer; with 3, 31 (all right)
+// and one wrong answer became right. On
 // the development sequences outside shard 0/14 and the make-eval samples
 // (those of at least 16 terms) the fitter proposes for 1,570 (1,537
 // predicting the next term right); running the whole predictor before
 // and after on the 762 of them that a 12-unknown shape fits or that it
 // fits wrongly gave 277 unanswered and 7 wrong answers made right, 1
-// right answer made wrong, and no other
-// change. Spurious fits come from long runs of 0 and 1 (inverses of
+// right answer made wrong, and no other change (on the other 808, fitted
+// with at most 11 unknowns: 89 unanswered and 1 wrong made right, none
+// made wrong). Spurious fits come from long runs of 0 and 1 (inverses of
 // cyclotomic polynomials), where the terms written out are shorter than
 // the equation and the predictor leaves them unanswered.
 //
