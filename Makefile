@@ -18,12 +18,14 @@ bench:
 
 # A short run of every fuzz target (the language, the query strings of
 # the classroom server, the records seqpredict merge reads, and the
-# mixture's normaliser, which must stay finite on any figures, and the
-# fitters of real constants on arbitrary terms).
+# mixture's normaliser, which must stay finite on any figures, the
+# fitters of real constants on arbitrary terms, and the series of
+# algebraic equations against a computation over the rationals).
 FUZZTIME ?= 20s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzEval -fuzztime $(FUZZTIME) ./dsl/
+	$(GO) test -run '^$$' -fuzz FuzzAlgebraic -fuzztime $(FUZZTIME) ./dsl/
 	$(GO) test -run '^$$' -fuzz FuzzQuery -fuzztime $(FUZZTIME) ./serve/
 	$(GO) test -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME) ./batch/
 	$(GO) test -run '^$$' -fuzz FuzzReadOutput -fuzztime $(FUZZTIME) ./batch/

@@ -100,6 +100,7 @@ func TestKindHeaders(t *testing.T) {
 		dsl.Filter: "0111" + gamma(7), dsl.SqrtCF: "0111" + gamma(8), dsl.Digits: "0111" + gamma(9),
 		dsl.Beatty: "0111" + gamma(11), dsl.Power: "0111" + gamma(12),
 		dsl.DivisorSum: "0111" + gamma(13), dsl.Multiplicative: "0111" + gamma(16),
+		dsl.Algebraic: "0111" + gamma(19),
 		dsl.Signature: "0111" + gamma(21), dsl.Eta: "0111" + gamma(22),
 	} {
 		assert.Equal(t, w, dsl.HeaderWord(k, 0), "%v", k)
@@ -139,6 +140,10 @@ func TestKraft(t *testing.T) {
 	for _, k := range []dsl.Kind{dsl.ClosedForm, dsl.Recurrence, dsl.Literal, dsl.Triangle, dsl.Rational, dsl.Filter, dsl.Digits, dsl.SqrtCF, dsl.TriangleRec, dsl.Beatty, dsl.Power, dsl.DivisorSum, dsl.Multiplicative, dsl.Signature, dsl.Eta} {
 		assert.Positive(t, kinds[k], "no programs of kind %d", k)
 	}
+	// Algebraic generating functions take at least 30 bits (a 14-bit
+	// header, 4 bits of degrees, a coefficient of A^2 and A(0)), beyond
+	// any enumeration too: TestAlgebraicKraft enumerates their code
+	// words.
 	// Recurrences of order 9 and 10 take at least 26 bits (a 14-bit
 	// header, a 3-bit body and nine 1-bit initial terms), beyond any
 	// enumeration: TestKindHeaders checks their header words, and

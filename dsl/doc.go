@@ -10,7 +10,7 @@
 // may instead start at n = 1, which costs nothing extra (every program but
 // literals, digits of constants, continued fractions, divisor sums,
 // multiplicative functions, prime signatures and eta quotients pays one
-// offset bit). There are fifteen shapes:
+// offset bit). There are sixteen shapes:
 //
 //	a(n) = 2*n + 2                            closed form, n = 0, 1, 2, ...
 //	a(n) = n^2; n >= 1                        closed form, n = 1, 2, 3, ...
@@ -21,6 +21,7 @@
 //	a(n) = sum(k|n, k^2); n >= 1              sum of the body over the divisors k of n
 //	a(n) = prod(p^k||n, k + 1); n >= 1        multiplicative: the body at each p^k || n, multiplied
 //	a(n) = [x^n] (1 + x)/((1-x)*(1-x^3))      rational generating function
+//	a(n) = [x^n] A where 1 - A + x*A^2 = 0, A(0) = 1    algebraic generating function
 //	a(n) = [x^n] E(x^2)^2/E(x)                eta quotient, E(x) = (1-x)(1-x^2)...
 //	a = digits(log(3)/log(23))                the digits of a real constant
 //	a(n) = floor(n*pi)                        the multiples of a real constant, rounded
@@ -116,6 +117,30 @@
 // (1-x)^2, and no denominator when m = 0. Each power of x appears at most
 // once and zero terms are left out, so the parsed numerator has Nd != 0
 // unless it is the lone 0.
+//
+// An algebraic generating function is the power series A(x) = a(Offset)
+// + a(Offset+1)*x + ... that solves a polynomial equation P(x, A) = 0,
+// P = sum c_ij*x^j*A^i with integer coefficients, of degree dA = 2..
+// MaxAlgDegA in A and dx <= MaxAlgDegX in x, and starts at A(0) = A0, a
+// simple root of P(0, A) (P(0, A0) = 0, D = dP/dA(0, A0) != 0): the
+// coefficient of x^n of P(x, A) is then D*a(n) plus terms in the earlier
+// coefficients, which gives each term exactly, in O(dA*n) products. A
+// term that is not an integer (D does not divide) or takes more than
+// MaxBigBits bits is undefined, and so is every later one, and every
+// term beyond the first MaxAlgTerms (500; the work grows as the cube of
+// the index). Catalan,
+// Motzkin and Schröder numbers, the counts of trees and lattice paths
+// whose generating function is a square or a cube root, are of this
+// shape: a(n) = [x^n] A where 1 - A + x*A^2 = 0, A(0) = 1 is the Catalan
+// numbers 1, 1, 2, 5, 14, ... The text form is
+//
+//	algebraic := "a(n) =" "[x^n]" "A" "where" equation "=" "0" "," "A(0) =" [ "-" ] INT [ "; n >= 1" ]
+//	equation  := [ "-" ] monomial { ("+" | "-") monomial }
+//	monomial  := INT [ "*" xa ] | xa       xa := xpow [ "*" apow ] | apow
+//	apow      := "A" [ "^" INT ]
+//
+// and prints canonically: the non-zero monomials in increasing powers of
+// A, then of x, each at most once.
 //
 // A Digits program lists the decimal digits of |C|, C a real constant:
 // a(n) is the digit at the place 10^-(From+n), floor(|C|*10^(From+n))
@@ -232,8 +257,8 @@
 // Each kind is a row of the kind table (kind.go), declared with
 // everything about it in a file of its own: closed.go, recurrence.go,
 // triangle.go, filter.go, divisor.go, rational.go, digits.go, contfrac.go,
-// trirec.go, beatty.go, power.go, multiplicative.go, signature.go, eta.go
-// and literal.go. A row gives the kind's header code word (by order, for
+// trirec.go, beatty.go, power.go, multiplicative.go, algebraic.go,
+// signature.go, eta.go and literal.go. A row gives the kind's header code word (by order, for
 // recurrences) and whether an offset bit follows it; the leads that start
 // its text form ("a(n) =", "T(n, k) =", "a = {"); its parser (or, for a
 // text form "lead body tail", the parser of its tail: a closed form and a
@@ -261,11 +286,12 @@
 //     an integer body, its Parts node (a struct with a partsNode method)
 //     and a constructor.
 //  2. Pick a free header word: TestKindHeaders logs the free code space.
-//     "0111" followed by the gamma code of 14 or 15 (11 bits), of 19 or
-//     20, or of 23 and more is unused (10 is the triangle recurrences',
-//     11 the Beatty programs', 12 the powers', 13 the divisor sums', 16
-//     the multiplicative functions', 17 and 18 the recurrences of order
-//     9 and 10, 21 the prime signatures', 22 the eta quotients');
+//     "0111" followed by the gamma code of 14 or 15 (11 bits), of 20,
+//     or of 23 and more is unused (10 is the triangle recurrences', 11
+//     the Beatty programs', 12 the powers', 13 the divisor sums', 16 the
+//     multiplicative functions', 17 and 18 the recurrences of order 9
+//     and 10, 19 the algebraic generating functions', 21 the prime
+//     signatures', 22 the eta quotients');
 //     the test kinds take 14 and 15 and the numbers 62 and 63, and move
 //     when a real kind needs them (TestKindHeaders fails until they do).
 //  3. In an init function, define(K, &kindSpec{...}) with its name, word,
@@ -362,8 +388,9 @@
 //     (12 bits), for a triangle recurrence; "0111" and the gamma code
 //     of 11 (11 bits) for a Beatty program, of 12 (11 bits) for a power
 //     program, of 13 (11 bits) for a divisor sum, of 16 (13 bits) for a
-//     multiplicative function, of 21 (13 bits) for a prime signature, of
-//     22 (13 bits) for an eta quotient; "000" for a literal.
+//     multiplicative function, of 19 (13 bits) for an algebraic
+//     generating function, of 21 (13 bits) for a prime signature, of 22
+//     (13 bits) for an eta quotient; "000" for a literal.
 //  2. For all but literals, digits, continued fractions, divisor sums,
 //     multiplicative functions (which start at n = 1), prime signatures
 //     and eta quotients, one offset bit (n starts at 0 or 1).
@@ -424,6 +451,11 @@
 //     real table's code as for digits, then K in the universal integer
 //     code (1 bit for 0). The roundings' code and the integer code are
 //     complete, so the programs of each kind weigh 2*2^-12*21/32 in all.
+//  10. An algebraic generating function continues after its offset bit
+//     with gamma(dA-1) and gamma(dx+1), the (dA+1)*(dx+1) coefficients
+//     c_ij in the universal integer code, A-power major (c_00, c_01, ...,
+//     c_10, ...), zeros included, and A0 in the same code. Each part is a
+//     complete code.
 //
 // Worked example: a(n) = 2*n; n >= 1 is "1" (closed form) + "1" (offset 1) +
 // "*" (3) + constant 2 (3+3) + n (3) = 1+1+3+6+3 = 14 bits, prior 2^-14.
@@ -446,6 +478,10 @@
 // 109 for 15 digits written out; log_23(3), digits(log(3)/log(23)), is
 // 11+1+2+(4+5)+(4+11) = 38; arcsec(7) (OEIS A195779),
 // digits(atan(sqrt(48))), is 11+1+7+4+(2+11) = 36.
+// The Catalan numbers (OEIS A000108), a(n) = [x^n] A where 1 - A +
+// x*A^2 = 0, A(0) = 1, take 13+1 (header and offset) + 1+3 (dA = 2, dx
+// = 1) + 5+1+5+1+1+5 (the coefficients 1, 0, -1, 0, 0, 1) + 5 (A0 = 1)
+// = 41 bits, against 256 for their first 15 terms written out.
 // The Beatty sequence of pi (OEIS A022844), a(n) = floor(n*pi), is 11+1
 // (header and offset) + 1 (floor) + 4 (pi) + 1 (K = 0) = 18 bits, against
 // 148 for its first 15 terms written out; ceiling(n*sqrt(2)) - 1 with

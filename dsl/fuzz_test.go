@@ -93,6 +93,14 @@ var parseSeeds = []string{
 	"a(n) = sum(k | n, binomial(n + k, n))",
 	"a(n) = sum(k|n, if n/k mod 2 <= 0 then 0 else k)",
 	"a(n) = sum(k|n, 2^(n*k)); n >= 1",
+	"a(n) = [x^n] A where 1 - A + x*A^2 = 0, A(0) = 1",
+	"a(n) = [x^n] A where -1 + A - x*A - x*A^2 = 0, A(0) = 1; n >= 1",
+	"a(n) = [x^n] A where 27*x - 108*x*A - A^2 + 144*x*A^2 + A^3 - 64*x*A^3 = 0, A(0) = 1",
+	"a(n) = [x^n] A where x - A + 2*A^2 = 0, A(0) = 0",
+	"a(n) = [x^n] A where 2 - 3*A + x*A + A^2 = 0, A(0) = 2",
+	"a(n) = [x^n] A where -6 + 5*A + x^12*A^3 - A^4 = 0, A(0) = 2",
+	"a(n) = [x^n] A where 1 - 3*A + x*A^2 + 2*A^4 = 0, A(0) = 1",
+	"a(n) = [x^n] A where 9223372036854775808*x - A + A^2 = 0, A(0) = 1",
 }
 
 // FuzzParse checks that the parser never panics and that whatever it

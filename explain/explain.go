@@ -25,7 +25,7 @@ import (
 const AllClasses = math.MaxInt32
 
 // Language is the one-paragraph description of the language and its prior.
-const Language = "A program defines a(n) for every index n, in one of fifteen ways: a " +
+const Language = "A program defines a(n) for every index n, in one of sixteen ways: a " +
 	"closed formula in n (a(n) = 2*n + 2), a recurrence on up to ten " +
 	"earlier terms with its initial terms (a(n) = a(n-1) + a(n-2); a(0) = 0, " +
 	"a(1) = 1), a triangle read by rows (T(n, k) = binomial(n, k)), a " +
@@ -35,7 +35,9 @@ const Language = "A program defines a(n) for every index n, in one of fifteen wa
 	"divisors k of n (a(n) = sum(k|n, k^2); n >= 1), a multiplicative " +
 	"function given at the prime powers p^k exactly dividing n " +
 	"(a(n) = prod(p^k||n, p - 1); n >= 1), a " +
-	"generating function (a(n) = [x^n] 1/((1-x)*(1-x^2))), a product of " +
+	"generating function (a(n) = [x^n] 1/((1-x)*(1-x^2))), an algebraic " +
+	"generating function, the series solving a polynomial equation " +
+	"(a(n) = [x^n] A where 1 - A + x*A^2 = 0, A(0) = 1), a product of " +
 	"powers of Euler's function E(x) = (1-x)(1-x^2)... at x^m " +
 	"(a(n) = [x^n] E(x^2)^2/E(x), an eta quotient), the decimal " +
 	"digits of a real constant (a = digits(log(8))), the multiples or the " +

@@ -140,6 +140,12 @@
 //     the OEIS file, most at a(1) or a(6); then E is searched shortest
 //     first (search.Multiplicative, up to multBudget candidates) at the
 //     prime powers among the indices.
+//   - Algebraic: algebraic generating functions, the series A solving
+//     P(x, A) = 0 with A(0) the first term (dsl.Algebraic), P of degree 2
+//     or 3 in A and at most 6 in x: Catalan, Motzkin and Schröder numbers.
+//     The coefficients of P are the null vector of a linear system (the
+//     coefficients of x^0..x^(N-1) of P(x, A) vanish), screened modulo a
+//     prime, solved exactly, with 3 equations to spare.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body: the primes = r (mod m) as isprime(n) - (n -

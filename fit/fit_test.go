@@ -370,18 +370,7 @@ func TestOddInputs(t *testing.T) {
 }
 
 func BenchmarkFit(b *testing.B) {
-	var seqs [][]*big.Int
-	for _, tc := range puzzles {
-		seqs = append(seqs, parseTerms(b, tc.terms))
-	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20 {
-		terms := make([]*big.Int, 20)
-		for i := range terms {
-			terms[i] = big.NewInt(rng.Int64N(1000))
-		}
-		seqs = append(seqs, terms)
-	}
+	seqs := benchSeqs(b, 20)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range seqs {
@@ -389,6 +378,24 @@ func BenchmarkFit(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(seqs))/1000, "µs/seq")
+}
+
+// benchSeqs returns the benchmarks' sequences: the puzzles and 20
+// random ones of the given length, terms below 1000.
+func benchSeqs(b *testing.B, length int) [][]*big.Int {
+	var seqs [][]*big.Int
+	for _, tc := range puzzles {
+		seqs = append(seqs, parseTerms(b, tc.terms))
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20 {
+		terms := make([]*big.Int, length)
+		for i := range terms {
+			terms[i] = big.NewInt(rng.Int64N(1000))
+		}
+		seqs = append(seqs, terms)
+	}
+	return seqs
 }
 
 func BenchmarkFitLong(b *testing.B) {
