@@ -146,6 +146,16 @@
 //     The coefficients of P are the null vector of a linear system (the
 //     coefficients of x^0..x^(N-1) of P(x, A) vanish), screened modulo a
 //     prime, solved exactly, with 3 equations to spare.
+//   - Signature: the numbers of one prime signature, p*q, p^2*q,
+//     p^4*q^2*r^2 (dsl.Signature): the terms share their exponents, start
+//     at the least number that has them, and are all such numbers up to
+//     the last.
+//   - EtaQuotient: products of powers of Euler's function E(x^m) (dsl.Eta),
+//     the eta quotients and Ramanujan's theta functions: the exponents of
+//     E(x^m) follow from the terms one by one (logarithmic derivative and
+//     Moebius inversion); they must be integers, vanish except at the
+//     divisors of a level below the number of terms, and vanish at 8 or
+//     more m to confirm it.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body: the primes = r (mod m) as isprime(n) - (n -
