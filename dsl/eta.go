@@ -188,28 +188,16 @@ func (p *parser) etaFactor(exps *[]int, sign int) error {
 	if err := p.expect("E", "(", "x"); err != nil {
 		return err
 	}
-	m := 1
-	if p.peek().text == "^" {
-		p.next()
-		t := p.next()
-		v, err := strconv.Atoi(t.text)
-		if !t.num || err != nil || v < 1 || v > MaxEtaLevel {
-			return p.errorf(t, "m in E(x^m) must be 1..%d, found %s", MaxEtaLevel, t)
-		}
-		m = v
+	m, err := p.optionalPower(MaxEtaLevel, "m in E(x^m)")
+	if err != nil {
+		return err
 	}
 	if err := p.expect(")"); err != nil {
 		return err
 	}
-	e := 1
-	if p.peek().text == "^" {
-		p.next()
-		t := p.next()
-		v, err := strconv.Atoi(t.text)
-		if !t.num || err != nil || v < 1 || v > MaxEtaExp {
-			return p.errorf(t, "the exponent of %s must be 1..%d, found %s", etaFactorName(m), MaxEtaExp, t)
-		}
-		e = v
+	e, err := p.optionalPower(MaxEtaExp, "the exponent of "+etaFactorName(m))
+	if err != nil {
+		return err
 	}
 	for len(*exps) < m {
 		*exps = append(*exps, 0)
@@ -219,6 +207,21 @@ func (p *parser) etaFactor(exps *[]int, sign int) error {
 	}
 	(*exps)[m-1] = sign * e
 	return nil
+}
+
+// optionalPower parses "^v", v an integer 1..limit, and returns v, or
+// returns 1 when no "^" follows; what names v in the error.
+func (p *parser) optionalPower(limit int, what string) (int, error) {
+	if p.peek().text != "^" {
+		return 1, nil
+	}
+	p.next()
+	t := p.next()
+	v, err := strconv.Atoi(t.text)
+	if !t.num || err != nil || v < 1 || v > limit {
+		return 0, p.errorf(t, "%s must be 1..%d, found %s", what, limit, t)
+	}
+	return v, nil
 }
 
 // etaValues returns the first count coefficients exactly, by the
