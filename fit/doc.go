@@ -65,7 +65,10 @@
 //     isqrt(100^n*p/q) mod 10, when every term is a digit: the simplest
 //     fraction whose expansion (or whose square root's) starts with the
 //     digits, by continued fractions, with q at most 10^6 and at least
-//     2*log10(q) + 3 digits given.
+//     2*log10(q) + 3 digits given; likewise in every base b from one
+//     above the largest term to 9 (isqrt(81^n*6) mod 9 is the square
+//     root of 6 in base 9), with 3 decimal digits' worth of spare digits
+//     (10 in base 2).
 //   - Constant: the digits of a real constant, a = digits(C), C an
 //     expression of integers, + - * / ^, sqrt, log, exp, sin, cos, tan,
 //     atan, pi and e, such as log(3)/log(23), 49^(1/5) or atan(sqrt(48)):
