@@ -143,6 +143,12 @@
 //     the OEIS file, most at a(1) or a(6); then E is searched shortest
 //     first (search.Multiplicative, up to multBudget candidates) at the
 //     prime powers among the indices.
+//   - Numeral: numbers written in a base b below 10, a(n) = base(E, b)
+//     with E a polynomial in n or c*r^n: when every term's digits are
+//     below b and some term has two digits, the terms read back in base b
+//     are fitted by Polynomial and by the powers; base(10^n, 9) (43 bits,
+//     beyond the search's horizon) is "Powers of ten written in base 9".
+//     A digit 9 anywhere rejects the sequence in one pass.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body: the primes = r (mod m) as isprime(n) - (n -

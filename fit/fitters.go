@@ -19,11 +19,12 @@ import (
 // Collatz-like maps (halve an even term, send an odd one to
 // (P*x + R)/Q), polynomials in the n-th prime (or two consecutive
 // primes), the roundings of the multiples and of the powers of a real
-// constant, floor(n*pi) and floor(e^n), and the multiplicative functions
-// given by a formula at the prime powers. This is the list the
+// constant, floor(n*pi) and floor(e^n), the multiplicative functions
+// given by a formula at the prime powers, and the powers and polynomials
+// written in a base below 10. This is the list the
 // command runs (predict.Options.Fitters).
 func Early() []predict.Fitter {
-	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power, Multiplicative}
+	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power, Multiplicative, Numeral}
 }
 
 // Late returns the fitters consulted after the search, and only when it
