@@ -108,6 +108,8 @@ func bigApply2(op Op, x, y *big.Int) *big.Int {
 		return z.GCD(nil, nil, new(big.Int).Abs(x), new(big.Int).Abs(y))
 	case OpVal, OpIlog, OpXor, OpAnd, OpOr, OpIroot:
 		return bigBitwise(op, x, y)
+	case OpBase:
+		return bigBase(x, y)
 	}
 	return nil
 }

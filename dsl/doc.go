@@ -326,7 +326,7 @@
 //	         | digsum | bitcount | rev | isqrt
 //	         | nextprime | prevprime | gpf | lpf | omega | bigomega
 //	         | issquare
-//	FUNC2   := val | ilog | iroot | xor | and | or
+//	FUNC2   := val | ilog | iroot | xor | and | or | base
 //
 // Constants are positive integers. Semantics, with Undef for "undefined":
 // "/" is floor division and "mod" the matching floor remainder, which takes
@@ -362,8 +362,12 @@
 // Undef.
 // xor(x, y), and(x, y) and or(x, y) are the bitwise operations on two's
 // complement numbers (infinitely many leading ones for a negative number,
-// as in math/big): xor(-1, 5) = -6. val, ilog, iroot, issquare and the
-// bitwise operations work on numbers of any size.
+// as in math/big): xor(-1, 5) = -6. base(x, b) is |x| written in base
+// b, 2 <= b <= 10, read as a decimal numeral, with the sign of x
+// (base(6, 2) = 110, base(-8, 3) = -22, base(x, 10) = x), Undef for any
+// other b. val, ilog, iroot, issquare and the bitwise operations work on
+// numbers of any size, base on those whose numeral has at most 4,933
+// digits (a longer one exceeds MaxBigBits).
 // Any arithmetic whose int64 result would overflow is Undef in Eval; EvalBig
 // computes it exactly. Undef propagates, and a program whose value at a given
 // index is Undef does not reproduce that term.
@@ -399,7 +403,7 @@
 //     ^, a(n-3), k 5; if, sum 6; !, unary minus, binomial 7; gcd, prod 8;
 //     prime, pi, isprime, sigma, tau, phi, val, issquare, omega, bigomega
 //     10; mu, digsum, bitcount, nextprime, prevprime, gpf, lpf, ilog, xor,
-//     and 11; rev, isqrt, or, iroot 12;
+//     and 11; rev, isqrt, iroot 12; or, base 13;
 //     a(n-j) for j >= 4 takes 6 bits and the gamma code of j-3, so
 //     a(n-4) takes 7 and a(n-5), a(n-6) take 9),
 //     and after each constant c its Elias gamma code, 2*floor(log2 c)+1

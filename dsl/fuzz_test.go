@@ -84,6 +84,7 @@ var parseSeeds = []string{
 	"a(n) = val(n!, 2) + ilog(n + 1, 3) + iroot(n - 9, 3) - iroot(n^5, n)",
 	"a(n) = val(0, 1) + ilog(-1, 1) + val(9223372036854775807, 9223372036854775807)",
 	"a(n) = xor(n, n/2) - and(n, 2*n) + or(-n, 5)",
+	"a(n) = base(n^2, 5) - base(-n, n) + base(2^n, 2) + base(n!, 11)",
 	"a(n) = xor(-9223372036854775807, 1)",
 	"a(n) = gpf(n) + lpf(n)*omega(n) - bigomega(n)",
 	"a(n) = nextprime(n) - prevprime(n + 3) + nextprime(1048573)",

@@ -66,6 +66,8 @@ func TestRoundTrip(t *testing.T) {
 		// Functions, loops and conditionals.
 		{src: "a(n) = binomial(2*n, n)", tree: "closed form off=0 (binomial (* 2 n) n)"},
 		{src: "a(n) = gcd(n, 6) + 1"},
+		{src: "a(n) = base(n^2, 5)", tree: "closed form off=0 (base (^ n 2) 5)"},
+		{src: "a(n) = base( 2^n,7 )", print: "a(n) = base(2^n, 7)"},
 		{src: "a(n) = sum(k=1..n, k^2)", tree: "closed form off=0 (sum (^ k 2))"},
 		{src: "a(n) = prod(k=1..n, 2*k - 1)"},
 		{src: "a(n) = sum(k=1..n, prod(k=1..n, k))"},

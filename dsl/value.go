@@ -283,6 +283,8 @@ func Apply2(op Op, x, y Value) Value {
 		return Or(x, y)
 	case OpIroot:
 		return Iroot(x, y)
+	case OpBase:
+		return Base(x, y)
 	}
 	return Undef
 }

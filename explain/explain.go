@@ -53,7 +53,8 @@ const Language = "A program defines a(n) for every index n, in one of sixteen wa
 	"pi, isprime, sigma, tau, phi, mu, digsum, bitcount, rev, isqrt, " +
 	"nextprime, prevprime, gpf, lpf, omega, bigomega, issquare, val (the " +
 	"p-adic valuation), ilog (floor of log_b), iroot (floor of the k-th " +
-	"root), xor, and and or. Every " +
+	"root), xor, and, or and base (x written in base b, read as a decimal " +
+	"numeral). Every " +
 	"program is written in a binary code in which no " +
 	"code word is a prefix of another (n, +, * and a(n-1) take 3 bits, a " +
 	"constant c about 3 + 2*log2(c)). A program of b bits gets the prior " +

@@ -7,65 +7,94 @@ import (
 	"github.com/seqpredict/seqpredict/dsl"
 )
 
-// Decimal fits the digits of a fraction or of the square root of one:
-// when every term is a decimal digit, it reads them as the number
-// x = d0.d1d2... and looks for the fraction p/q with the smallest
-// denominator whose decimal expansion starts with them (the simplest
-// rational in the interval they pin down, found by continued fractions),
-// and likewise for x^2. The programs are
+// Decimal fits the digits of a fraction or of the square root of one, in
+// base 10 or a smaller base b: when every term is a digit of base b, it
+// reads them as the number x = d0.d1d2... in base b and looks for the
+// fraction p/q with the smallest denominator whose expansion starts with
+// them (the simplest rational in the interval they pin down, found by
+// continued fractions), and likewise for x^2. The programs are
 //
-//	a(n) = 10^n*p/q mod 10             (floor division)
-//	a(n) = isqrt(100^n*p/q) mod 10     (x^2 = p/q)
+//	a(n) = b^n*p/q mod b               (floor division)
+//	a(n) = isqrt(B^n*p/q) mod b        (x^2 = p/q, B the constant b^2)
 //
-// or, when p is a multiple of 10 (of 100 for roots), the same from n = 1
-// with p/10 (p/100), and without the factor p when it is 1: "Decimal
+// or, when p is a multiple of b (of b^2 for roots), the same from n = 1
+// with p/b (p/b^2), and without the factor p when it is 1: "Decimal
 // expansion of 1/471" is a(n) = 10^n/471 mod 10; n >= 1, that of the
-// square root of 24 is isqrt(100^n*24) mod 10. A fit needs q below
-// maxDecimalDenominator and at least 2*log10(q) + minDecimalSpare digits:
-// a random string of digits is then unlikely to have so simple a fraction,
-// and its program would be longer than the digits anyway.
+// square root of 24 is isqrt(100^n*24) mod 10, and "Expansion of sqrt(6)
+// in base 9" isqrt(81^n*6) mod 9. Every base from one above the largest
+// term to 10 is tried. A fit needs q below maxDecimalDenominator and at
+// least 2*log_b(q) digits and minDecimalSpare decimal digits' worth more
+// (spareDigits): a random string of digits is then unlikely to have so
+// simple a fraction, and its program would be longer than the digits
+// anyway.
 func Decimal(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if len(terms) < minDecimalTerms {
 		return nil
 	}
-	digits := new(big.Int)
-	ten := big.NewInt(10)
+	top := int64(0)
 	for _, t := range terms {
-		if t.Sign() < 0 || t.Cmp(ten) >= 0 {
+		if t.Sign() < 0 || t.Cmp(big.NewInt(10)) >= 0 {
 			return nil
 		}
-		digits.Mul(digits, ten).Add(digits, t)
+		top = max(top, t.Int64())
 	}
-	if digits.Sign() == 0 {
+	if top == 0 {
 		return nil // all zeros: a constant, left to the search
 	}
-	// The value d0.d1...d(N-1) lies in [D/M, (D+1)/M] with M = 10^(N-1).
-	m := new(big.Int).Exp(ten, big.NewInt(int64(len(terms)-1)), nil)
+	var out []*dsl.Program
+	for b := max(top+1, minDecimalBase); b <= 10; b++ {
+		out = append(out, expansion(terms, b)...)
+	}
+	return out
+}
+
+// expansion fits the digits in base b (see Decimal).
+func expansion(terms []*big.Int, b int64) []*dsl.Program {
+	digits := new(big.Int)
+	base := big.NewInt(b)
+	for _, t := range terms {
+		digits.Mul(digits, base).Add(digits, t)
+	}
+	// The value d0.d1...d(N-1) lies in [D/M, (D+1)/M] with M = b^(N-1).
+	m := new(big.Int).Exp(base, big.NewInt(int64(len(terms)-1)), nil)
 	lo := new(big.Rat).SetFrac(digits, m)
 	hi := new(big.Rat).SetFrac(new(big.Int).Add(digits, big.NewInt(1)), m)
 	var out []*dsl.Program
-	if p, q, ok := simpleFraction(lo, hi, len(terms)); ok && q > 1 {
-		out = append(out, decimalPrograms(p, q)...)
+	if p, q, ok := simpleFraction(lo, hi, len(terms), b); ok && q > 1 {
+		out = append(out, decimalPrograms(p, q, b)...)
 	}
 	// The square: the fraction x^2 is in [lo^2, hi^2]. A perfect square of
 	// a fraction is the case above.
-	if p, q, ok := simpleFraction(lo.Mul(lo, lo), hi.Mul(hi, hi), len(terms)); ok && !isSquare(p, q) {
-		out = append(out, rootPrograms(p, q)...)
+	if p, q, ok := simpleFraction(lo.Mul(lo, lo), hi.Mul(hi, hi), len(terms), b); ok && !isSquare(p, q) {
+		out = append(out, rootPrograms(p, q, b)...)
 	}
 	return out
 }
 
 // simpleFraction returns the simplest fraction p/q in [lo, hi] when it is
-// simple enough for n digits to establish it (see Decimal).
-func simpleFraction(lo, hi *big.Rat, n int) (p, q int64, ok bool) {
+// simple enough for n digits of base b to establish it (see Decimal).
+func simpleFraction(lo, hi *big.Rat, n int, b int64) (p, q int64, ok bool) {
 	f := simplestBetween(lo, hi)
 	if !f.Denom().IsInt64() || f.Denom().Int64() > maxDecimalDenominator {
 		return 0, 0, false
 	}
-	if 2*len(f.Denom().String())+minDecimalSpare > n || !f.Num().IsInt64() {
+	if 2*len(f.Denom().Text(int(b)))+spareDigits(b) > n || !f.Num().IsInt64() {
 		return 0, 0, false
 	}
 	return f.Num().Int64(), f.Denom().Int64(), true
+}
+
+// spareDigits is how many more digits of base b than 2*log_b(q) a fit
+// needs: minDecimalSpare decimal digits' worth, the least s with b^s >=
+// 10^minDecimalSpare (3 in base 10, 4 in bases 6 to 9, 5 in 4 and 5, 7 in
+// base 3, 10 in base 2), so that the terms carry the same surplus of
+// about 10 bits over the fraction in every base.
+func spareDigits(b int64) int {
+	s := 0
+	for p, goal := int64(1), dsl.Pow(10, minDecimalSpare); p < int64(goal); p *= b {
+		s++
+	}
+	return s
 }
 
 // isSquare reports whether p/q (in lowest terms) is the square of a
@@ -77,54 +106,56 @@ func isSquare(p, q int64) bool {
 
 // Bounds of Decimal: the denominators it proposes (at most 10^6, whose
 // period the terms cannot show but whose first digits pin them down), the
-// digits it needs, and how many more than 2*log10(q) of them.
+// digits it needs, how many more than 2*log_b(q) of them, and the
+// smallest base it tries.
 const (
 	maxDecimalDenominator = 1_000_000
 	minDecimalTerms       = 8
 	minDecimalSpare       = 3
+	minDecimalBase        = 2
 )
 
-// decimalPrograms writes the digits of p/q as programs, in every form
-// that may be the shortest.
-func decimalPrograms(p, q int64) []*dsl.Program {
+// decimalPrograms writes the digits of p/q in base b as programs, in
+// every form that may be the shortest.
+func decimalPrograms(p, q, b int64) []*dsl.Program {
 	digit := func(num dsl.Expr, offset int) *dsl.Program {
 		body := &dsl.Binary{Op: dsl.OpMod,
 			X: &dsl.Binary{Op: dsl.OpDiv, X: num, Y: &dsl.Const{Value: q}},
-			Y: &dsl.Const{Value: 10}}
+			Y: &dsl.Const{Value: b}}
 		return &dsl.Program{Kind: dsl.ClosedForm, Offset: offset, Body: body}
 	}
-	scaled := func(p int64) dsl.Expr { // 10^n*p, or 10^n when p = 1
-		pow := &dsl.Binary{Op: dsl.OpPow, X: &dsl.Const{Value: 10}, Y: &dsl.Index{}}
+	scaled := func(p int64) dsl.Expr { // b^n*p, or b^n when p = 1
+		pow := &dsl.Binary{Op: dsl.OpPow, X: &dsl.Const{Value: b}, Y: &dsl.Index{}}
 		if p == 1 {
 			return pow
 		}
 		return &dsl.Binary{Op: dsl.OpMul, X: pow, Y: &dsl.Const{Value: p}}
 	}
 	out := []*dsl.Program{digit(scaled(p), 0)}
-	if p%10 == 0 {
-		out = append(out, digit(scaled(p/10), 1))
+	if p%b == 0 {
+		out = append(out, digit(scaled(p/b), 1))
 	}
 	return out
 }
 
-// rootPrograms writes the digits of the square root of p/q as programs:
-// isqrt(100^n*p/q) mod 10, and from n = 1 with p/100 when p is a multiple
-// of 100.
-func rootPrograms(p, q int64) []*dsl.Program {
+// rootPrograms writes the digits of the square root of p/q in base b as
+// programs: isqrt((b^2)^n*p/q) mod b, and from n = 1 with p/b^2 when p is
+// a multiple of b^2.
+func rootPrograms(p, q, b int64) []*dsl.Program {
 	digit := func(p int64, offset int) *dsl.Program {
-		var x dsl.Expr = &dsl.Binary{Op: dsl.OpPow, X: &dsl.Const{Value: 100}, Y: &dsl.Index{}}
+		var x dsl.Expr = &dsl.Binary{Op: dsl.OpPow, X: &dsl.Const{Value: b * b}, Y: &dsl.Index{}}
 		if p != 1 {
 			x = &dsl.Binary{Op: dsl.OpMul, X: x, Y: &dsl.Const{Value: p}}
 		}
 		if q != 1 {
 			x = &dsl.Binary{Op: dsl.OpDiv, X: x, Y: &dsl.Const{Value: q}}
 		}
-		body := &dsl.Binary{Op: dsl.OpMod, X: &dsl.Unary{Op: dsl.OpIsqrt, X: x}, Y: &dsl.Const{Value: 10}}
+		body := &dsl.Binary{Op: dsl.OpMod, X: &dsl.Unary{Op: dsl.OpIsqrt, X: x}, Y: &dsl.Const{Value: b}}
 		return &dsl.Program{Kind: dsl.ClosedForm, Offset: offset, Body: body}
 	}
 	out := []*dsl.Program{digit(p, 0)}
-	if p%100 == 0 {
-		out = append(out, digit(p/100, 1))
+	if p%(b*b) == 0 {
+		out = append(out, digit(p/(b*b), 1))
 	}
 	return out
 }

@@ -34,6 +34,12 @@ func TestDecimal(t *testing.T) {
 		{"sqrt(24)", "4,8,9,8,9,7,9,4,8,5,5,6,6,3,5", "a(n) = isqrt(100^n*24) mod 10", 6},
 		{"1/sqrt(75)", "1,1,5,4,7,0,0,5,3,8,3,7,9,2,5", "a(n) = isqrt(100^n*4/3) mod 10", 1},
 		{"sqrt(2)", "1,4,1,4,2,1,3,5,6,2,3,7,3,0,9", "a(n) = isqrt(100^n*2) mod 10", 5},
+		// Other bases (OEIS A004568, A004542, A004539): the square roots
+		// of 6 in base 9, of 2 in base 5 and in base 2.
+		{"sqrt(6) in base 9", "2,4,0,3,6,0,8,2,4,4,8,4,8,1,8", "a(n) = isqrt(81^n*6) mod 9", 5},
+		{"sqrt(2) in base 5", "1,2,0,1,3,4,2,0,2,0,4,1,3,0,0", "a(n) = isqrt(25^n*2) mod 5", 0},
+		{"sqrt(2) in base 2", "1,0,1,1,0,1,0,1,0,0,0,0,0,1,0", "a(n) = isqrt(4^n*2) mod 2", 0},
+		{"3/7 in base 3", "1,0,2,1,2,0,1,0,2,1,2,0,1,0,2", "a(n) = 3^n*3/7 mod 3; n >= 1", 1},
 		// Other numbers: no fraction this simple has these digits, nor
 		// their square.
 		{"log(8)", "2,0,7,9,4,4,1,5,4,1,6,7,9,8,3", "", 0},
@@ -66,6 +72,13 @@ func TestDecimal(t *testing.T) {
 			}
 			assert.Equal(t, c.want, best.String())
 		})
+	}
+}
+
+func TestSpareDigits(t *testing.T) {
+	want := map[int64]int{2: 10, 3: 7, 4: 5, 5: 5, 6: 4, 7: 4, 8: 4, 9: 4, 10: 3}
+	for b, s := range want {
+		assert.Equal(t, s, spareDigits(b), "base %d", b)
 	}
 }
 

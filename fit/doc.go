@@ -65,7 +65,10 @@
 //     isqrt(100^n*p/q) mod 10, when every term is a digit: the simplest
 //     fraction whose expansion (or whose square root's) starts with the
 //     digits, by continued fractions, with q at most 10^6 and at least
-//     2*log10(q) + 3 digits given.
+//     2*log10(q) + 3 digits given; likewise in every base b from one
+//     above the largest term to 9 (isqrt(81^n*6) mod 9 is the square
+//     root of 6 in base 9), with 3 decimal digits' worth of spare digits
+//     (10 in base 2).
 //   - Constant: the digits of a real constant, a = digits(C), C an
 //     expression of integers, + - * / ^, sqrt, log, exp, sin, cos, tan,
 //     atan, pi and e, such as log(3)/log(23), 49^(1/5) or atan(sqrt(48)):
@@ -156,6 +159,12 @@
 //     Moebius inversion); they must be integers, vanish except at the
 //     divisors of a level below the number of terms, and vanish at 8 or
 //     more m to confirm it.
+//   - Numeral: numbers written in a base b below 10, a(n) = base(E, b)
+//     with E a polynomial in n or c*r^n: when every term's digits are
+//     below b and some term has two digits, the terms read back in base b
+//     are fitted by Polynomial and by the powers; base(10^n, 9) (43 bits,
+//     beyond the search's horizon) is "Powers of ten written in base 9".
+//     A digit 9 anywhere rejects the sequence in one pass.
 //   - Sets (run late, like search.Filters, only when the search explains
 //     nothing within its horizon): filters {n >= 0|1 : body > 0} with
 //     constants in the body: the primes = r (mod m) as isprime(n) - (n -

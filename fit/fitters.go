@@ -22,11 +22,12 @@ import (
 // constant, floor(n*pi) and floor(e^n), the multiplicative functions
 // given by a formula at the prime powers, the algebraic generating
 // functions (the series solving a polynomial equation P(x, A) = 0), the
-// numbers of one prime signature (p^2*q, p*q*r, ...), and the products
-// of powers of Euler's function at x^m (eta quotients, Ramanujan's theta
-// functions). This is the list the command runs (predict.Options.Fitters).
+// numbers of one prime signature (p^2*q, p*q*r, ...), the products of
+// powers of Euler's function at x^m (eta quotients, Ramanujan's theta
+// functions), and the powers and polynomials written in a base below 10.
+// This is the list the command runs (predict.Options.Fitters).
 func Early() []predict.Fitter {
-	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power, Multiplicative, Algebraic, Signature, EtaQuotient}
+	return []predict.Fitter{Polynomial, Linear, PRecursive, Alternating, Floor, ProductGF, Decimal, Constant, ContinuedFraction, TrianglePoly, TriangleRecurrence, Trajectory, PrimePolynomial, Beatty, Power, Multiplicative, Algebraic, Signature, EtaQuotient, Numeral}
 }
 
 // Late returns the fitters consulted after the search, and only when it

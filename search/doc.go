@@ -108,7 +108,8 @@
 // once per key, by solving for the right operand where the operator table
 // says how (dsl.OpInfo.Solve: x + y, x - y, x * y, x ^ y and xor(x, y)
 // have at most one y for a given x and term, x mod y the divisors of x
-// minus the term, binomial(x, y) two, x / y an interval) and by trying
+// minus the term, binomial(x, y) two, x / y an interval, base(x, y)
+// those of the nine bases 2..10 that give the term) and by trying
 // each right key otherwise; only left children with a passing key are
 // visited, their passing right
 // children are looked up, the second point is compared on the index's
