@@ -22,20 +22,21 @@ func Numeral(ctx context.Context, terms []*big.Int) []*dsl.Program {
 	if len(terms) < numeralMinTerms || ctx.Err() != nil {
 		return nil
 	}
-	texts := make([]string, len(terms))
+	var texts []string // grown as the terms pass: most fail at the first few
 	top, long := byte('0'), false
-	for i, t := range terms {
+	for _, t := range terms {
 		if t.Sign() < 0 {
 			return nil
 		}
-		texts[i] = t.String()
-		for j := 0; j < len(texts[i]); j++ {
-			top = max(top, texts[i][j])
+		s := t.String()
+		for j := 0; j < len(s); j++ {
+			top = max(top, s[j])
 		}
-		long = long || len(texts[i]) > 1
+		long = long || len(s) > 1
 		if top == '9' {
 			return nil
 		}
+		texts = append(texts, s)
 	}
 	if !long {
 		return nil
