@@ -182,6 +182,14 @@ func runFitters(ctx context.Context, terms, in []*big.Int, fitters []Fitter, wor
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	if len(terms) > MaxFitTerms {
+		// Checking a proposal holds the exact values of all the terms
+		// (some 60 bytes a term): two checks of 100,000 terms at once
+		// outran the garbage collector at --max-memory 48 on a loaded
+		// machine (TestMemoryBound, peaks up to 52 MiB). One at a time
+		// on such inputs; the results are the same in any case.
+		workers = 1
+	}
 	found := make([][]search.Found, len(fitters))
 	started := make([]bool, len(fitters))
 	var next atomic.Int64
