@@ -141,12 +141,11 @@ func parseSignature(p *parser) (*Program, error) {
 		if err != nil || e > MaxSignatureExp {
 			return nil, p.errorf(t, "the exponents of a prime signature are 1..%d, found %s", MaxSignatureExp, t.text)
 		}
-		exps = append(exps, e)
-		if err := CheckSignature(exps); err != nil && len(exps) <= MaxSignatureExps {
-			return nil, p.errorf(t, "%v", err)
-		}
-		if len(exps) > MaxSignatureExps {
+		if exps = append(exps, e); len(exps) > MaxSignatureExps {
 			return nil, p.errorf(t, "a prime signature has at most %d exponents", MaxSignatureExps)
+		}
+		if err := CheckSignature(exps); err != nil {
+			return nil, p.errorf(t, "%v", err)
 		}
 		if t := p.next(); t.text == ")" {
 			break
@@ -158,21 +157,16 @@ func parseSignature(p *parser) (*Program, error) {
 }
 
 // signaturePrimes are the primes up to the square root of
-// MaxSignatureTerm, sieved once.
+// MaxSignatureTerm, from the prime table (Prime).
 var signaturePrimes = sync.OnceValue(func() []int64 {
-	limit := int64(Isqrt(MaxSignatureTerm))
-	composite := make([]bool, limit+1)
 	var out []int64
-	for p := int64(2); p <= limit; p++ {
-		if composite[p] {
-			continue
+	for i := Value(1); ; i++ {
+		p := int64(Prime(i))
+		if p*p > MaxSignatureTerm {
+			return out
 		}
 		out = append(out, p)
-		for q := p * p; q <= limit; q += p {
-			composite[q] = true
-		}
 	}
-	return out
 })
 
 // signatureBlock is how many integers SignatureMembers factors at once.

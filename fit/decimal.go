@@ -32,8 +32,9 @@ func Decimal(ctx context.Context, terms []*big.Int) []*dsl.Program {
 		return nil
 	}
 	top := int64(0)
+	ten := big.NewInt(10)
 	for _, t := range terms {
-		if t.Sign() < 0 || t.Cmp(big.NewInt(10)) >= 0 {
+		if t.Sign() < 0 || t.Cmp(ten) >= 0 {
 			return nil
 		}
 		top = max(top, t.Int64())

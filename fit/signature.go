@@ -84,11 +84,11 @@ func primeSignature(x int64) []int {
 // largest down): the largest on 2, the next on 3, and so on; 0 when it
 // is beyond dsl.MaxSignatureTerm.
 func leastOfSignature(exps []int) int64 {
-	primes := []int64{2, 3, 5, 7, 11, 13, 17, 19}
 	x := int64(1)
 	for i, e := range exps {
+		p := int64(dsl.Prime(dsl.Value(i + 1)))
 		for range e {
-			if x *= primes[i]; x > dsl.MaxSignatureTerm {
+			if x *= p; x > dsl.MaxSignatureTerm {
 				return 0
 			}
 		}
